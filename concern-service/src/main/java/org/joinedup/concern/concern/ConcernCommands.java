@@ -1,0 +1,38 @@
+package org.joinedup.concern.concern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.joinedup.concern.child.ChildIndex;
+import org.joinedup.events.EventPayload;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.StoredEvent;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Carries out concern commands: resolve the child, decide, and append the events with their outbox
+ * rows, all in one transaction. When this returns, the concern is durable and will be published.
+ */
+@ApplicationScoped
+public class ConcernCommands {
+    private final EventStore store;
+    private final ChildIndex children;
+    private final Clock clock;
+
+    public ConcernCommands(EventStore store, ChildIndex children, Clock clock) {
+        this.store = store;
+        this.children = children;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StoredEvent raise(RaiseConcern command, EventMetadata metadata) {
+        String stream = ConcernDecider.streamId(command.concernId());
+        List<StoredEvent> past = store.readStream(stream);
+        ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
+        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), clock.instant());
+        return store.append(stream, past.size(), events, metadata).get(0);
+    }
+}

@@ -1,0 +1,93 @@
+package org.joinedup.concern.concern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.StoredEvent;
+
+import java.time.Clock;
+import java.util.UUID;
+
+@Path("/concerns")
+@Tag(name = "Concerns")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConcernResource {
+    private final ConcernCommands commands;
+    private final EventStore store;
+    private final Caller caller;
+    private final Clock clock;
+
+    public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock) {
+        this.commands = commands;
+        this.store = store;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Raise a safeguarding concern about a child, for the caller's agency",
+            description = "The agency comes from the token's agency_id claim. 201 means the concern is durably "
+                    + "recorded; it is published to concerns.events by the outbox relay.")
+    public Response raise(RaiseConcernRequest body, @HeaderParam(Correlation.HEADER) String correlationHeader,
+                          @Context UriInfo uri) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON concern is required");
+        }
+        String agency = caller.requireAgency();
+        RaiseConcern command = body.toCommand(UUID.randomUUID(), agency, caller.subject(), clock.instant());
+        StoredEvent stored = commands.raise(command,
+                new EventMetadata(caller.subject(), agency, Correlation.from(correlationHeader), null));
+        return Response.created(uri.getBaseUriBuilder().path("concerns").path(command.concernId().toString()).build())
+                .tag(new EntityTag(Integer.toString(stored.streamVersion())))
+                .entity(new ConcernRaisedResponse(command.concernId(), UUID.fromString(stored.envelope().subject()),
+                        stored.envelope().id(), stored.recordedAt(), stored.streamVersion()))
+                .build();
+    }
+
+    @GET
+    @Path("{concernId}")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Read a concern raised by the caller's agency",
+            description = "A concern of another agency answers 404, exactly like one that does not exist, "
+                    + "so its existence is not disclosed.")
+    public Response get(@PathParam("concernId") String concernId) {
+        String agency = caller.requireAgency();
+        UUID id = parse(concernId);
+        ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(id)).stream()
+                .map(StoredEvent::payload).toList());
+        if (!(state instanceof ConcernState.Raised raised) || !raised.raised().agencyId().equals(agency)) {
+            throw ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
+        }
+        return Response.ok(ConcernView.of(raised)).tag(new EntityTag(Integer.toString(raised.version()))).build();
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no concern " + id);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.joinedup.platform.consume;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.joinedup.events.MalformedEventException;
+import org.joinedup.platform.kafka.Backoff;
+import org.joinedup.platform.kafka.KafkaSettings;
+import org.joinedup.platform.kafka.TopicProvisioner;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one {@link EventHandler}: poll, apply each event once (deduplicated in the handler's own
+ * transaction), commit offsets only after processing. A message that cannot be read goes to the
+ * dead-letter topic with the reason and the loop moves on; a failure to apply a readable event (the
+ * database is down, say) is retried with back-off and never skipped: the audit must not lose an
+ * event. On shutdown, offsets of what was applied are committed and the rest is read again later.
+ */
+final class ConsumerLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+
+    private final EventHandler handler;
+    private final KafkaSettings kafka;
+    private final TopicProvisioner topics;
+    private final ProcessedMessages processed;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Instant lastPoll;
+    private volatile String retrying;
+    private KafkaProducer<String, String> deadLetterProducer;
+
+    ConsumerLoop(EventHandler handler, KafkaSettings kafka, TopicProvisioner topics, ProcessedMessages processed,
+                 MeterRegistry registry) {
+        this.handler = handler;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.processed = processed;
+        this.applied = registry.counter("joinedup.consumer.applied", "consumer", handler.consumerName());
+        this.duplicates = registry.counter("joinedup.consumer.duplicates", "consumer", handler.consumerName());
+        this.deadLettered = registry.counter("joinedup.consumer.dead-lettered", "consumer", handler.consumerName());
+    }
+
+    String name() {
+        return handler.consumerName();
+    }
+
+    Instant lastPoll() {
+        return lastPoll;
+    }
+
+    /** Why the loop is retrying the same event, or null when it is not. */
+    String retrying() {
+        return retrying;
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+        while (running) {
+            try {
+                Set<String> all = new HashSet<>(handler.topics());
+                handler.topics().forEach(t -> all.add(DeadLetters.topicFor(t)));
+                topics.ensure(all);
+                consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer());
+                consumer.subscribe(handler.topics());
+                pollUntilStopped();
+                backoff.reset();
+            } catch (WakeupException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } catch (RuntimeException e) {
+                long delay = backoff.nextDelayMillis();
+                LOG.warnf("consumer %s: %s: %s; reconnecting in %d ms", handler.consumerName(),
+                        e.getClass().getSimpleName(), e.getMessage(), delay);
+                sleep(delay);
+            } finally {
+                closeConsumer();
+            }
+        }
+        if (deadLetterProducer != null) {
+            deadLetterProducer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pollUntilStopped() throws InterruptedException {
+        while (running) {
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            lastPoll = Instant.now();
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            try {
+                for (ConsumerRecord<String, String> record : records) {
+                    if (!process(record)) {
+                        return; // stopping: commit what was applied, leave the rest for next time
+                    }
+                    done.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                }
+            } finally {
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+            }
+        }
+    }
+
+    /** Applies or dead-letters one record; false when the loop is stopping and it was not applied. */
+    private boolean process(ConsumerRecord<String, String> record) throws InterruptedException {
+        ReceivedEvent event;
+        try {
+            event = ReceivedEvent.from(record);
+        } catch (MalformedEventException e) {
+            return deadLetter(record, e.getMessage());
+        }
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
+        while (true) {
+            try {
+                boolean first = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!processed.markFirstDelivery(handler.consumerName(), event.envelope().id())) {
+                        return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                });
+                (first ? applied : duplicates).increment();
+                retrying = null;
+                return true;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return false;
+                }
+                long delay = backoff.nextDelayMillis();
+                retrying = e.getClass().getSimpleName() + " on event " + event.envelope().id();
+                LOG.errorf("consumer %s: applying event %s (%s) failed: %s; retrying in %d ms",
+                        handler.consumerName(), event.envelope().id(), event.envelope().type(),
+                        e.getClass().getSimpleName(), delay);
+                Thread.sleep(delay);
+            }
+        }
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, String> record, String reason) throws InterruptedException {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DeadLetters.REASON, bytes(reason));
+        headers.add(DeadLetters.ORIGINAL_TOPIC, bytes(record.topic()));
+        headers.add(DeadLetters.ORIGINAL_PARTITION, bytes(Integer.toString(record.partition())));
+        headers.add(DeadLetters.ORIGINAL_OFFSET, bytes(Long.toString(record.offset())));
+        headers.add(DeadLetters.CONSUMER, bytes(handler.consumerName()));
+        ProducerRecord<String, String> dead = new ProducerRecord<>(DeadLetters.topicFor(record.topic()), null,
+                record.key(), record.value(), headers);
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        while (true) {
+            try {
+                deadLetterProducer().send(dead).get(kafka.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                deadLettered.increment();
+                LOG.warnf("consumer %s: dead-lettered %s-%d@%d: %s", handler.consumerName(), record.topic(),
+                        record.partition(), record.offset(), reason);
+                return true;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException ie) {
+                    throw ie;
+                }
+                if (!running) {
+                    return false;
+                }
+                if (deadLetterProducer != null) {
+                    deadLetterProducer.close(Duration.ZERO);
+                    deadLetterProducer = null;
+                }
+                Thread.sleep(backoff.nextDelayMillis());
+            }
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, handler.consumerName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return c;
+    }
+
+    private KafkaProducer<String, String> deadLetterProducer() {
+        if (deadLetterProducer == null) {
+            Map<String, Object> c = new HashMap<>();
+            c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            c.put(ProducerConfig.ACKS_CONFIG, "all");
+            c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            c.put(ProducerConfig.CLIENT_ID_CONFIG, handler.consumerName() + "-dead-letter");
+            deadLetterProducer = new KafkaProducer<>(c, new StringSerializer(), new StringSerializer());
+        }
+        return deadLetterProducer;
+    }
+
+    private void closeConsumer() {
+        KafkaConsumer<String, String> c = consumer;
+        consumer = null;
+        if (c != null) {
+            try {
+                c.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debug("closing consumer", e);
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

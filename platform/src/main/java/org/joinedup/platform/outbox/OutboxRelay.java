@@ -1,0 +1,278 @@
+package org.joinedup.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.joinedup.events.CloudEventHeaders;
+import org.joinedup.platform.kafka.Backoff;
+import org.joinedup.platform.kafka.KafkaSettings;
+import org.joinedup.platform.kafka.TopicProvisioner;
+import org.joinedup.platform.store.EventStore;
+import org.postgresql.PGConnection;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka and deletes each row only after the broker acknowledged it
+ * ({@code acks=all}, idempotent producer). Rows are claimed in id order with
+ * {@code FOR UPDATE SKIP LOCKED} inside one transaction per batch, so a row whose transaction
+ * committed late is simply claimed by a later batch: nothing is skipped. If the broker fails, the
+ * batch rolls back and is retried after a back-off; the consumers' idempotency absorbs the duplicates
+ * a retry may cause. The relay wakes on {@code NOTIFY joinedup_outbox} (sent by an insert trigger)
+ * and also polls, so a lost notification only delays a message by the poll interval.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CHANNEL = "joinedup_outbox";
+
+    private final DataSource dataSource;
+    private final KafkaSettings kafka;
+    private final TopicProvisioner topics;
+    private final boolean enabled;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Counter published;
+    private final Counter failures;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Instant lastSuccess;
+    private volatile int consecutiveFailures;
+    private KafkaProducer<String, String> producer;
+    private Connection listener;
+
+    public OutboxRelay(DataSource dataSource, KafkaSettings kafka, TopicProvisioner topics, MeterRegistry registry,
+                       @ConfigProperty(name = "joinedup.outbox.enabled", defaultValue = "true") boolean enabled,
+                       @ConfigProperty(name = "joinedup.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "joinedup.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval) {
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.enabled = enabled;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.published = registry.counter("joinedup.outbox.published");
+        this.failures = registry.counter("joinedup.outbox.publish.failures");
+        registry.gauge("joinedup.outbox.pending", this, OutboxRelay::pendingOrMinusOne);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!enabled) {
+            LOG.info("outbox relay disabled (joinedup.outbox.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        closeProducer();
+        closeListener();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean alive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+        while (running) {
+            try {
+                int sent = publishBatch();
+                consecutiveFailures = 0;
+                lastSuccess = Instant.now();
+                backoff.reset();
+                if (sent < batchSize) {
+                    awaitWork();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (!running) {
+                    return;
+                }
+            } catch (RuntimeException | SQLException e) {
+                consecutiveFailures++;
+                failures.increment();
+                closeProducer();
+                closeListener();
+                long delay = backoff.nextDelayMillis();
+                LOG.warnf("outbox relay: publishing failed (%s: %s); retrying in %d ms",
+                        e.getClass().getSimpleName(), e.getMessage(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    if (!running) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int publishBatch() throws InterruptedException, SQLException {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) kafka.deliveryTimeout().toSeconds() + 30)
+                .call(this::publishClaimedRows);
+    }
+
+    private int publishClaimedRows() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement claim = c.prepareStatement("""
+                     select o.id, o.topic, o.message_key, e.event_id, e.event_type, e.schema_version, e.subject,
+                            e.metadata::text as metadata, e.occurred_at, e.payload::text as payload
+                     from outbox o join event_store e on e.event_id = o.event_id
+                     order by o.id
+                     limit ?
+                     for update of o skip locked""")) {
+            claim.setInt(1, batchSize);
+            List<Long> ids = new ArrayList<>();
+            List<ProducerRecord<String, String>> records = new ArrayList<>();
+            Set<String> topicNames = new TreeSet<>();
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong("id"));
+                    String topic = rs.getString("topic");
+                    topicNames.add(topic);
+                    RecordHeaders headers = new RecordHeaders();
+                    CloudEventHeaders.toHeaders(EventStore.envelope(rs)).forEach(headers::add);
+                    records.add(new ProducerRecord<>(topic, null, rs.getString("message_key"),
+                            rs.getString("payload"), headers));
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            topics.ensure(topicNames);
+            KafkaProducer<String, String> p = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            for (ProducerRecord<String, String> record : records) {
+                acks.add(p.send(record));
+            }
+            p.flush();
+            long deadline = System.nanoTime() + kafka.deliveryTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            try (PreparedStatement delete = c.prepareStatement("delete from outbox where id = any(?)")) {
+                delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
+            }
+            published.increment(ids.size());
+            return ids.size();
+        }
+    }
+
+    private void awaitWork() throws SQLException, InterruptedException {
+        if (listener == null) {
+            listener = dataSource.getConnection();
+            try (Statement st = listener.createStatement()) {
+                st.execute("LISTEN " + CHANNEL);
+            }
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        listener.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> config = new HashMap<>();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(10_000, kafka.deliveryTimeout().toMillis()));
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, kafka.deliveryTimeout().toMillis() - 2));
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) kafka.deliveryTimeout().toMillis());
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("closing producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                LOG.debug("closing listener", e);
+            }
+            listener = null;
+        }
+    }
+
+    private double pendingOrMinusOne() {
+        try (Connection c = dataSource.getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.joinedup.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at real infrastructure: its own database on the test JVM's
+ * PostgreSQL server, the Kafka broker, and quarkus-oidc verifying tokens signed by
+ * {@link TestTokens}. Use with {@code @WithTestResource(value = RealInfrastructure.class,
+ * initArgs = @ResourceArg(name = "database", value = "concern"))}.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure.ensureStarted();
+        PostgresServer pg = TestInfrastructure.postgres();
+        pg.createDatabase(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers outlive one test class: the JVM's shutdown hook stops them.
+    }
+}
