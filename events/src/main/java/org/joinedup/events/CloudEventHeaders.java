@@ -27,6 +27,7 @@ public final class CloudEventHeaders {
     public static final String CE_ACTORID = "ce_actorid";
     public static final String CE_CORRELATIONID = "ce_correlationid";
     public static final String CE_CAUSATIONID = "ce_causationid";
+    public static final String CE_RECORDEDAT = "ce_recordedat";
 
     private CloudEventHeaders() {
     }
@@ -46,6 +47,7 @@ public final class CloudEventHeaders {
         put(h, CE_ACTORID, e.actorId());
         put(h, CE_CORRELATIONID, e.correlationId() == null ? null : e.correlationId().toString());
         put(h, CE_CAUSATIONID, e.causationId() == null ? null : e.causationId().toString());
+        put(h, CE_RECORDEDAT, e.recordedAt() == null ? null : e.recordedAt().toString());
         return h;
     }
 
@@ -77,15 +79,21 @@ public final class CloudEventHeaders {
                     optional(headers, CE_AGENCYID),
                     optional(headers, CE_ACTORID),
                     uuid(headers, CE_CORRELATIONID, false),
-                    uuid(headers, CE_CAUSATIONID, false));
+                    uuid(headers, CE_CAUSATIONID, false),
+                    instant(headers, CE_RECORDEDAT));
         } catch (DateTimeParseException ex) {
-            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
+            throw new MalformedEventException("ce_time or ce_recordedat is not an RFC 3339 timestamp");
         } catch (IllegalArgumentException ex) {
             if (ex instanceof MalformedEventException m) {
                 throw m;
             }
             throw new MalformedEventException("malformed envelope: " + ex.getMessage());
         }
+    }
+
+    private static Instant instant(Map<String, byte[]> h, String name) {
+        String v = optional(h, name);
+        return v == null ? null : Instant.parse(v);
     }
 
     private static void put(Map<String, byte[]> h, String name, String value) {

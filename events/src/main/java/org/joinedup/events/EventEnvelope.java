@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param actorId       extension {@code actorid}: the token subject that caused it
  * @param correlationId extension {@code correlationid}: ties together everything one request caused
  * @param causationId   extension {@code causationid}: the event or request that directly caused it (may be null)
+ * @param recordedAt    extension {@code recordedat}: when the producing service recorded it (may be null)
  */
 public record EventEnvelope(
         UUID id,
@@ -29,7 +30,8 @@ public record EventEnvelope(
         String agencyId,
         String actorId,
         UUID correlationId,
-        UUID causationId) {
+        UUID causationId,
+        Instant recordedAt) {
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");

@@ -9,18 +9,26 @@ import java.util.Optional;
  * the topic it travels on. The type name never changes; a breaking change is a new schema version.
  */
 public enum EventType {
-    CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS);
+    CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS, true);
 
     private final String typeName;
     private final int schemaVersion;
     private final Class<? extends EventPayload> payloadClass;
     private final String topic;
+    private final boolean aboutAChild;
 
-    EventType(String typeName, int schemaVersion, Class<? extends EventPayload> payloadClass, String topic) {
+    EventType(String typeName, int schemaVersion, Class<? extends EventPayload> payloadClass, String topic,
+              boolean aboutAChild) {
         this.typeName = typeName;
         this.schemaVersion = schemaVersion;
         this.payloadClass = payloadClass;
         this.topic = topic;
+        this.aboutAChild = aboutAChild;
+    }
+
+    /** True when the subject is a child id, so the event belongs in that child's chronology. */
+    public boolean aboutAChild() {
+        return aboutAChild;
     }
 
     public String typeName() {

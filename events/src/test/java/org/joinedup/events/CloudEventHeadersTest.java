@@ -29,7 +29,8 @@ class CloudEventHeadersTest {
             "met-police",
             "officer-7",
             UUID.fromString("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"),
-            null);
+            null,
+            Instant.parse("2026-11-21T08:00:00Z"));
 
     @Test
     void headers_round_trip() {
@@ -56,6 +57,7 @@ class CloudEventHeadersTest {
             assertEquals("officer-7", event.getExtension("actorid"));
             assertEquals(envelope.correlationId().toString(), event.getExtension("correlationid"));
             assertNull(event.getExtension("causationid"));
+            assertEquals("2026-11-21T08:00:00Z", event.getExtension("recordedat"));
             assertEquals(ConcernRaisedContractTest.sample(),
                     EventJson.read(event.getType(), 1, new String(event.getData().toBytes(), StandardCharsets.UTF_8)));
         }

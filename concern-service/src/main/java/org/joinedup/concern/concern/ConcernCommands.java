@@ -32,7 +32,8 @@ public class ConcernCommands {
         String stream = ConcernDecider.streamId(command.concernId());
         List<StoredEvent> past = store.readStream(stream);
         ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
-        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), clock.instant());
+        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         return store.append(stream, past.size(), events, metadata).get(0);
     }
 }

@@ -39,6 +39,12 @@ public class ProblemMappers {
                 List.of(new FieldViolation(field, "json-type", "has the wrong JSON type for this field"))));
     }
 
+    /** More specific than quarkus-rest-jackson's own mapper for this type, so ours answers. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unmappableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
         return response(Problem.of(400, "malformed-json", "The request body is not valid JSON",

@@ -170,7 +170,8 @@ public class OutboxRelay {
         try (Connection c = dataSource.getConnection();
              PreparedStatement claim = c.prepareStatement("""
                      select o.id, o.topic, o.message_key, e.event_id, e.event_type, e.schema_version, e.subject,
-                            e.metadata::text as metadata, e.occurred_at, e.payload::text as payload
+                            e.metadata::text as metadata, e.occurred_at, e.recorded_at,
+                            e.payload::text as payload
                      from outbox o join event_store e on e.event_id = o.event_id
                      order by o.id
                      limit ?

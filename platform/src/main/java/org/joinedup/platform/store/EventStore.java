@@ -52,7 +52,7 @@ public class EventStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> append(String streamId, int expectedVersion, List<? extends EventPayload> events,
                                     EventMetadata metadata) {
-        Instant recordedAt = clock.instant();
+        Instant recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<StoredEvent> stored = new ArrayList<>(events.size());
         try (Connection c = dataSource.getConnection();
              PreparedStatement insertEvent = c.prepareStatement("""
@@ -68,7 +68,7 @@ public class EventStore {
                 EventType type = payload.eventType();
                 EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), source, type.typeName(),
                         payload.subject(), payload.occurredAt(), type.schemaVersion(), metadata.agencyId(),
-                        metadata.actorId(), metadata.correlationId(), metadata.causationId());
+                        metadata.actorId(), metadata.correlationId(), metadata.causationId(), recordedAt);
                 insertEvent.setObject(1, envelope.id());
                 insertEvent.setString(2, streamId);
                 insertEvent.setInt(3, version);
@@ -130,7 +130,7 @@ public class EventStore {
 
     /**
      * The CloudEvents envelope of an event-store row; the row must have event_id, event_type,
-     * schema_version, subject, metadata (as text) and occurred_at.
+     * schema_version, subject, metadata (as text), occurred_at and recorded_at.
      */
     public static EventEnvelope envelope(ResultSet rs) throws SQLException {
         Map<String, String> meta = metadata(rs.getString("metadata"));
@@ -146,7 +146,8 @@ public class EventStore {
                 meta.get("agencyId"),
                 meta.get("actorId"),
                 uuid(meta.get("correlationId")),
-                uuid(meta.get("causationId")));
+                uuid(meta.get("causationId")),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     private static String metadataJson(EventEnvelope e) {

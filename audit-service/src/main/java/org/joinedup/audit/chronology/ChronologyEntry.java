@@ -1,0 +1,27 @@
+package org.joinedup.audit.chronology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One line of a child's joined-up chronology.
+ *
+ * @param occurredAt when it happened
+ * @param recordedAt when the producing service recorded it
+ * @param ledgerRecordedAt when the audit ledger recorded it
+ * @param data the event's facts as published
+ */
+public record ChronologyEntry(
+        long sequence,
+        UUID eventId,
+        String type,
+        Instant occurredAt,
+        Instant recordedAt,
+        Instant ledgerRecordedAt,
+        String agencyId,
+        String actorId,
+        String source,
+        JsonNode data) {
+}

@@ -1,0 +1,62 @@
+package org.joinedup.audit.chronology;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.security.Roles;
+
+import java.util.UUID;
+
+@Path("/children/{childId}/chronology")
+@Tag(name = "Chronology")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChronologyResource {
+    public static final int MAX_LIMIT = 1000;
+    private final ChronologyQueries queries;
+
+    public ChronologyResource(ChronologyQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    @Operation(summary = "The joined-up chronology of one child across every agency, in the order things happened")
+    public Chronology get(@PathParam("childId") String childId,
+                          @QueryParam("offset") @DefaultValue("0") String offset,
+                          @QueryParam("limit") @DefaultValue("100") String limit) {
+        FieldErrors errors = new FieldErrors();
+        UUID child = null;
+        try {
+            child = UUID.fromString(childId);
+        } catch (IllegalArgumentException e) {
+            errors.add("childId", "uuid", "must be a child id (a UUID)");
+        }
+        int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
+        int size = integer(errors, "limit", limit, 1, MAX_LIMIT);
+        errors.throwIfAny();
+        return queries.of(child, from, size);
+    }
+
+    private static int integer(FieldErrors errors, String field, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                errors.add(field, "range", "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(field, "integer", "must be a whole number");
+            return min;
+        }
+    }
+}

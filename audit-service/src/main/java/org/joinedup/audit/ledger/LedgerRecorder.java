@@ -1,0 +1,77 @@
+package org.joinedup.audit.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.joinedup.events.EventEnvelope;
+import org.joinedup.events.EventType;
+import org.joinedup.events.Topics;
+import org.joinedup.platform.consume.EventHandler;
+import org.joinedup.platform.consume.ReceivedEvent;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Appends every event of every topic to the ledger. The platform calls it once per event id, in the
+ * transaction that also records the id as processed, so a redelivered or twice-published event
+ * leaves one entry.
+ */
+@ApplicationScoped
+public class LedgerRecorder implements EventHandler {
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public LedgerRecorder(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public String consumerName() {
+        return "audit-ledger";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        EventEnvelope e = event.envelope();
+        boolean aboutAChild = EventType.byTypeName(e.type()).map(EventType::aboutAChild).orElse(false);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into ledger_entry (event_id, event_type, schema_version, source, subject, child_id,
+                         agency_id, actor_id, correlation_id, causation_id, occurred_at, source_recorded_at,
+                         recorded_at, topic, kafka_partition, kafka_offset, payload)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+            ps.setObject(1, e.id());
+            ps.setString(2, e.type());
+            ps.setInt(3, e.schemaVersion());
+            ps.setString(4, e.source());
+            ps.setString(5, e.subject());
+            ps.setObject(6, aboutAChild ? UUID.fromString(e.subject()) : null);
+            ps.setString(7, e.agencyId());
+            ps.setString(8, e.actorId());
+            ps.setObject(9, e.correlationId());
+            ps.setObject(10, e.causationId());
+            ps.setTimestamp(11, Timestamp.from(e.time()));
+            ps.setTimestamp(12, e.recordedAt() == null ? null : Timestamp.from(e.recordedAt()));
+            ps.setTimestamp(13, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            ps.setString(14, event.topic());
+            ps.setInt(15, event.partition());
+            ps.setLong(16, event.offset());
+            ps.setString(17, event.data());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("could not append to the ledger (SQLState " + ex.getSQLState() + ")", ex);
+        }
+    }
+}

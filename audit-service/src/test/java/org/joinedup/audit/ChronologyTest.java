@@ -1,0 +1,142 @@
+package org.joinedup.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.joinedup.events.CloudEventHeaders;
+import org.joinedup.events.EventEnvelope;
+import org.joinedup.events.EventJson;
+import org.joinedup.events.Topics;
+import org.joinedup.events.concern.ConcernRaised;
+import org.joinedup.platform.consume.DeadLetters;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.testing.KafkaProbe;
+import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+class ChronologyTest {
+    static final String LEAD = TestTokens.token("lead-1", "haringey-csc", Roles.SAFEGUARDING_LEAD);
+
+    static ValidatableResponse chronology(UUID child) {
+        return given().auth().oauth2(LEAD).get("/children/" + child + "/chronology").then();
+    }
+
+    @Test
+    void concerns_from_several_agencies_appear_in_the_order_they_happened_not_the_order_they_arrived() {
+        UUID child = UUID.randomUUID();
+        EventEnvelope late = Events.publish(Events.concern(child, "whittington-health", "neglect",
+                Instant.parse("2026-10-05T10:00:00Z")));
+        EventEnvelope early = Events.publish(Events.concern(child, "met-police", "domestic-abuse",
+                Instant.parse("2026-09-01T23:10:00Z")));
+        Events.publish(Events.concern(UUID.randomUUID(), "met-police", "neglect", Instant.parse("2026-09-02T00:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200)
+                .body("total", equalTo(2))
+                .body("entries.eventId", contains(early.id().toString(), late.id().toString()))
+                .body("entries.agencyId", contains("met-police", "whittington-health"))
+                .body("entries.type", contains("concern-raised", "concern-raised"))
+                .body("entries[0].occurredAt", equalTo("2026-09-01T23:10:00Z"))
+                .body("entries[0].recordedAt", equalTo("2026-09-02T00:10:00Z"))
+                .body("entries[0].data.category", equalTo("domestic-abuse")));
+    }
+
+    @Test
+    void an_event_delivered_twice_is_one_entry() {
+        UUID child = UUID.randomUUID();
+        ConcernRaised event = Events.concern(child, "met-police", "neglect", Instant.parse("2026-11-01T10:00:00Z"));
+        EventEnvelope envelope = Events.publish(event);
+        Events.publish(envelope, EventJson.write(event));
+        UUID marker = Events.publish(Events.concern(child, "met-police", "other", Instant.parse("2026-11-02T10:00:00Z"))).id();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200)
+                .body("entries.eventId", hasSize(2))
+                .body("entries[1].eventId", equalTo(marker.toString())));
+        chronology(child).body("entries.eventId", contains(envelope.id().toString(), marker.toString()));
+    }
+
+    @Test
+    void an_unreadable_message_goes_to_the_dead_letter_topic_with_its_reason_and_consumption_goes_on() {
+        UUID child = UUID.randomUUID();
+        ConcernRaised event = Events.concern(child, "met-police", "neglect", Instant.parse("2026-11-01T10:00:00Z"));
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/concern-service", "concern-raised",
+                child.toString(), event.occurredAt(), 1, "met-police", "p", null, null, null);
+        Events.publish(envelope, "{this is not json");
+
+        Map<String, byte[]> noType = new HashMap<>(CloudEventHeaders.toHeaders(new EventEnvelope(UUID.randomUUID(),
+                "/concern-service", "concern-raised", child.toString(), event.occurredAt(), 1, "met-police", "p",
+                null, null, null)));
+        noType.remove(CloudEventHeaders.CE_TYPE);
+        KafkaProbe.produce(Topics.CONCERNS, child.toString(), EventJson.write(event), noType);
+
+        EventEnvelope good = Events.publish(event);
+
+        try (KafkaProbe dead = KafkaProbe.from(DeadLetters.topicFor(Topics.CONCERNS))) {
+            ConsumerRecord<String, String> notJson = dead.await(
+                    KafkaProbe.withHeader(CloudEventHeaders.CE_ID, envelope.id().toString()), Duration.ofSeconds(30));
+            assertEquals("{this is not json", notJson.value());
+            assertEquals(Topics.CONCERNS, KafkaProbe.header(notJson, DeadLetters.ORIGINAL_TOPIC));
+            assertEquals("audit-ledger", KafkaProbe.header(notJson, DeadLetters.CONSUMER));
+            org.hamcrest.MatcherAssert.assertThat(KafkaProbe.header(notJson, DeadLetters.REASON),
+                    containsString("not a valid concern-raised"));
+
+            List<ConsumerRecord<String, String>> missingType = dead.awaitCount(r -> child.toString().equals(r.key())
+                    && KafkaProbe.header(r, DeadLetters.REASON).contains("ce_type"), 1, Duration.ofSeconds(30));
+            assertEquals(1, missingType.size());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200)
+                .body("entries.eventId", contains(good.id().toString())));
+    }
+
+    @Test
+    void only_safeguarding_leads_read_a_chronology() {
+        UUID child = UUID.randomUUID();
+        given().get("/children/" + child + "/chronology").then().statusCode(401);
+        for (String role : List.of(Roles.PRACTITIONER, Roles.INSPECTOR, Roles.DIRECTORY_ADMIN)) {
+            given().auth().oauth2(TestTokens.token("user", "met-police", role))
+                    .get("/children/" + child + "/chronology").then().statusCode(403);
+        }
+        chronology(child).statusCode(200).body("total", equalTo(0)).body("entries", hasSize(0));
+    }
+
+    @Test
+    void a_malformed_child_id_or_page_is_a_problem_naming_the_field() {
+        given().auth().oauth2(LEAD).get("/children/not-a-child/chronology?limit=0").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("childId", "limit"))
+                .body("violations.rule", contains("uuid", "range"));
+        given().auth().oauth2(LEAD).get("/children/" + UUID.randomUUID() + "/chronology?offset=x").then()
+                .statusCode(400).body("violations[0].field", equalTo("offset"));
+    }
+
+    @Test
+    void health_is_public_and_ready_with_database_kafka_and_consumers() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems("event-consumers"))
+                .body("status", equalTo("UP"));
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

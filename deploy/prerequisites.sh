@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Makes sure this machine has what Joined-Up's tests and local stack start by themselves:
+# a JDK 17+ (to run Maven and the services) and the PostgreSQL server binaries (initdb, pg_ctl).
+# Kafka and Keycloak come from Maven Central through the build; nothing else is needed.
+set -euo pipefail
+
+need_install=()
+if ! command -v java >/dev/null 2>&1; then
+  need_install+=(openjdk-17-jdk-headless)
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  need_install+=(postgresql)
+fi
+if ! command -v runuser >/dev/null 2>&1; then
+  need_install+=(util-linux)
+fi
+
+if [ ${#need_install[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing: ${need_install[*]}; install them (e.g. sudo apt-get install ${need_install[*]})" >&2
+    exit 1
+  fi
+  echo "installing ${need_install[*]} from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}" >/dev/null
+  # The package may start a cluster of its own on 5432; the project starts its own servers instead.
+  if command -v pg_ctlcluster >/dev/null 2>&1; then
+    for c in /etc/postgresql/*/main; do
+      [ -d "$c" ] && pg_ctlcluster "$(basename "$(dirname "$c")")" main stop >/dev/null 2>&1 || true
+    done
+  fi
+fi
+if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+  echo "the postgres user is missing: PostgreSQL refuses to run as root" >&2
+  exit 1
+fi
