@@ -1,0 +1,146 @@
+package org.joinedup.e2e;
+
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.joinedup.events.CloudEventHeaders;
+import org.joinedup.events.Topics;
+import org.joinedup.testing.KafkaBroker;
+import org.joinedup.testing.KafkaProbe;
+import org.joinedup.testing.ServiceProcess;
+import org.joinedup.testing.TestInfrastructure;
+import org.joinedup.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * One concern travels from an agency's REST call to the audit chronology through the packaged
+ * services, a real broker and real databases; the services and the broker are stopped and killed
+ * on the way, and nothing is lost or doubled.
+ */
+class ConcernToChronologyIT {
+    static final String POLICE = TestTokens.token("pc-4471", "met-police", "practitioner");
+    static final String LEAD = TestTokens.token("lead-1", "haringey-csc", "safeguarding-lead");
+
+    static ServiceProcess concerns;
+    static ServiceProcess audit;
+
+    @BeforeAll
+    static void start() {
+        TestInfrastructure.ensureStarted();
+        concerns = new ServiceProcess("concern-service", "e2e_concern").start();
+        audit = new ServiceProcess("audit-service", "e2e_audit").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (concerns != null) {
+            concerns.stop();
+        }
+        if (audit != null) {
+            audit.stop();
+        }
+    }
+
+    @Test
+    void a_posted_concern_is_in_the_chronology_within_seconds() {
+        Raised raised = raise(nhsNumber());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chronology(raised.childId)
+                .body("entries.eventId", containsInAnyOrder(raised.eventId))
+                .body("entries[0].agencyId", equalTo("met-police"))
+                .body("entries[0].data.category", equalTo("neglect")));
+    }
+
+    @Test
+    void a_201_is_durable_even_if_the_service_is_killed_at_once_while_kafka_is_down() {
+        KafkaBroker broker = TestInfrastructure.kafka();
+        String nhs = nhsNumber();
+        Raised first;
+        Raised second;
+        broker.stop();
+        try {
+            first = raise(nhs);
+            second = raise(nhs);
+            concerns.kill();
+        } finally {
+            broker.startProcess();
+        }
+        concerns.start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> chronology(first.childId)
+                .body("total", equalTo(2))
+                .body("entries.eventId", containsInAnyOrder(first.eventId, second.eventId)));
+    }
+
+    @Test
+    void with_the_audit_service_down_events_wait_in_kafka_and_a_twice_published_event_is_recorded_once() {
+        String nhs = nhsNumber();
+        audit.stop();
+        List<Raised> raised = new ArrayList<>();
+        try (KafkaProbe probe = KafkaProbe.from(Topics.CONCERNS)) {
+            for (int i = 0; i < 3; i++) {
+                raised.add(raise(nhs));
+            }
+            // Publish the first event a second time, as a relay retry after a lost acknowledgement would.
+            ConsumerRecord<String, String> record = probe.await(
+                    KafkaProbe.withHeader(CloudEventHeaders.CE_ID, raised.get(0).eventId), Duration.ofSeconds(30));
+            Map<String, byte[]> headers = new LinkedHashMap<>();
+            for (Header h : record.headers()) {
+                headers.put(h.key(), h.value());
+            }
+            KafkaProbe.produce(Topics.CONCERNS, record.key(), record.value(), headers);
+        } finally {
+            audit.start();
+        }
+        String child = raised.get(0).childId;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> chronology(child)
+                .body("total", equalTo(3))
+                .body("entries.eventId", containsInAnyOrder(raised.stream().map(r -> r.eventId).toArray())));
+    }
+
+    record Raised(String eventId, String childId) {
+    }
+
+    static Raised raise(String nhsNumber) {
+        var body = given().baseUri(concerns.baseUrl()).auth().oauth2(POLICE).contentType("application/json")
+                .body("""
+                        {"child": {"nhsNumber": "%s"}, "category": "neglect", "riskLevel": "medium",
+                         "description": "Left alone overnight.", "occurredAt": "2026-11-20T22:00:00Z"}"""
+                        .formatted(nhsNumber))
+                .post("/concerns").then().statusCode(201).extract();
+        return new Raised(body.path("eventId"), body.path("childId"));
+    }
+
+    static ValidatableResponse chronology(String childId) {
+        return given().baseUri(audit.baseUrl()).auth().oauth2(LEAD)
+                .get("/children/" + childId + "/chronology").then().statusCode(200);
+    }
+
+    static String nhsNumber() {
+        while (true) {
+            StringBuilder sb = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int d = ThreadLocalRandom.current().nextInt(10);
+                sb.append(d);
+                sum += d * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                return sb.append(check).toString();
+            }
+        }
+    }
+}

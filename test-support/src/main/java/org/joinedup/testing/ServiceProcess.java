@@ -1,0 +1,140 @@
+package org.joinedup.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged service ({@code <module>/target/quarkus-app}) running as its own process in the prod
+ * profile, pointed at the test infrastructure and at {@link TestTokens}' public key. It can be
+ * stopped (SIGTERM), killed (SIGKILL) and started again on the same port and database.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final String module;
+    private final int port;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(String module, String database) {
+        this.module = module;
+        this.port = Processes.freePort();
+        PostgresServer pg = TestInfrastructure.postgres();
+        pg.createDatabase(database);
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+        properties.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        properties.put("quarkus.oidc.public-key", TestTokens.publicKey());
+        properties.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        properties.put("quarkus.log.console.json.enabled", "false");
+        try {
+            Path dir = Processes.projectRoot().resolve("target/test-infra");
+            Files.createDirectories(dir);
+            this.log = Files.createTempFile(dir, module + "-", ".log");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the process and waits until it is live and answers HTTP. */
+    public synchronized ServiceProcess start() {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        Path app = Processes.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(app)) {
+            throw new IllegalStateException(app + " is missing: package the service first (./mvnw verify does)");
+        }
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.java(), "-Xmx384m"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", app.toString()));
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + module, e);
+        }
+        awaitLive(Duration.ofSeconds(60));
+        return this;
+    }
+
+    /** SIGTERM: a graceful stop, as an orchestrator would do. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            waitExit();
+        }
+    }
+
+    /** SIGKILL: the process dies at once, as in a crash or an out-of-memory kill. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitExit();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void waitExit() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitLive(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/live"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(module + " was not live within " + timeout + "; see " + log);
+    }
+}
