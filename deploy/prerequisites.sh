@@ -14,6 +14,10 @@ fi
 if ! command -v runuser >/dev/null 2>&1; then
   need_install+=(util-linux)
 fi
+# Only the local stack (deploy/stack.sh) needs these: it calls Keycloak and unpacks it.
+for tool in curl unzip; do
+  command -v "$tool" >/dev/null 2>&1 || need_install+=("$tool")
+done
 
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

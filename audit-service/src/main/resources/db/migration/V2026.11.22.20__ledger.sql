@@ -24,12 +24,6 @@ create table ledger_entry (
 
 create index ledger_entry_child_chronology on ledger_entry (child_id, occurred_at, seq) where child_id is not null;
 
-create function ledger_is_append_only() returns trigger language plpgsql as $$
-begin
-    raise exception 'ledger_entry is append-only: % is not allowed', tg_op;
-end;
-$$;
-
 create trigger ledger_no_update_or_delete
     before update or delete or truncate on ledger_entry
-    for each statement execute function ledger_is_append_only();
+    for each statement execute function joinedup_append_only();

@@ -17,15 +17,16 @@ create table event_store (
     constraint event_store_stream_version_unique unique (stream_id, stream_version)
 );
 
-create function event_store_is_append_only() returns trigger language plpgsql as $$
+-- Refuses UPDATE, DELETE and TRUNCATE on an append-only table; services use it for their own too.
+create function joinedup_append_only() returns trigger language plpgsql as $$
 begin
-    raise exception 'event_store is append-only: % is not allowed', tg_op;
+    raise exception '% is append-only: % is not allowed', tg_table_name, tg_op;
 end;
 $$;
 
 create trigger event_store_no_update_or_delete
     before update or delete or truncate on event_store
-    for each statement execute function event_store_is_append_only();
+    for each statement execute function joinedup_append_only();
 
 -- The transactional outbox: written in the same transaction as the event row; the relay deletes a
 -- row only after the broker acknowledged the message. A queue, claimed with FOR UPDATE SKIP LOCKED,

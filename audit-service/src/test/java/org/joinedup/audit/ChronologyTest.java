@@ -17,7 +17,6 @@ import org.joinedup.testing.RealInfrastructure;
 import org.joinedup.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -109,6 +108,25 @@ class ChronologyTest {
     }
 
     @Test
+    void the_ledger_refuses_updates_and_deletes_even_from_sql() throws Exception {
+        UUID child = UUID.randomUUID();
+        Events.publish(Events.concern(child, "met-police", "neglect", Instant.parse("2026-11-01T10:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).body("total", equalTo(1)));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String sql : List.of("update ledger_entry set agency_id = 'someone-else' where child_id = '" + child + "'",
+                    "delete from ledger_entry where child_id = '" + child + "'", "truncate ledger_entry")) {
+                java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                        java.sql.SQLException.class, () -> st.execute(sql));
+                org.hamcrest.MatcherAssert.assertThat(refused.getMessage(), containsString("append-only"));
+            }
+        }
+        chronology(child).body("entries[0].agencyId", equalTo("met-police"));
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
     void only_safeguarding_leads_read_a_chronology() {
         UUID child = UUID.randomUUID();
         given().get("/children/" + child + "/chronology").then().statusCode(401);
@@ -127,16 +145,5 @@ class ChronologyTest {
                 .body("violations.rule", contains("uuid", "range"));
         given().auth().oauth2(LEAD).get("/children/" + UUID.randomUUID() + "/chronology?offset=x").then()
                 .statusCode(400).body("violations[0].field", equalTo("offset"));
-    }
-
-    @Test
-    void health_is_public_and_ready_with_database_kafka_and_consumers() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItems("event-consumers"))
-                .body("status", equalTo("UP"));
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package org.joinedup.concern;
 
+import org.joinedup.testing.TestNhsNumbers;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +57,7 @@ class OutboxRelayTest {
             long lateOutboxId = appendInOpenTransaction(slow, lateEventId);
 
             // A later transaction takes a higher outbox id, commits and is published first.
-            String laterEventId = raise(practitioner(POLICE), concern(ValidNhsNumbers.next(), "neglect",
+            String laterEventId = raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "neglect",
                     "2026-11-19T08:00:00Z")).statusCode(201).extract().path("eventId");
             probe.await(KafkaProbe.withHeader(CloudEventHeaders.CE_ID, laterEventId), Duration.ofSeconds(30));
             assertTrue(maxOutboxIdEverUsed() > lateOutboxId, "the later transaction used a higher id");
@@ -73,9 +75,9 @@ class OutboxRelayTest {
             broker.stop();
             try {
                 eventIds = List.of(
-                        raise(practitioner(POLICE), concern(ValidNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z"))
+                        raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z"))
                                 .statusCode(201).extract().path("eventId"),
-                        raise(practitioner(POLICE), concern(ValidNhsNumbers.next(), "self-harm", "2026-11-19T09:00:00Z"))
+                        raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "self-harm", "2026-11-19T09:00:00Z"))
                                 .statusCode(201).extract().path("eventId"));
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                         .until(() -> outboxHolds(eventIds));

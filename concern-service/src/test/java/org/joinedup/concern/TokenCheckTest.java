@@ -1,5 +1,7 @@
 package org.joinedup.concern;
 
+import org.joinedup.testing.TestNhsNumbers;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +24,7 @@ import static org.joinedup.concern.ConcernApi.raise;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "concern"))
 class TokenCheckTest {
     static String body() {
-        return concern(ValidNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
+        return concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
     }
 
     @Test

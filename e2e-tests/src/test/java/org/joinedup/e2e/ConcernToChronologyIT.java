@@ -9,6 +9,7 @@ import org.joinedup.testing.KafkaBroker;
 import org.joinedup.testing.KafkaProbe;
 import org.joinedup.testing.ServiceProcess;
 import org.joinedup.testing.TestInfrastructure;
+import org.joinedup.testing.TestNhsNumbers;
 import org.joinedup.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +57,7 @@ class ConcernToChronologyIT {
 
     @Test
     void a_posted_concern_is_in_the_chronology_within_seconds() {
-        Raised raised = raise(nhsNumber());
+        Raised raised = raise(TestNhsNumbers.next());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chronology(raised.childId)
                 .body("entries.eventId", containsInAnyOrder(raised.eventId))
                 .body("entries[0].agencyId", equalTo("met-police"))
@@ -67,7 +67,7 @@ class ConcernToChronologyIT {
     @Test
     void a_201_is_durable_even_if_the_service_is_killed_at_once_while_kafka_is_down() {
         KafkaBroker broker = TestInfrastructure.kafka();
-        String nhs = nhsNumber();
+        String nhs = TestNhsNumbers.next();
         Raised first;
         Raised second;
         broker.stop();
@@ -86,7 +86,7 @@ class ConcernToChronologyIT {
 
     @Test
     void with_the_audit_service_down_events_wait_in_kafka_and_a_twice_published_event_is_recorded_once() {
-        String nhs = nhsNumber();
+        String nhs = TestNhsNumbers.next();
         audit.stop();
         List<Raised> raised = new ArrayList<>();
         try (KafkaProbe probe = KafkaProbe.from(Topics.CONCERNS)) {
@@ -126,21 +126,5 @@ class ConcernToChronologyIT {
     static ValidatableResponse chronology(String childId) {
         return given().baseUri(audit.baseUrl()).auth().oauth2(LEAD)
                 .get("/children/" + childId + "/chronology").then().statusCode(200);
-    }
-
-    static String nhsNumber() {
-        while (true) {
-            StringBuilder sb = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += d * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return sb.append(check).toString();
-            }
-        }
     }
 }

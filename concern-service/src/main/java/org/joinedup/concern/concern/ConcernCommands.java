@@ -8,7 +8,7 @@ import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
 import org.joinedup.platform.store.StoredEvent;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,12 +19,10 @@ import java.util.List;
 public class ConcernCommands {
     private final EventStore store;
     private final ChildIndex children;
-    private final Clock clock;
 
-    public ConcernCommands(EventStore store, ChildIndex children, Clock clock) {
+    public ConcernCommands(EventStore store, ChildIndex children) {
         this.store = store;
         this.children = children;
-        this.clock = clock;
     }
 
     @Transactional
@@ -32,8 +30,8 @@ public class ConcernCommands {
         String stream = ConcernDecider.streamId(command.concernId());
         List<StoredEvent> past = store.readStream(stream);
         ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
-        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        return store.append(stream, past.size(), events, metadata).get(0);
+        Instant now = store.now();
+        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), now);
+        return store.append(stream, past.size(), events, metadata, now).get(0);
     }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,21 @@ public class EventStore {
         this.source = "/" + applicationName;
     }
 
+    /** The instant to record events at: the database keeps microseconds, so the event store does too. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /**
      * Appends events to a stream, expecting it to be at {@code expectedVersion} (0 for a new stream).
      *
+     * @param recordedAt when the command was decided (from {@link #now()}), the same instant a payload
+     *                   that carries its recording time holds
      * @throws StreamVersionConflict when another writer got there first
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> append(String streamId, int expectedVersion, List<? extends EventPayload> events,
-                                    EventMetadata metadata) {
-        Instant recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                                    EventMetadata metadata, Instant recordedAt) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
         try (Connection c = dataSource.getConnection();
              PreparedStatement insertEvent = c.prepareStatement("""

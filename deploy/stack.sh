@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# The Joined-Up local stack: PostgreSQL, a Kafka broker, Keycloak and the four services, all on
+# 127.0.0.1, all state under .local/ (git-ignored). Nothing here needs Docker.
+#
+#   deploy/stack.sh up        build, start everything, wait until each part is ready, seed demo data
+#   deploy/stack.sh down      stop everything this script started (by pid), keep the data
+#   deploy/stack.sh status    what is running
+#   deploy/stack.sh reset     down, then delete all local state (databases, broker, Keycloak)
+#
+# Local-development credentials only: Keycloak admin admin/admin-local-dev-only; demo users'
+# password local-dev-only; client secrets <agency>-local-dev-secret (deploy/keycloak/joinedup-realm.json).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${JOINEDUP_STATE:-$ROOT/.local}
+LOGS=$STATE/logs
+PIDS=$STATE/pids
+PG_PORT=${JOINEDUP_PG_PORT:-55432}
+KAFKA_PORT=${JOINEDUP_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${JOINEDUP_KAFKA_CONTROLLER_PORT:-9093}
+KC_PORT=${JOINEDUP_KEYCLOAK_PORT:-8180}
+KC_VERSION=26.7.3
+KC_URL=http://127.0.0.1:$KC_PORT
+OIDC_URL=$KC_URL/realms/joinedup
+# name:port:database
+SERVICES="agency-directory-service:8083:directory concern-service:8081:concern referral-service:8082:referral audit-service:8084:audit"
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { log "ERROR: $*" >&2; exit 1; }
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bindir() {
+  local d
+  d=$(pg_config --bindir 2>/dev/null || true)
+  if [ -n "$d" ] && [ -x "$d/initdb" ]; then echo "$d"; return; fi
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$d" ] && [ -x "$d/initdb" ] || die "no PostgreSQL server binaries: run deploy/prerequisites.sh"
+  echo "$d"
+}
+
+# PostgreSQL runs as the postgres user when we are root; its folder must be reachable for it.
+pg_dir() {
+  if [ -f "$STATE/postgres.location" ]; then cat "$STATE/postgres.location"; return; fi
+  local dir=$STATE/postgres
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
+    dir=/var/tmp/joinedup-$(printf '%s' "$STATE" | sha256sum | cut -c1-12)/postgres
+    log "the postgres user cannot reach $STATE; keeping the database in $dir" >&2
+  fi
+  echo "$dir" > "$STATE/postgres.location"
+  echo "$dir"
+}
+
+alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+# Starts a command in its own session (so it and its children stop together) and records its pid.
+spawn() {
+  local name=$1; shift
+  setsid "$@" >> "$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+wait_for() { # description, seconds, command...
+  local what=$1 seconds=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "$what not ready after ${seconds}s (logs in $LOGS)"
+    sleep 1
+  done
+}
+
+http_ok() { curl -sf -o /dev/null --max-time 3 "$1"; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+build() {
+  log "building the services and fetching the Kafka broker (./mvnw package)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package \
+      -pl deploy/kafka-broker,concern-service,referral-service,agency-directory-service,audit-service -am) \
+    > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
+}
+
+start_postgres() {
+  local bin dir
+  bin=$(pg_bindir); dir=$(pg_dir)
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$dir"
+    as_postgres "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C --auth=trust > "$LOGS/postgres-init.log" 2>&1
+  fi
+  if as_postgres "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on $PG_PORT"
+  else
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    mkdir -p "$dir/run"; [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$dir/run"
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/postgres.log" start \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir/run" >/dev/null
+  fi
+  for db in concern referral directory audit; do
+    if ! "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
+      "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database $db" >/dev/null
+    fi
+  done
+}
+
+start_kafka() {
+  local dir=$STATE/kafka lib=$ROOT/deploy/kafka-broker/target/lib
+  [ -d "$lib" ] || die "no Kafka jars in $lib (the build fetches them)"
+  if alive kafka; then log "Kafka already running on $KAFKA_PORT"; return; fi
+  mkdir -p "$dir"
+  cat > "$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=6
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  cat > "$dir/log4j2.properties" <<PROPS
+status = warn
+appender.console.type = Console
+appender.console.name = console
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.console.ref = console
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.apache.name = org.apache.kafka
+logger.apache.level = WARN
+PROPS
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    log "formatting the Kafka broker's storage (KRaft)"
+    local id
+    id=$(java -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$lib/*" -Dlog4j2.configurationFile="$dir/log4j2.properties" kafka.tools.StorageTool format \
+      -t "$id" -c "$dir/server.properties" > "$LOGS/kafka-format.log" 2>&1 || die "Kafka format failed: $LOGS/kafka-format.log"
+  fi
+  log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
+  : > "$LOGS/kafka.log"
+  spawn kafka java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$lib/*" \
+    kafka.Kafka "$dir/server.properties"
+  wait_for "Kafka" 90 grep -q "Kafka Server started" "$LOGS/kafka.log"
+}
+
+start_keycloak() {
+  local home=$STATE/keycloak/keycloak-$KC_VERSION zip=$STATE/downloads/keycloak-quarkus-dist-$KC_VERSION.zip
+  if alive keycloak; then log "Keycloak already running on $KC_PORT"; return; fi
+  if [ ! -x "$home/bin/kc.sh" ]; then
+    if [ ! -f "$zip" ]; then
+      log "fetching Keycloak $KC_VERSION from Maven Central"
+      (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip \
+          -DoutputDirectory="$STATE/downloads") > "$LOGS/keycloak-fetch.log" 2>&1 || die "see $LOGS/keycloak-fetch.log"
+    fi
+    mkdir -p "$STATE/keycloak"
+    (cd "$STATE/keycloak" && unzip -q "$zip")
+  fi
+  # Realm edits are not re-imported into an existing database: start Keycloak's data afresh when the file changed.
+  local realm=$ROOT/deploy/keycloak/joinedup-realm.json sum
+  sum=$(sha256sum "$realm" | cut -d' ' -f1)
+  if [ "$(cat "$STATE/keycloak/realm.sha256" 2>/dev/null)" != "$sum" ]; then
+    rm -rf "$home/data/h2" "$home/data/import"
+  fi
+  mkdir -p "$home/data/import"
+  cp "$realm" "$home/data/import/joinedup-realm.json"
+  echo "$sum" > "$STATE/keycloak/realm.sha256"
+  log "starting Keycloak $KC_VERSION on $KC_URL (first start takes a minute)"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin-local-dev-only \
+    spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
+      --hostname="$KC_URL" --import-realm
+  wait_for "Keycloak" 240 http_ok "$OIDC_URL/.well-known/openid-configuration"
+}
+
+start_services() {
+  local entry name port db jar
+  for entry in $SERVICES; do
+    IFS=: read -r name port db <<< "$entry"
+    if alive "$name"; then log "$name already running on $port"; continue; fi
+    jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
+    [ -f "$jar" ] || die "$jar missing (run without --no-build)"
+    log "starting $name on 127.0.0.1:$port"
+    PORT=$port JOINEDUP_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db \
+      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT JOINEDUP_OIDC_URL=$OIDC_URL \
+      spawn "$name" java -Xmx384m -jar "$jar"
+  done
+  for entry in $SERVICES; do
+    IFS=: read -r name port db <<< "$entry"
+    wait_for "$name" 120 http_ok "http://127.0.0.1:$port/q/health/ready"
+    log "$name ready: http://127.0.0.1:$port/q/swagger-ui"
+  done
+}
+
+stop_pid() {
+  local name=$1 pid
+  [ -f "$PIDS/$name.pid" ] || return 0
+  pid=$(cat "$PIDS/$name.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+  fi
+  rm -f "$PIDS/$name.pid"
+}
+
+down() {
+  local entry name
+  for entry in $SERVICES; do stop_pid "${entry%%:*}"; done
+  stop_pid keycloak
+  stop_pid kafka
+  if [ -f "$STATE/postgres.location" ]; then
+    local dir bin
+    dir=$(cat "$STATE/postgres.location"); bin=$(pg_bindir)
+    if [ -f "$dir/data/PG_VERSION" ] && as_postgres "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      log "stopping PostgreSQL"
+      as_postgres "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    fi
+  fi
+}
+
+status() {
+  local entry name
+  for name in kafka keycloak; do
+    if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: stopped"; fi
+  done
+  for entry in $SERVICES; do
+    name=${entry%%:*}
+    if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid")) on ${entry#*:}"; else echo "$name: stopped"; fi
+  done
+  if [ -f "$STATE/postgres.location" ] && as_postgres "$(pg_bindir)/pg_ctl" -D "$(cat "$STATE/postgres.location")/data" status >/dev/null 2>&1; then
+    echo "postgres: running on $PG_PORT"; else echo "postgres: stopped"; fi
+}
+
+up() {
+  local build=1
+  [ "${1:-}" = "--no-build" ] && build=0
+  local started=$SECONDS
+  "$ROOT/deploy/prerequisites.sh"
+  command -v curl >/dev/null && command -v unzip >/dev/null || die "curl and unzip are needed"
+  [ $build -eq 0 ] || build
+  start_postgres
+  start_kafka
+  start_keycloak
+  start_services
+  log "stack up in $((SECONDS - started))s"
+  "$ROOT/deploy/seed.sh"
+}
+
+mkdir -p "$LOGS" "$PIDS"
+case "${1:-}" in
+  up) shift; up "$@" ;;
+  down) down ;;
+  status) status ;;
+  reset)
+    down
+    if [ -f "$STATE/postgres.location" ]; then rm -rf "$(cat "$STATE/postgres.location")"; fi
+    rm -rf "$STATE"
+    log "local state removed" ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
+esac
