@@ -68,7 +68,8 @@ class TokenCheckTest {
     @ValueSource(strings = {Roles.SAFEGUARDING_LEAD, Roles.INSPECTOR, Roles.DIRECTORY_ADMIN})
     void roles_other_than_practitioner_cannot_raise_or_read_concerns(String role) {
         String token = TestTokens.token("u", POLICE, role);
-        raise(token, body()).statusCode(403);
+        raise(token, body()).statusCode(403).contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(403));
         given().auth().oauth2(token).get("/concerns/" + java.util.UUID.randomUUID()).then().statusCode(403);
     }
 

@@ -1,11 +1,15 @@
 package org.joinedup.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when
- * the JVM exits (also when tests fail). Quarkus loads test classes through more than one class
- * loader, so what is running is remembered in system properties, which every loader shares.
+ * The PostgreSQL server and Kafka broker a test JVM uses: the build's shared ones when
+ * {@link SharedInfrastructure} runs, otherwise a pair this JVM starts on first use and stops when
+ * it exits (also when tests fail). Quarkus loads test classes through more than one class loader,
+ * so the coordinates are kept in system properties, which every loader shares.
  */
 public final class TestInfrastructure {
     private static final String STARTED = "joinedup.test.infra.started";
@@ -20,53 +24,79 @@ public final class TestInfrastructure {
     private TestInfrastructure() {
     }
 
-    /** Starts both servers unless this JVM already did. */
+    /** Attaches to the build's servers, or starts this JVM's own, unless already done. */
     public static void ensureStarted() {
         synchronized (System.class) {
             if (System.getProperty(STARTED) != null) {
                 return;
             }
-            PostgresServer pg = PostgresServer.start();
-            System.setProperty(PG_BIN, pg.binDirPath());
-            System.setProperty(PG_DATA, pg.dataDirPath());
-            System.setProperty(PG_RUN, pg.runDirPath());
-            System.setProperty(PG_PORT, Integer.toString(pg.port()));
-            KafkaBroker kafka;
-            try {
-                kafka = KafkaBroker.start(Processes.projectRoot().resolve("target/test-infra"));
-            } catch (RuntimeException e) {
-                pg.stop();
-                throw e;
+            Optional<Properties> shared = SharedInfrastructure.attachIfRunning(Duration.ofSeconds(120));
+            if (shared.isPresent()) {
+                System.getProperties().putAll(shared.get());
+                System.setProperty(STARTED, "shared");
+                return;
             }
-            System.setProperty(KAFKA_DIR, kafka.dir().toString());
-            System.setProperty(KAFKA_PORT, Integer.toString(kafka.port()));
-            System.setProperty(KAFKA_CONTROLLER_PORT, Integer.toString(kafka.controllerPort()));
-            System.setProperty(STARTED, "true");
-            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll, "joinedup-test-infra-stop"));
+            Properties own = startServers(Processes.projectRoot().resolve("target/test-infra"));
+            System.getProperties().putAll(own);
+            System.setProperty(STARTED, "own");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopServers(own);
+                PostgresServer.deleteQuietly(Path.of(own.getProperty(KAFKA_DIR)));
+            }, "joinedup-test-infra-stop"));
         }
     }
 
     public static PostgresServer postgres() {
         ensureStarted();
-        return PostgresServer.attach(System.getProperty(PG_BIN), System.getProperty(PG_DATA),
-                System.getProperty(PG_RUN), Integer.getInteger(PG_PORT));
+        return postgres(System.getProperties());
     }
 
     public static KafkaBroker kafka() {
         ensureStarted();
-        return KafkaBroker.attach(System.getProperty(KAFKA_DIR), Integer.getInteger(KAFKA_PORT),
-                Integer.getInteger(KAFKA_CONTROLLER_PORT));
+        return kafka(System.getProperties());
     }
 
-    private static void stopAll() {
+    /** Starts a PostgreSQL server and a Kafka broker (under {@code kafkaParent}); returns their coordinates. */
+    static Properties startServers(Path kafkaParent) {
+        PostgresServer pg = PostgresServer.start();
+        KafkaBroker kafka;
         try {
-            KafkaBroker broker = KafkaBroker.attach(System.getProperty(KAFKA_DIR), Integer.getInteger(KAFKA_PORT),
-                    Integer.getInteger(KAFKA_CONTROLLER_PORT));
-            broker.stop();
-            PostgresServer.deleteQuietly(Path.of(System.getProperty(KAFKA_DIR)));
-        } finally {
-            PostgresServer.attach(System.getProperty(PG_BIN), System.getProperty(PG_DATA), System.getProperty(PG_RUN),
-                    Integer.getInteger(PG_PORT)).stop();
+            kafka = KafkaBroker.start(kafkaParent);
+        } catch (RuntimeException e) {
+            pg.stop();
+            throw e;
         }
+        Properties p = new Properties();
+        p.setProperty(PG_BIN, pg.binDirPath());
+        p.setProperty(PG_DATA, pg.dataDirPath());
+        p.setProperty(PG_RUN, pg.runDirPath());
+        p.setProperty(PG_PORT, Integer.toString(pg.port()));
+        p.setProperty(KAFKA_DIR, kafka.dir().toString());
+        p.setProperty(KAFKA_PORT, Integer.toString(kafka.port()));
+        p.setProperty(KAFKA_CONTROLLER_PORT, Integer.toString(kafka.controllerPort()));
+        return p;
+    }
+
+    /** Stops the broker (whichever process runs it now) and the PostgreSQL server. */
+    static void stopServers(Properties p) {
+        try {
+            kafka(p).stop();
+        } finally {
+            postgres(p).stop();
+        }
+    }
+
+    static String describe(Properties p) {
+        return "PostgreSQL on 127.0.0.1:" + p.getProperty(PG_PORT) + ", Kafka on 127.0.0.1:" + p.getProperty(KAFKA_PORT);
+    }
+
+    private static PostgresServer postgres(Properties p) {
+        return PostgresServer.attach(p.getProperty(PG_BIN), p.getProperty(PG_DATA), p.getProperty(PG_RUN),
+                Integer.parseInt(p.getProperty(PG_PORT)));
+    }
+
+    private static KafkaBroker kafka(Properties p) {
+        return KafkaBroker.attach(p.getProperty(KAFKA_DIR), Integer.parseInt(p.getProperty(KAFKA_PORT)),
+                Integer.parseInt(p.getProperty(KAFKA_CONTROLLER_PORT)));
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ConcernCommands {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConcernCommands.class);
     private final EventStore store;
     private final ChildIndex children;
 
@@ -32,6 +33,10 @@ public class ConcernCommands {
         ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
         Instant now = store.now();
         List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), now);
-        return store.append(stream, past.size(), events, metadata, now).get(0);
+        StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
+        // Identifiers only: never names, dates of birth or descriptions.
+        LOG.infof("concern %s raised for child %s by agency %s (event %s)", command.concernId(),
+                stored.envelope().subject(), command.agencyId(), stored.envelope().id());
+        return stored;
     }
 }

@@ -23,6 +23,13 @@ public class ProblemMappers {
         return response(e.problem());
     }
 
+    /** A valid token without the role an endpoint needs. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return response(Problem.of(403, "forbidden", "Forbidden",
+                "the caller's roles do not allow this operation", List.of()));
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
         return response(Problem.of(400, "malformed-json", "The request body is not valid JSON",
