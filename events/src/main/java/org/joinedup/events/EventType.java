@@ -9,7 +9,21 @@ import java.util.Optional;
  * the topic it travels on. The type name never changes; a breaking change is a new schema version.
  */
 public enum EventType {
-    CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS, true);
+    CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS, true),
+
+    AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
+    AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),
+    AGENCY_DEACTIVATED("agency-deactivated", 1, org.joinedup.events.directory.AgencyDeactivated.class, Topics.DIRECTORY, false),
+    SHARING_AGREEMENT_PROPOSED("sharing-agreement-proposed", 1,
+            org.joinedup.events.directory.SharingAgreementProposed.class, Topics.DIRECTORY, false),
+    SHARING_AGREEMENT_SIGNED("sharing-agreement-signed", 1,
+            org.joinedup.events.directory.SharingAgreementSigned.class, Topics.DIRECTORY, false),
+    SHARING_AGREEMENT_ACTIVATED("sharing-agreement-activated", 1,
+            org.joinedup.events.directory.SharingAgreementActivated.class, Topics.DIRECTORY, false),
+    SHARING_AGREEMENT_REVOKED("sharing-agreement-revoked", 1,
+            org.joinedup.events.directory.SharingAgreementRevoked.class, Topics.DIRECTORY, false),
+    SHARING_AGREEMENT_EXPIRED("sharing-agreement-expired", 1,
+            org.joinedup.events.directory.SharingAgreementExpired.class, Topics.DIRECTORY, false);
 
     private final String typeName;
     private final int schemaVersion;

@@ -1,0 +1,10 @@
+package org.joinedup.directory.view;
+
+import org.joinedup.events.directory.Contact;
+
+import java.util.List;
+
+/** An agency as the directory knows it now. */
+public record AgencyView(String agencyId, String name, String kind, String area, Contact contact,
+                         List<String> clientIds, boolean active, int version) {
+}
