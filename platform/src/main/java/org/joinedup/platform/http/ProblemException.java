@@ -30,6 +30,12 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new FieldViolation(field, rule, message)));
     }
 
+    /** 422: the request is well formed but names something that cannot be used (an unknown agency, say). */
+    public static ProblemException unprocessable(String field, String rule, String message) {
+        return new ProblemException(Problem.of(422, "unprocessable", "The request cannot be carried out",
+                field + ": " + message, List.of(new FieldViolation(field, rule, message))));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail);
     }

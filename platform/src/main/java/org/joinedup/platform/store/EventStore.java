@@ -107,6 +107,22 @@ public class EventStore {
         }
     }
 
+    /**
+     * The whole command cycle on one stream, in the caller's transaction: read the stream, check
+     * {@code If-Match} against its version (412), let {@code decider} turn the past events and the
+     * current instant into new events, append them. An empty decision appends nothing (an
+     * idempotent repeat).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredEvent> decide(String streamId, String ifMatch, EventMetadata metadata,
+                                    java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
+        List<StoredEvent> past = readStream(streamId);
+        org.joinedup.platform.http.IfMatch.check(ifMatch, past.size());
+        Instant now = now();
+        List<? extends EventPayload> events = decider.apply(past.stream().map(StoredEvent::payload).toList(), now);
+        return events.isEmpty() ? List.of() : append(streamId, past.size(), events, metadata, now);
+    }
+
     /** Every event of a stream, oldest first; empty when the stream does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StoredEvent> readStream(String streamId) {

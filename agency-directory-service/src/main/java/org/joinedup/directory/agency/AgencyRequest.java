@@ -1,0 +1,79 @@
+package org.joinedup.directory.agency;
+
+import org.joinedup.directory.validation.Fields;
+import org.joinedup.events.directory.AgencyKind;
+import org.joinedup.events.directory.Contact;
+import org.joinedup.platform.http.FieldErrors;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /agencies} (with {@code agencyId}) and {@code PUT /agencies/{id}}
+ * (without). The contact is a role mailbox or a duty phone, not a named person.
+ */
+public record AgencyRequest(String agencyId, String name, String kind, String area, ContactRequest contact,
+                            List<String> clientIds) {
+
+    public record ContactRequest(String mailbox, String phone) {
+    }
+
+    /** The checked details of an agency. */
+    public record Details(String agencyId, String name, String kind, String area, Contact contact, List<String> clientIds) {
+    }
+
+    private static final String MAILBOX = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    private static final String PHONE = "\\+?[0-9][0-9 ()-]{5,19}";
+    private static final String CLIENT_ID = "[A-Za-z0-9._:-]{1,100}";
+
+    /** For registration: the id comes from the body. */
+    public Details toDetails() {
+        FieldErrors errors = new FieldErrors();
+        String id = Fields.agencyId(errors, "agencyId", agencyId);
+        return details(errors, id);
+    }
+
+    /** For an update: the id comes from the path, and the body must not name another. */
+    public Details toDetails(String pathId) {
+        FieldErrors errors = new FieldErrors();
+        if (agencyId != null && !agencyId.equals(pathId)) {
+            errors.add("agencyId", "immutable", "an agency's id cannot change; leave it out or repeat " + pathId);
+        }
+        return details(errors, pathId);
+    }
+
+    private Details details(FieldErrors errors, String id) {
+        String checkedName = Fields.text(errors, "name", name, 200);
+        String checkedKind = Fields.vocabulary(errors, "kind", kind, AgencyKind.class, "known-agency-kind");
+        String checkedArea = Fields.text(errors, "area", area, 100);
+        Contact checkedContact = null;
+        if (contact == null || (Fields.blank(contact.mailbox()) && Fields.blank(contact.phone()))) {
+            errors.add("contact", "contact-point-required", "needs a role mailbox or a duty phone number");
+        } else {
+            String mailbox = Fields.blank(contact.mailbox()) ? null : contact.mailbox().trim();
+            String phone = Fields.blank(contact.phone()) ? null : contact.phone().trim();
+            if (mailbox != null && !mailbox.matches(MAILBOX)) {
+                errors.add("contact.mailbox", "mailbox-format", "must be an e-mail address, e.g. mash@haringey.gov.uk");
+            }
+            if (phone != null && !phone.matches(PHONE)) {
+                errors.add("contact.phone", "phone-format", "must be a phone number, e.g. 020 7946 0000");
+            }
+            checkedContact = new Contact(mailbox, phone);
+        }
+        List<String> clients = new ArrayList<>();
+        if (clientIds != null) {
+            for (int i = 0; i < clientIds.size(); i++) {
+                String c = clientIds.get(i);
+                if (c == null || !c.matches(CLIENT_ID)) {
+                    errors.add("clientIds[" + i + "]", "client-id-format", "must be an OIDC client id (letters, digits, . _ : -)");
+                } else if (clients.contains(c)) {
+                    errors.add("clientIds[" + i + "]", "unique", "is listed twice");
+                } else {
+                    clients.add(c);
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new Details(id, checkedName, checkedKind, checkedArea, checkedContact, clients);
+    }
+}

@@ -1,0 +1,134 @@
+package org.joinedup.directory.agency;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.directory.DirectoryWriter;
+import org.joinedup.directory.validation.Fields;
+import org.joinedup.directory.view.AgencyView;
+import org.joinedup.directory.view.DirectoryQueries;
+import org.joinedup.events.WireNamed;
+import org.joinedup.events.directory.AgencyKind;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.http.IfMatch;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.platform.store.EventMetadata;
+
+import java.util.List;
+
+@Path("/agencies")
+@Tag(name = "Agencies")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgencyResource {
+
+    private final DirectoryWriter writer;
+    private final DirectoryQueries queries;
+    private final Caller caller;
+
+    public AgencyResource(DirectoryWriter writer, DirectoryQueries queries, Caller caller) {
+        this.writer = writer;
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @Operation(summary = "Register an agency (its id is chosen by the caller and never changes)")
+    public Response register(AgencyRequest body, @HeaderParam(Correlation.HEADER) String correlation, @Context UriInfo uri) {
+        AgencyRequest.Details d = required(body).toDetails();
+        writer.execute(AgencyDecider.streamId(d.agencyId()), null, metadata(correlation),
+                (past, now) -> AgencyDecider.register(d, AgencyState.fold(past), caller.subject(), now));
+        AgencyView view = view(d.agencyId());
+        return Response.created(uri.getBaseUriBuilder().path("agencies").path(d.agencyId()).build())
+                .tag(IfMatch.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD, Roles.INSPECTOR, Roles.DIRECTORY_ADMIN})
+    @Operation(summary = "List and search agencies: by kind, area, or text in the id or name")
+    public List<AgencyView> search(@QueryParam("kind") String kind, @QueryParam("area") String area,
+                                   @QueryParam("q") String text,
+                                   @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
+        if (kind != null && AgencyKind.fromWireName(kind).isEmpty()) {
+            new FieldErrors().add("kind", "known-agency-kind", "must be one of " + WireNamed.allNames(AgencyKind.class))
+                    .throwIfAny();
+        }
+        return queries.searchAgencies(kind, Fields.blank(area) ? null : area.trim(),
+                Fields.blank(text) ? null : text.trim(), includeInactive);
+    }
+
+    @GET
+    @Path("{agencyId}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD, Roles.INSPECTOR, Roles.DIRECTORY_ADMIN})
+    @Operation(summary = "One agency, with its ETag")
+    public Response get(@PathParam("agencyId") String agencyId) {
+        AgencyView view = view(agencyId);
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{agencyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @Operation(summary = "Replace an agency's details; send If-Match with the ETag you read")
+    public Response update(@PathParam("agencyId") String agencyId, AgencyRequest body,
+                           @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        AgencyRequest.Details d = required(body).toDetails(agencyId);
+        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, metadata(correlation),
+                (past, now) -> AgencyDecider.update(d, AgencyState.fold(past), caller.subject(), now));
+        AgencyView view = view(agencyId);
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{agencyId}/deactivation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DIRECTORY_ADMIN)
+    @Operation(summary = "Deactivate an agency (it is never deleted); a reason is required")
+    public Response deactivate(@PathParam("agencyId") String agencyId, DeactivationRequest body,
+                               @HeaderParam(IfMatch.HEADER) String ifMatch,
+                               @HeaderParam(Correlation.HEADER) String correlation) {
+        FieldErrors errors = new FieldErrors();
+        String reason = Fields.text(errors, "reason", body == null ? null : body.reason(), 1000);
+        errors.throwIfAny();
+        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, metadata(correlation),
+                (past, now) -> AgencyDecider.deactivate(agencyId, reason, AgencyState.fold(past), caller.subject(), now));
+        AgencyView view = view(agencyId);
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    private AgencyView view(String agencyId) {
+        return queries.agency(agencyId).orElseThrow(() -> ProblemException.notFound("no agency " + agencyId));
+    }
+
+    private EventMetadata metadata(String correlation) {
+        return new EventMetadata(caller.subject(), caller.agencyId().orElse(null), Correlation.from(correlation), null);
+    }
+
+    private static AgencyRequest required(AgencyRequest body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON agency is required");
+        }
+        return body;
+    }
+}
