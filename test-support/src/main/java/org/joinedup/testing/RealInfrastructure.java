@@ -29,6 +29,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "");
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        config.put("joinedup.kafka.group-prefix", database + ".");
         config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);

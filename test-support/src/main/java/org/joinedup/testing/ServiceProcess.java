@@ -38,6 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("quarkus.oidc.public-key", TestTokens.publicKey());
         properties.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         properties.put("quarkus.log.console.json.enabled", "false");
+        properties.put("joinedup.kafka.group-prefix", database + ".");
         try {
             Path dir = Processes.projectRoot().resolve("target/test-infra");
             Files.createDirectories(dir);

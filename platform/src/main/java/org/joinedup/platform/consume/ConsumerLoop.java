@@ -209,7 +209,7 @@ final class ConsumerLoop implements Runnable {
     private Map<String, Object> consumerConfig() {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.groupPrefix().orElse("") + handler.consumerName());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, handler.consumerName());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -28,6 +28,14 @@ public interface KafkaSettings {
     @WithDefault("1")
     int minInsyncReplicas();
 
+    /**
+     * Put before every consumer group id. Replicas of one deployment share it (and so share the
+     * work); another deployment with its own database needs its own, or the two would split the
+     * partitions between them.
+     */
+    @WithName("group-prefix")
+    java.util.Optional<String> groupPrefix();
+
     /** How long one publish may wait for the broker before the relay backs off and retries. */
     @WithName("delivery-timeout")
     @WithDefault("PT20S")
