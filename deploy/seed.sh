@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${JOINEDUP_STATE:-$ROOT/.local}
 KC=http://127.0.0.1:${JOINEDUP_KEYCLOAK_PORT:-8180}/realms/joinedup/protocol/openid-connect/token
+DIRECTORY=http://127.0.0.1:8083
 CONCERNS=http://127.0.0.1:8081
 AUDIT=http://127.0.0.1:8084
 CHILD_NHS=9434765919   # a format-valid NHS number used in NHS examples; the child here is fictional
@@ -22,6 +23,49 @@ raise() { # agency, JSON body
   curl -sf -H "Authorization: Bearer $(system_token "$1")" -H 'Content-Type: application/json' -d "$2" "$CONCERNS/concerns"
 }
 field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/"; }
+
+# The directory: a small area's agencies and the agreements between them, through the API.
+seed_directory() {
+  local admin status id
+  admin=$(user_token admin.directory)
+  while IFS='|' read -r id kind name mailbox phone; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" "$DIRECTORY/agencies/$id")
+    [ "$status" = 200 ] && continue
+    curl -sf -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$DIRECTORY/agencies" \
+      -d '{"agencyId": "'"$id"'", "kind": "'"$kind"'", "name": "'"$name"'", "area": "Haringey",
+           "contact": {"mailbox": "'"$mailbox"'", "phone": "'"$phone"'"}, "clientIds": ["'"$id"'-system"]}'
+  done <<'AGENCIES'
+met-police|police|Metropolitan Police Service (North Area)|mash.referrals@met-police.example|020 7946 0101
+whittington-health|health|Whittington Health NHS Trust|safeguarding@whittington-health.example|020 7946 0102
+park-lane-gp|general-practice|Park Lane GP Practice|practice.manager@park-lane-gp.example|020 7946 0103
+haringey-csc|childrens-social-care|Haringey Children's Social Care (MASH)|mash@haringey-csc.example|020 7946 0104
+northside-primary|education|Northside Primary School|dsl@northside-primary.example|020 7946 0105
+riverside-academy|education|Riverside Academy|safeguarding@riverside-academy.example|020 7946 0106
+homes-for-haringey|housing|Homes for Haringey|tenancy.support@homes-for-haringey.example|020 7946 0107
+safe-steps|voluntary-sector|Safe Steps Family Support|duty@safe-steps.example|020 7946 0108
+AGENCIES
+  [ -f "$STATE/seeded-agreements" ] && return
+  local title parties categories purposes level frequency agreement party
+  while IFS='|' read -r title parties categories purposes level frequency; do
+    agreement=$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$DIRECTORY/agreements" \
+      -d '{"title": "'"$title"'", "parties": ['"$parties"'], "categories": ['"$categories"'], "purposes": ['"$purposes"'],
+           "lawfulBasis": "public-task",
+           "specialCategoryCondition": "DPA 2018 Sch. 1 para 18: safeguarding of children and individuals at risk",
+           "partnershipLevel": "'"$level"'", "meetingFrequency": "'"$frequency"'",
+           "validFrom": "2026-04-01", "validTo": "2029-03-31", "reviewDate": "2027-04-01"}' | field agreementId)
+    for party in $(echo "$parties" | tr -d '" ' | tr ',' ' '); do
+      curl -sf -o /dev/null -H "Authorization: Bearer $(user_token "dsl.$party")" -H 'Content-Type: application/json' \
+        "$DIRECTORY/agreements/$agreement/signatures" \
+        -d '{"signatoryName": "Designated Safeguarding Lead", "signatoryRole": "DSL, '"$party"'"}'
+    done
+  done <<'AGREEMENTS'
+Haringey MASH information sharing protocol|"met-police", "whittington-health", "park-lane-gp", "haringey-csc"|"physical-abuse", "emotional-abuse", "sexual-abuse", "neglect", "domestic-abuse", "child-sexual-exploitation", "child-criminal-exploitation", "female-genital-mutilation", "self-harm", "missing-from-home", "referral", "case-note"|"safeguarding", "child-protection-enquiry", "early-help"|collaboration|monthly
+Schools safeguarding partnership|"haringey-csc", "northside-primary", "riverside-academy", "met-police"|"neglect", "emotional-abuse", "domestic-abuse", "missing-from-education", "referral", "plan"|"safeguarding", "early-help", "education-welfare", "team-around-the-child"|coordination|quarterly
+Housing and family support early help|"haringey-csc", "homes-for-haringey", "safe-steps"|"neglect", "domestic-abuse", "referral", "plan"|"early-help", "housing-support", "team-around-the-child"|cooperation|quarterly
+AGREEMENTS
+  touch "$STATE/seeded-agreements"
+}
+seed_directory
 
 if [ -f "$STATE/seeded" ]; then
   CHILD=$(cat "$STATE/seeded")
@@ -60,5 +104,10 @@ for e in json.load(sys.stdin)["entries"]:
 else
   echo "$CHRONOLOGY"
 fi
+echo
+echo "The directory: 8 agencies and 3 signed agreements (http://127.0.0.1:8083/q/swagger-ui). May the school"
+echo "share missing-from-education with children's social care for safeguarding?"
+curl -sf -H "Authorization: Bearer $LEAD" "$DIRECTORY/sharing-decisions?from=northside-primary&to=haringey-csc&category=missing-from-education&purpose=safeguarding"
+echo
 echo
 echo "Next: the README's walk-through posts your own concern and reads it back."
