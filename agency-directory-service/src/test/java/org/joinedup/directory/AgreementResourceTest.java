@@ -176,6 +176,7 @@ class AgreementResourceTest {
     void an_unknown_or_deactivated_party_is_422() {
         propose(agreement(List.of(police, "no-such-agency"), "2026-01-01", "2026-12-31", "2026-06-01")).statusCode(422)
                 .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("parties[1]"))
                 .body("violations[0].rule", equalTo("known-agency"));
         as(ADMIN).body("{\"reason\": \"closed\"}").post("/agencies/" + health + "/deactivation").then().statusCode(200);
         propose(agreement(List.of(police, health), "2026-01-01", "2026-12-31", "2026-06-01")).statusCode(422)

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.directory.DirectoryWriter;
 import org.joinedup.directory.validation.Fields;
-import org.joinedup.directory.view.AgencyView;
 import org.joinedup.directory.view.AgreementView;
 import org.joinedup.directory.view.DirectoryQueries;
 import org.joinedup.events.directory.AgreementTerms;
@@ -59,12 +58,7 @@ public class AgreementResource {
         }
         AgreementTerms terms = body.toTerms();
         for (int i = 0; i < terms.parties().size(); i++) {
-            String party = terms.parties().get(i);
-            AgencyView agency = queries.agency(party).orElseThrow(() -> ProblemException.unprocessable(
-                    "parties", "known-agency", "agency " + party + " is not registered"));
-            if (!agency.active()) {
-                throw ProblemException.unprocessable("parties", "active-agency", "agency " + party + " is deactivated");
-            }
+            queries.requireActiveAgency("parties[" + i + "]", terms.parties().get(i));
         }
         UUID id = UUID.randomUUID();
         writer.execute(AgreementDecider.streamId(id), null, metadata(correlation),

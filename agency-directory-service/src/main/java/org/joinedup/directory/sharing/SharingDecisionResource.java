@@ -10,13 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.directory.validation.Fields;
-import org.joinedup.directory.view.AgencyView;
 import org.joinedup.directory.view.DirectoryQueries;
 import org.joinedup.directory.view.SharingPolicy;
 import org.joinedup.events.directory.InformationCategory;
 import org.joinedup.events.directory.SharingPurpose;
 import org.joinedup.platform.http.FieldErrors;
-import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Roles;
 
 import java.time.Clock;
@@ -62,16 +60,8 @@ public class SharingDecisionResource {
             }
         }
         errors.throwIfAny();
-        usable("from", fromId);
-        usable("to", toId);
+        queries.requireActiveAgency("from", fromId);
+        queries.requireActiveAgency("to", toId);
         return queries.mayShare(new SharingPolicy.Question(fromId, toId, category, purpose.trim(), when));
-    }
-
-    private void usable(String field, String agencyId) {
-        AgencyView agency = queries.agency(agencyId).orElseThrow(() -> ProblemException.unprocessable(field,
-                "known-agency", "agency " + agencyId + " is not registered"));
-        if (!agency.active()) {
-            throw ProblemException.unprocessable(field, "active-agency", "agency " + agencyId + " is deactivated");
-        }
     }
 }

@@ -32,6 +32,20 @@ public class DirectoryQueries {
         return found.stream().findFirst();
     }
 
+    /**
+     * The agency a request names, when it may take part: 422 naming the field when it is not
+     * registered ({@code known-agency}) or is deactivated ({@code active-agency}).
+     */
+    public AgencyView requireActiveAgency(String field, String agencyId) {
+        AgencyView agency = agency(agencyId).orElseThrow(() -> org.joinedup.platform.http.ProblemException.unprocessable(
+                field, "known-agency", "agency " + agencyId + " is not registered"));
+        if (!agency.active()) {
+            throw org.joinedup.platform.http.ProblemException.unprocessable(field, "active-agency",
+                    "agency " + agencyId + " is deactivated");
+        }
+        return agency;
+    }
+
     /** Agencies filtered by kind, area and a text found in the id or name; active ones unless asked. */
     public List<AgencyView> searchAgencies(String kind, String area, String text, boolean includeInactive) {
         return agencies("""
