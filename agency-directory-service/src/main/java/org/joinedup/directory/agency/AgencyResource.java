@@ -30,7 +30,6 @@ import org.joinedup.platform.http.IfMatch;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
-import org.joinedup.platform.store.EventMetadata;
 
 import java.util.List;
 
@@ -56,7 +55,7 @@ public class AgencyResource {
     @Operation(summary = "Register an agency (its id is chosen by the caller and never changes)")
     public Response register(AgencyRequest body, @HeaderParam(Correlation.HEADER) String correlation, @Context UriInfo uri) {
         AgencyRequest.Details d = required(body).toDetails();
-        writer.execute(AgencyDecider.streamId(d.agencyId()), null, metadata(correlation),
+        writer.execute(AgencyDecider.streamId(d.agencyId()), null, caller.eventMetadata(correlation),
                 (past, now) -> AgencyDecider.register(d, AgencyState.fold(past), caller.subject(), now));
         AgencyView view = view(d.agencyId());
         return Response.created(uri.getBaseUriBuilder().path("agencies").path(d.agencyId()).build())
@@ -82,8 +81,7 @@ public class AgencyResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD, Roles.INSPECTOR, Roles.DIRECTORY_ADMIN})
     @Operation(summary = "One agency, with its ETag")
     public Response get(@PathParam("agencyId") String agencyId) {
-        AgencyView view = view(agencyId);
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        return current(agencyId);
     }
 
     @PUT
@@ -94,10 +92,9 @@ public class AgencyResource {
     public Response update(@PathParam("agencyId") String agencyId, AgencyRequest body,
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         AgencyRequest.Details d = required(body).toDetails(agencyId);
-        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, metadata(correlation),
+        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgencyDecider.update(d, AgencyState.fold(past), caller.subject(), now));
-        AgencyView view = view(agencyId);
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        return current(agencyId);
     }
 
     @POST
@@ -111,18 +108,19 @@ public class AgencyResource {
         FieldErrors errors = new FieldErrors();
         String reason = Fields.text(errors, "reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
-        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, metadata(correlation),
+        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgencyDecider.deactivate(agencyId, reason, AgencyState.fold(past), caller.subject(), now));
+        return current(agencyId);
+    }
+
+    /** 200 with the agency as it now is, and its ETag. */
+    private Response current(String agencyId) {
         AgencyView view = view(agencyId);
         return Response.ok(view).tag(IfMatch.etag(view.version())).build();
     }
 
     private AgencyView view(String agencyId) {
         return queries.agency(agencyId).orElseThrow(() -> ProblemException.notFound("no agency " + agencyId));
-    }
-
-    private EventMetadata metadata(String correlation) {
-        return new EventMetadata(caller.subject(), caller.agencyId().orElse(null), Correlation.from(correlation), null);
     }
 
     private static AgencyRequest required(AgencyRequest body) {

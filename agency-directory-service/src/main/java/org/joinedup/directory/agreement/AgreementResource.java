@@ -26,7 +26,6 @@ import org.joinedup.platform.http.IfMatch;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
-import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.StoredEvent;
 
 import java.util.List;
@@ -61,7 +60,7 @@ public class AgreementResource {
             queries.requireActiveAgency("parties[" + i + "]", terms.parties().get(i));
         }
         UUID id = UUID.randomUUID();
-        writer.execute(AgreementDecider.streamId(id), null, metadata(correlation),
+        writer.execute(AgreementDecider.streamId(id), null, caller.eventMetadata(correlation),
                 (past, now) -> AgreementDecider.propose(id, terms, AgreementState.fold(past), caller.subject(), now));
         AgreementView view = view(id);
         return Response.created(uri.getBaseUriBuilder().path("agreements").path(id.toString()).build())
@@ -98,7 +97,7 @@ public class AgreementResource {
         String role = Fields.text(errors, "signatoryRole", body == null ? null : body.signatoryRole(), 200);
         errors.throwIfAny();
         String party = caller.requireAgency();
-        List<StoredEvent> appended = writer.execute(AgreementDecider.streamId(id), ifMatch, metadata(correlation),
+        List<StoredEvent> appended = writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgreementDecider.sign(id, party, name, role, AgreementState.fold(past), caller.subject(), now));
         AgreementView view = view(id);
         return Response.status(appended.isEmpty() ? 200 : 201).tag(IfMatch.etag(view.version())).entity(view).build();
@@ -115,7 +114,7 @@ public class AgreementResource {
         FieldErrors errors = new FieldErrors();
         String reason = Fields.text(errors, "reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
-        writer.execute(AgreementDecider.streamId(id), ifMatch, metadata(correlation),
+        writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgreementDecider.revoke(id, reason, AgreementState.fold(past), caller.subject(), now));
         AgreementView view = view(id);
         return Response.ok(view).tag(IfMatch.etag(view.version())).build();
@@ -123,10 +122,6 @@ public class AgreementResource {
 
     private AgreementView view(UUID id) {
         return queries.agreement(id).orElseThrow(() -> ProblemException.notFound("no agreement " + id));
-    }
-
-    private EventMetadata metadata(String correlation) {
-        return new EventMetadata(caller.subject(), caller.agencyId().orElse(null), Correlation.from(correlation), null);
     }
 
     private static UUID parse(String id) {

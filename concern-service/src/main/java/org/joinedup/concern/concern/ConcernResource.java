@@ -20,7 +20,6 @@ import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
-import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
 import org.joinedup.platform.store.StoredEvent;
 
@@ -57,8 +56,7 @@ public class ConcernResource {
         }
         String agency = caller.requireAgency();
         RaiseConcern command = body.toCommand(UUID.randomUUID(), agency, caller.subject(), clock.instant());
-        StoredEvent stored = commands.raise(command,
-                new EventMetadata(caller.subject(), agency, Correlation.from(correlationHeader), null));
+        StoredEvent stored = commands.raise(command, caller.eventMetadata(correlationHeader));
         return Response.created(uri.getBaseUriBuilder().path("concerns").path(command.concernId().toString()).build())
                 .tag(new EntityTag(Integer.toString(stored.streamVersion())))
                 .entity(new ConcernRaisedResponse(command.concernId(), UUID.fromString(stored.envelope().subject()),

@@ -37,6 +37,12 @@ public class Caller {
                 "the token carries no '" + Roles.AGENCY_CLAIM + "' claim, so it cannot act for an agency"));
     }
 
+    /** What every event this caller causes records: who, for which agency, in which request chain. */
+    public org.joinedup.platform.store.EventMetadata eventMetadata(String correlationHeader) {
+        return new org.joinedup.platform.store.EventMetadata(subject(), agencyId().orElse(null),
+                org.joinedup.platform.http.Correlation.from(correlationHeader), null);
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
