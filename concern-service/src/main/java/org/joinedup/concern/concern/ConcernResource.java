@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,7 +15,10 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
 import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.IdempotencyKeys;
+import org.joinedup.platform.http.IfMatch;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
@@ -35,8 +37,11 @@ public class ConcernResource {
     private final EventStore store;
     private final Caller caller;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
-    public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock) {
+    public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock,
+                           IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.commands = commands;
         this.store = store;
         this.caller = caller;
@@ -48,20 +53,25 @@ public class ConcernResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Raise a safeguarding concern about a child, for the caller's agency",
             description = "The agency comes from the token's agency_id claim. 201 means the concern is durably "
-                    + "recorded; it is published to concerns.events by the outbox relay.")
+                    + "recorded; it is published to concerns.events by the outbox relay. With an Idempotency-Key, "
+                    + "a retry of the same request answers the first answer again (Idempotent-Replayed: true) and "
+                    + "stores nothing; the same key with a different request is 422.")
+    @Transactional
     public Response raise(RaiseConcernRequest body, @HeaderParam(Correlation.HEADER) String correlationHeader,
-                          @Context UriInfo uri) {
+                          @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("body", "required", "a JSON concern is required");
         }
         String agency = caller.requireAgency();
         RaiseConcern command = body.toCommand(UUID.randomUUID(), agency, caller.subject(), clock.instant());
-        StoredEvent stored = commands.raise(command, caller.eventMetadata(correlationHeader));
-        return Response.created(uri.getBaseUriBuilder().path("concerns").path(command.concernId().toString()).build())
-                .tag(new EntityTag(Integer.toString(stored.streamVersion())))
-                .entity(new ConcernRaisedResponse(command.concernId(), UUID.fromString(stored.envelope().subject()),
-                        stored.envelope().id(), stored.recordedAt(), stored.streamVersion()))
-                .build();
+        return idempotency.once(idempotencyKey, agency + " POST /concerns", body, () -> {
+            StoredEvent stored = commands.raise(command, caller.eventMetadata(correlationHeader));
+            return new IdempotencyKeys.Answer(201,
+                    uri.getBaseUriBuilder().path("concerns").path(command.concernId().toString()).build().toString(),
+                    IfMatch.etag(stored.streamVersion()).toString(),
+                    new ConcernRaisedResponse(command.concernId(), UUID.fromString(stored.envelope().subject()),
+                            stored.envelope().id(), stored.recordedAt(), stored.streamVersion()));
+        });
     }
 
     @GET
@@ -78,7 +88,7 @@ public class ConcernResource {
         if (!(state instanceof ConcernState.Raised raised) || !raised.raised().agencyId().equals(agency)) {
             throw ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
         }
-        return Response.ok(ConcernView.of(raised)).tag(new EntityTag(Integer.toString(raised.version()))).build();
+        return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
     }
 
     private static UUID parse(String id) {

@@ -1,0 +1,100 @@
+package org.joinedup.concern;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestNhsNumbers;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.concern.ConcernApi.HEALTH;
+import static org.joinedup.concern.ConcernApi.POLICE;
+import static org.joinedup.concern.ConcernApi.as;
+import static org.joinedup.concern.ConcernApi.concern;
+import static org.joinedup.concern.ConcernApi.practitioner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** A retried POST with the same Idempotency-Key answers the first answer again and stores nothing new. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "concern"))
+class IdempotencyKeyTest {
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void a_retry_with_the_same_key_and_body_replays_the_first_answer_and_stores_nothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
+        long before = count();
+        Response first = as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns");
+        first.then().statusCode(201);
+        Response retry = as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns");
+        retry.then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"))
+                .header("ETag", first.header("ETag"))
+                .body("concernId", equalTo(first.path("concernId")))
+                .body("eventId", equalTo(first.path("eventId")));
+        assertEquals(before + 1, count());
+    }
+
+    @Test
+    void the_same_key_with_a_different_request_is_422_and_stores_nothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        as(practitioner(POLICE)).header("Idempotency-Key", key)
+                .body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
+                .then().statusCode(201);
+        long before = count();
+        as(practitioner(POLICE)).header("Idempotency-Key", key)
+                .body(concern(TestNhsNumbers.next(), "self-harm", "2026-11-19T08:00:00Z")).post("/concerns")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Idempotency-Key"))
+                .body("violations[0].rule", equalTo("idempotency-key-reused"));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void keys_belong_to_one_agency_and_requests_without_a_key_are_each_new() {
+        String key = UUID.randomUUID().toString();
+        String body = concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
+        String police = as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")
+                .then().statusCode(201).extract().path("concernId");
+        String health = as(practitioner(HEALTH)).header("Idempotency-Key", key).body(body).post("/concerns")
+                .then().statusCode(201).extract().path("concernId");
+        assertNotEquals(police, health);
+        String a = as(practitioner(POLICE)).body(body).post("/concerns").then().statusCode(201).extract().path("concernId");
+        String b = as(practitioner(POLICE)).body(body).post("/concerns").then().statusCode(201).extract().path("concernId");
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void a_failed_request_leaves_its_key_unused_and_a_malformed_key_is_400() {
+        String key = UUID.randomUUID().toString();
+        as(practitioner(POLICE)).header("Idempotency-Key", key)
+                .body(concern("9434765918", "neglect", "2026-11-19T08:00:00Z")).post("/concerns").then().statusCode(400);
+        as(practitioner(POLICE)).header("Idempotency-Key", key)
+                .body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
+                .then().statusCode(201);
+        as(practitioner(POLICE)).header("Idempotency-Key", "not a key!")
+                .body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
+                .then().statusCode(400).body("violations[0].rule", equalTo("idempotency-key-format"));
+    }
+
+    private long count() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from event_store")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
