@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public enum EventType {
     CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS, true),
+    CONCERN_AMENDED("concern-amended", 1, org.joinedup.events.concern.ConcernAmended.class, Topics.CONCERNS, true),
+    CONCERN_WITHDRAWN("concern-withdrawn", 1, org.joinedup.events.concern.ConcernWithdrawn.class, Topics.CONCERNS, true),
 
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),

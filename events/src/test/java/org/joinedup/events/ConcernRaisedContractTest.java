@@ -73,6 +73,25 @@ class ConcernRaisedContractTest {
     }
 
     @Test
+    void amendments_and_withdrawals_round_trip_keyed_by_child_and_timed_when_made() {
+        ConcernRaised raised = sample();
+        Instant at = Instant.parse("2026-11-22T09:00:00Z");
+        var amended = new org.joinedup.events.concern.ConcernAmended(raised.concernId(), raised.childId(),
+                raised.agencyId(), "officer-7", "risk reassessed after a home visit",
+                new org.joinedup.events.concern.ConcernChanges(null, null, "immediate", null, null, null), at);
+        var withdrawn = new org.joinedup.events.concern.ConcernWithdrawn(raised.concernId(), raised.childId(),
+                raised.agencyId(), "officer-7", "recorded against the wrong child", at);
+        for (EventPayload e : List.of(amended, withdrawn)) {
+            assertEquals(e, EventJson.read(e.eventType().typeName(), 1, EventJson.write(e)));
+            assertEquals(raised.subject(), e.subject());
+            assertEquals(at, e.occurredAt());
+            assertFalse(EventJson.write(e).contains("\"occurredAt\":\"2026-11-22"), EventJson.write(e));
+        }
+        assertEquals("concern-amended", amended.eventType().typeName());
+        assertEquals("concern-withdrawn", withdrawn.eventType().typeName());
+    }
+
+    @Test
     void unknown_types_newer_versions_and_broken_json_are_refused_with_a_reason() {
         String json = EventJson.write(sample());
         assertTrue(assertThrows(MalformedEventException.class, () -> EventJson.read("concern-eaten", 1, json))

@@ -26,6 +26,14 @@ public class ConcernCommands {
         this.children = children;
     }
 
+    /** A change to an existing concern: the decider sees its state; If-Match is checked against its version. */
+    @Transactional
+    public List<StoredEvent> change(java.util.UUID concernId, String ifMatch, EventMetadata metadata,
+                                    java.util.function.BiFunction<ConcernState, Instant, List<EventPayload>> decider) {
+        return store.decide(ConcernDecider.streamId(concernId), ifMatch, metadata,
+                (past, now) -> decider.apply(ConcernState.fold(past), now));
+    }
+
     @Transactional
     public StoredEvent raise(RaiseConcern command, EventMetadata metadata) {
         String stream = ConcernDecider.streamId(command.concernId());

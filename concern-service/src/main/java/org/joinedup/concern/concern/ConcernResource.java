@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.IdempotencyKeys;
 import org.joinedup.platform.http.IfMatch;
 import org.joinedup.platform.http.ProblemException;
@@ -89,6 +90,58 @@ public class ConcernResource {
             throw ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
         }
         return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
+    }
+
+    @POST
+    @Path("{concernId}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Amend a concern of the caller's agency, with a reason; fields left out are unchanged",
+            description = "A new fact (concern-amended): the original stays in the concern's history and the chronology. "
+                    + "Send If-Match with the ETag you read (412 when stale). 409 when withdrawn.")
+    public Response amend(@PathParam("concernId") String concernId, AmendConcernRequest body,
+                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = parse(concernId);
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        String reason = reason(errors, body == null ? null : body.reason());
+        var changes = body == null ? null : body.toChanges(errors, clock.instant());
+        if (body == null) {
+            errors.add("body", "required", "a JSON amendment is required");
+        }
+        errors.throwIfAny();
+        commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
+                ConcernDecider.amend(id, agency, caller.subject(), reason, changes, state, now));
+        return get(concernId);
+    }
+
+    @POST
+    @Path("{concernId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Withdraw a concern of the caller's agency, with a reason; it stays in history",
+            description = "Send If-Match with the ETag you read (412 when stale). 409 when already withdrawn.")
+    public Response withdraw(@PathParam("concernId") String concernId, WithdrawConcernRequest body,
+                             @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = parse(concernId);
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        String reason = reason(errors, body == null ? null : body.reason());
+        errors.throwIfAny();
+        commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
+                ConcernDecider.withdraw(id, agency, caller.subject(), reason, state, now));
+        return get(concernId);
+    }
+
+    private static String reason(FieldErrors errors, String reason) {
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "required", "is required: why the record changes");
+            return null;
+        }
+        if (reason.length() > ConcernRules.MAX_REASON) {
+            errors.add("reason", "max-length", "must be at most " + ConcernRules.MAX_REASON + " characters");
+        }
+        return reason.strip();
     }
 
     private static UUID parse(String id) {

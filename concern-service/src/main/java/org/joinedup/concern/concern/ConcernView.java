@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A concern as its raising agency sees it. */
+/**
+ * A concern as its raising agency sees it: the facts as now amended, whether it was withdrawn, and
+ * its history (raised, each amendment with what changed, a withdrawal), each with who, when and why.
+ */
 public record ConcernView(
         UUID concernId,
         UUID childId,
@@ -22,12 +25,14 @@ public record ConcernView(
         Instant occurredAt,
         Instant recordedAt,
         String status,
-        int version) {
+        int version,
+        List<ConcernState.Change> history) {
 
     static ConcernView of(ConcernState.Raised state) {
         ConcernRaised r = state.raised();
-        return new ConcernView(r.concernId(), r.childId(), r.agencyId(), r.practitionerId(), r.child(), r.category(),
-                r.wellbeingIndicators(), r.riskLevel(), r.description(), r.childsVoice(), r.occurredAt(),
-                r.recordedAt(), "raised", state.version());
+        ConcernState.Facts f = state.current();
+        return new ConcernView(r.concernId(), r.childId(), r.agencyId(), r.practitionerId(), r.child(), f.category(),
+                f.wellbeingIndicators(), f.riskLevel(), f.description(), f.childsVoice(), f.occurredAt(),
+                r.recordedAt(), state.withdrawn() ? "withdrawn" : "raised", state.version(), state.history());
     }
 }

@@ -10,12 +10,8 @@ import org.joinedup.platform.http.FieldErrors;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,8 +28,8 @@ public record RaiseConcernRequest(
         String childsVoice,
         String occurredAt) {
 
-    public static final int MAX_DESCRIPTION = 10_000;
-    public static final int MAX_CHILDS_VOICE = 10_000;
+    public static final int MAX_DESCRIPTION = ConcernRules.MAX_DESCRIPTION;
+    public static final int MAX_CHILDS_VOICE = ConcernRules.MAX_CHILDS_VOICE;
     public static final int MAX_NAME = 100;
 
     /** How the agency identifies the child: an NHS number, or family name, given name and date of birth. */
@@ -49,62 +45,32 @@ public record RaiseConcernRequest(
         if (blank(category)) {
             errors.add("category", "required", "is required; one of " + names(ConcernCategory.class));
         } else {
-            parsedCategory = ConcernCategory.fromWireName(category).orElse(null);
-            if (parsedCategory == null) {
-                errors.add("category", "known-category", "must be one of " + names(ConcernCategory.class));
-            }
+            parsedCategory = ConcernRules.category(errors, category);
         }
-
-        Set<WellbeingIndicator> indicators = new LinkedHashSet<>();
-        if (wellbeingIndicators != null) {
-            for (int i = 0; i < wellbeingIndicators.size(); i++) {
-                String name = wellbeingIndicators.get(i);
-                var indicator = name == null ? null : WellbeingIndicator.fromWireName(name).orElse(null);
-                if (indicator == null) {
-                    errors.add("wellbeingIndicators[" + i + "]", "known-indicator",
-                            "must be one of " + names(WellbeingIndicator.class));
-                } else {
-                    indicators.add(indicator);
-                }
-            }
-        }
-
+        List<WellbeingIndicator> indicators = ConcernRules.indicators(errors,
+                wellbeingIndicators == null ? List.of() : wellbeingIndicators);
         RiskLevel parsedRisk = null;
         if (blank(riskLevel)) {
             errors.add("riskLevel", "required", "is required; one of " + names(RiskLevel.class));
         } else {
-            parsedRisk = RiskLevel.fromWireName(riskLevel).orElse(null);
-            if (parsedRisk == null) {
-                errors.add("riskLevel", "known-risk-level", "must be one of " + names(RiskLevel.class));
-            }
+            parsedRisk = ConcernRules.riskLevel(errors, riskLevel);
         }
-
         if (blank(description)) {
             errors.add("description", "required", "is required: what was seen, heard or told");
-        } else if (description.length() > MAX_DESCRIPTION) {
-            errors.add("description", "max-length", "must be at most " + MAX_DESCRIPTION + " characters");
+        } else {
+            ConcernRules.maxLength(errors, "description", description, MAX_DESCRIPTION);
         }
-        if (childsVoice != null && childsVoice.length() > MAX_CHILDS_VOICE) {
-            errors.add("childsVoice", "max-length", "must be at most " + MAX_CHILDS_VOICE + " characters");
-        }
-
+        ConcernRules.maxLength(errors, "childsVoice", childsVoice, MAX_CHILDS_VOICE);
         Instant occurred = null;
         if (blank(occurredAt)) {
             errors.add("occurredAt", "required", "is required: when it happened, e.g. 2026-11-20T21:30:00Z");
         } else {
-            try {
-                occurred = OffsetDateTime.parse(occurredAt.trim()).toInstant();
-                if (occurred.isAfter(now)) {
-                    errors.add("occurredAt", "not-in-future", "must not be in the future");
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("occurredAt", "date-time", "must be an RFC 3339 date-time with offset, e.g. 2026-11-20T21:30:00Z");
-            }
+            occurred = ConcernRules.occurredAt(errors, occurredAt, now);
         }
 
         errors.throwIfAny();
         return new RaiseConcern(concernId, agencyId, practitionerId, identification, parsedCategory,
-                new ArrayList<>(indicators), parsedRisk, description.strip(),
+                indicators, parsedRisk, description.strip(),
                 blank(childsVoice) ? null : childsVoice.strip(), occurred);
     }
 

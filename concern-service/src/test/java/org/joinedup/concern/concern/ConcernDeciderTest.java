@@ -41,6 +41,30 @@ class ConcernDeciderTest {
     }
 
     @Test
+    void given_a_raised_concern_when_amended_then_the_changes_apply_and_the_original_is_kept() {
+        RaiseConcern command = RaiseConcernRequestTest.valid()
+                .toCommand(RaiseConcernRequestTest.ID, "met-police", "officer-7", RaiseConcernRequestTest.NOW);
+        List<EventPayload> past = new java.util.ArrayList<>(ConcernDecider.decide(command, ConcernState.initial(), CHILD, RECORDED));
+        var changes = new org.joinedup.events.concern.ConcernChanges(null, null, "immediate", null, null, null);
+
+        List<EventPayload> amended = ConcernDecider.amend(command.concernId(), "met-police", "officer-7", "reassessed",
+                changes, ConcernState.fold(past), RECORDED.plusSeconds(60));
+        past.addAll(amended);
+        ConcernState.Raised state = (ConcernState.Raised) ConcernState.fold(past);
+        assertEquals("immediate", state.current().riskLevel());
+        assertEquals("high", state.raised().riskLevel());
+        assertEquals("neglect", state.current().category());
+        assertEquals(2, state.version());
+
+        assertEquals(404, assertThrows(ProblemException.class, () -> ConcernDecider.amend(command.concernId(),
+                "whittington-health", "n", "r", changes, state, RECORDED)).problem().status());
+        past.addAll(ConcernDecider.withdraw(command.concernId(), "met-police", "officer-7", "wrong child", state, RECORDED));
+        ConcernState withdrawn = ConcernState.fold(past);
+        assertEquals(409, assertThrows(ProblemException.class, () -> ConcernDecider.withdraw(command.concernId(),
+                "met-police", "officer-7", "again", withdrawn, RECORDED)).problem().status());
+    }
+
+    @Test
     void given_a_raised_concern_when_raised_again_then_409() {
         RaiseConcern command = RaiseConcernRequestTest.valid()
                 .toCommand(RaiseConcernRequestTest.ID, "met-police", "officer-7", RaiseConcernRequestTest.NOW);

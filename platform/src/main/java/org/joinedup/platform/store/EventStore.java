@@ -108,18 +108,18 @@ public class EventStore {
     }
 
     /**
-     * The whole command cycle on one stream, in the caller's transaction: read the stream, check
-     * {@code If-Match} against its version (412), let {@code decider} turn the past events and the
-     * current instant into new events, append them. An empty decision appends nothing (an
-     * idempotent repeat).
+     * The whole command cycle on one stream, in the caller's transaction: read the stream, let
+     * {@code decider} turn the past events and the current instant into new events (its refusals,
+     * such as 404 for a record the caller may not see, come first), check {@code If-Match} against
+     * the stream's version (412), append. An empty decision appends nothing (an idempotent repeat).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> decide(String streamId, String ifMatch, EventMetadata metadata,
                                     java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
         List<StoredEvent> past = readStream(streamId);
-        org.joinedup.platform.http.IfMatch.check(ifMatch, past.size());
         Instant now = now();
         List<? extends EventPayload> events = decider.apply(past.stream().map(StoredEvent::payload).toList(), now);
+        org.joinedup.platform.http.IfMatch.check(ifMatch, past.size());
         return events.isEmpty() ? List.of() : append(streamId, past.size(), events, metadata, now);
     }
 

@@ -1,0 +1,5 @@
+package org.joinedup.concern.concern;
+
+/** The body of {@code POST /concerns/{id}/withdrawal}. */
+public record WithdrawConcernRequest(String reason) {
+}

@@ -1,0 +1,114 @@
+package org.joinedup.concern;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestNhsNumbers;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.concern.ConcernApi.HEALTH;
+import static org.joinedup.concern.ConcernApi.POLICE;
+import static org.joinedup.concern.ConcernApi.as;
+import static org.joinedup.concern.ConcernApi.concern;
+import static org.joinedup.concern.ConcernApi.practitioner;
+import static org.joinedup.concern.ConcernApi.raise;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Amendments and withdrawals are new facts with reasons; the original stays; If-Match guards them. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "concern"))
+class ConcernChangeTest {
+    @Inject
+    DataSource dataSource;
+
+    String raised() {
+        return raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z"))
+                .statusCode(201).extract().path("concernId");
+    }
+
+    @Test
+    void an_amendment_changes_the_named_fields_keeps_the_original_in_history_and_needs_the_current_etag() {
+        String id = raised();
+        as(practitioner(POLICE)).header("If-Match", "\"1\"")
+                .body("{\"reason\": \"Reassessed after a home visit\", \"riskLevel\": \"high\"}")
+                .post("/concerns/" + id + "/amendments").then().statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("riskLevel", equalTo("high"))
+                .body("category", equalTo("neglect"))
+                .body("status", equalTo("raised"))
+                .body("history.type", contains("concern-raised", "concern-amended"))
+                .body("history[1].reason", equalTo("Reassessed after a home visit"))
+                .body("history[1].changes.riskLevel", equalTo("high"));
+        as(practitioner(POLICE)).header("If-Match", "\"1\"").body("{\"reason\": \"again\", \"riskLevel\": \"low\"}")
+                .post("/concerns/" + id + "/amendments").then().statusCode(412).contentType("application/problem+json");
+        assertEquals(List.of("concern-raised", "concern-amended"), eventTypes(id));
+    }
+
+    @Test
+    void a_withdrawn_concern_stays_readable_and_cannot_change_again() {
+        String id = raised();
+        as(practitioner(POLICE)).body("{\"reason\": \"Recorded against the wrong child\"}")
+                .post("/concerns/" + id + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("withdrawn"))
+                .body("history[1].type", equalTo("concern-withdrawn"));
+        as(practitioner(POLICE)).body("{\"reason\": \"again\"}").post("/concerns/" + id + "/withdrawal").then()
+                .statusCode(409);
+        as(practitioner(POLICE)).body("{\"reason\": \"x\", \"riskLevel\": \"low\"}")
+                .post("/concerns/" + id + "/amendments").then().statusCode(409);
+        as(practitioner(POLICE)).get("/concerns/" + id).then().statusCode(200).body("status", equalTo("withdrawn"));
+        assertEquals(List.of("concern-raised", "concern-withdrawn"), eventTypes(id));
+    }
+
+    @Test
+    void another_agency_cannot_change_a_concern_and_learns_nothing_even_with_a_stale_etag() {
+        String id = raised();
+        as(practitioner(HEALTH)).body("{\"reason\": \"x\", \"riskLevel\": \"low\"}")
+                .post("/concerns/" + id + "/amendments").then().statusCode(404);
+        as(practitioner(HEALTH)).header("If-Match", "\"7\"").body("{\"reason\": \"x\"}")
+                .post("/concerns/" + id + "/withdrawal").then().statusCode(404);
+        assertEquals(List.of("concern-raised"), eventTypes(id));
+    }
+
+    @Test
+    void bad_amendments_are_400_naming_the_field_and_store_nothing() {
+        String id = raised();
+        as(practitioner(POLICE)).body("{\"riskLevel\": \"high\"}").post("/concerns/" + id + "/amendments").then()
+                .statusCode(400).body("violations.field", contains("reason"));
+        as(practitioner(POLICE)).body("{\"reason\": \"nothing to change\"}").post("/concerns/" + id + "/amendments")
+                .then().statusCode(400).body("violations.rule", contains("changes-required"));
+        as(practitioner(POLICE)).body("{\"reason\": \"r\", \"category\": \"bad-vibes\", \"occurredAt\": \"2999-01-01T00:00:00Z\"}")
+                .post("/concerns/" + id + "/amendments").then().statusCode(400)
+                .body("violations.field", contains("category", "occurredAt"));
+        as(practitioner(POLICE)).body("{}").post("/concerns/" + id + "/withdrawal").then().statusCode(400)
+                .body("violations.field", contains("reason"));
+        assertEquals(List.of("concern-raised"), eventTypes(id));
+    }
+
+    private List<String> eventTypes(String concernId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select event_type from event_store where stream_id = ? order by stream_version")) {
+            ps.setString(1, "concern-" + concernId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            return types;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
