@@ -21,17 +21,35 @@ public class ConcernCommands {
     private final EventStore store;
     private final ChildIndex children;
 
-    public ConcernCommands(EventStore store, ChildIndex children) {
+    private final org.joinedup.concern.view.AgencyConcernViews views;
+
+    public ConcernCommands(EventStore store, ChildIndex children, org.joinedup.concern.view.AgencyConcernViews views) {
         this.store = store;
         this.children = children;
+        this.views = views;
     }
 
     /** A change to an existing concern: the decider sees its state; If-Match is checked against its version. */
     @Transactional
     public List<StoredEvent> change(java.util.UUID concernId, String ifMatch, EventMetadata metadata,
                                     java.util.function.BiFunction<ConcernState, Instant, List<EventPayload>> decider) {
-        return store.decide(ConcernDecider.streamId(concernId), ifMatch, metadata,
+        List<StoredEvent> appended = store.decide(ConcernDecider.streamId(concernId), ifMatch, metadata,
                 (past, now) -> decider.apply(ConcernState.fold(past), now));
+        if (!appended.isEmpty()) {
+            updateView(concernId);
+        }
+        return appended;
+    }
+
+    /** Refreshes the agency views of a concern from its whole stream, in the command's transaction. */
+    private void updateView(java.util.UUID concernId) {
+        ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(concernId)).stream()
+                .map(StoredEvent::payload).toList());
+        if (state instanceof ConcernState.Raised raised) {
+            ConcernView view = ConcernView.of(raised);
+            views.put(view.concernId(), view.childId(), view.agencyId(), view.occurredAt(), view.status(),
+                    view.version(), view);
+        }
     }
 
     @Transactional
@@ -42,6 +60,7 @@ public class ConcernCommands {
         Instant now = store.now();
         List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), now);
         StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
+        updateView(command.concernId());
         // Identifiers only: never names, dates of birth or descriptions.
         LOG.infof("concern %s raised for child %s by agency %s (event %s)", command.concernId(),
                 stored.envelope().subject(), command.agencyId(), stored.envelope().id());

@@ -1,0 +1,53 @@
+package org.joinedup.concern.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/children/{childId}/concerns")
+@Tag(name = "Agency view")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgencyViewResource {
+    private final AgencyConcernViews views;
+    private final Caller caller;
+
+    public AgencyViewResource(AgencyConcernViews views, Caller caller) {
+        this.views = views;
+        this.caller = caller;
+    }
+
+    /** The caller's agency's view of one child. */
+    public record AgencyView(UUID childId, String agencyId, int count, List<JsonNode> concerns) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "The concerns about a child that the caller's agency raised (or, with sharing, was sent)",
+            description = "Nothing else: another agency's concerns never appear. A child the agency knows nothing "
+                    + "about answers an empty list, so the child's existence is not disclosed.")
+    public AgencyView get(@PathParam("childId") String childId) {
+        UUID child;
+        try {
+            child = UUID.fromString(childId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("childId", "uuid", "must be a child id (a UUID)");
+        }
+        String agency = caller.requireAgency();
+        List<JsonNode> concerns = views.visibleTo(agency, child);
+        return new AgencyView(child, agency, concerns.size(), concerns);
+    }
+}
