@@ -12,6 +12,11 @@ public enum EventType {
     CONCERN_RAISED("concern-raised", 1, org.joinedup.events.concern.ConcernRaised.class, Topics.CONCERNS, true),
     CONCERN_AMENDED("concern-amended", 1, org.joinedup.events.concern.ConcernAmended.class, Topics.CONCERNS, true),
     CONCERN_WITHDRAWN("concern-withdrawn", 1, org.joinedup.events.concern.ConcernWithdrawn.class, Topics.CONCERNS, true),
+    INFORMATION_SHARED("information-shared", 1, org.joinedup.events.concern.InformationShared.class, Topics.CONCERNS, true),
+    INFORMATION_SHARE_DECLINED("information-share-declined", 1,
+            org.joinedup.events.concern.InformationShareDeclined.class, Topics.CONCERNS, true),
+    INFORMATION_SHARE_ACKNOWLEDGED("information-share-acknowledged", 1,
+            org.joinedup.events.concern.InformationShareAcknowledged.class, Topics.CONCERNS, true),
 
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),

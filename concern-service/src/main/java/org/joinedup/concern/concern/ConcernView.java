@@ -28,7 +28,7 @@ public record ConcernView(
         int version,
         List<ConcernState.Change> history) {
 
-    static ConcernView of(ConcernState.Raised state) {
+    public static ConcernView of(ConcernState.Raised state) {
         ConcernRaised r = state.raised();
         ConcernState.Facts f = state.current();
         return new ConcernView(r.concernId(), r.childId(), r.agencyId(), r.practitionerId(), r.child(), f.category(),

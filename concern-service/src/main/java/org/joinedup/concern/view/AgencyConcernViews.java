@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Each agency's own view of a child's concerns: what it raised (and, with information sharing, what
- * was sent to it), nothing else. Written in the command's transaction; rebuildable from the event store.
+ * Each agency's own view of a child's concerns: what it raised, as now amended, and what was shared
+ * with it, exactly as it was sent; nothing else. Written in the command's transaction; rebuildable from the event store.
  */
 @ApplicationScoped
 public class AgencyConcernViews {
@@ -64,7 +64,7 @@ public class AgencyConcernViews {
     public List<JsonNode> visibleTo(String agencyId, UUID childId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select v.view::text from concern_view v
+                     select coalesce(s.snapshot, v.view)::text from concern_view v
                      join concern_visibility s on s.concern_id = v.concern_id and s.agency_id = ?
                      where v.child_id = ? order by v.occurred_at, v.concern_id""")) {
             ps.setString(1, agencyId);
