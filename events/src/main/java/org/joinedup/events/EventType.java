@@ -17,6 +17,8 @@ public enum EventType {
             org.joinedup.events.concern.InformationShareDeclined.class, Topics.CONCERNS, true),
     INFORMATION_SHARE_ACKNOWLEDGED("information-share-acknowledged", 1,
             org.joinedup.events.concern.InformationShareAcknowledged.class, Topics.CONCERNS, true),
+    BIGGER_PICTURE_FLAG_RAISED("bigger-picture-flag-raised", 1,
+            org.joinedup.events.concern.BiggerPictureFlagRaised.class, Topics.CONCERNS, true),
 
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),

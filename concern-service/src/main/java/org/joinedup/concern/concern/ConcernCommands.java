@@ -23,7 +23,11 @@ public class ConcernCommands {
 
     private final org.joinedup.concern.view.AgencyConcernViews views;
 
-    public ConcernCommands(EventStore store, ChildIndex children, org.joinedup.concern.view.AgencyConcernViews views) {
+    private final org.joinedup.concern.picture.BiggerPicture picture;
+
+    public ConcernCommands(EventStore store, ChildIndex children, org.joinedup.concern.view.AgencyConcernViews views,
+                           org.joinedup.concern.picture.BiggerPicture picture) {
+        this.picture = picture;
         this.store = store;
         this.children = children;
         this.views = views;
@@ -37,6 +41,7 @@ public class ConcernCommands {
                 (past, now) -> decider.apply(ConcernState.fold(past), now));
         if (!appended.isEmpty()) {
             updateView(concernId);
+            picture.concernChanged(java.util.UUID.fromString(appended.get(0).envelope().subject()), concernId, metadata);
         }
         return appended;
     }
@@ -61,6 +66,7 @@ public class ConcernCommands {
         List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), now);
         StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
         updateView(command.concernId());
+        picture.concernChanged(java.util.UUID.fromString(stored.envelope().subject()), command.concernId(), metadata);
         // Identifiers only: never names, dates of birth or descriptions.
         LOG.infof("concern %s raised for child %s by agency %s (event %s)", command.concernId(),
                 stored.envelope().subject(), command.agencyId(), stored.envelope().id());

@@ -1,0 +1,79 @@
+package org.joinedup.concern;
+
+import org.joinedup.concern.picture.BiggerPictureRules;
+import org.joinedup.concern.picture.BiggerPictureRules.Fired;
+import org.joinedup.concern.picture.BiggerPictureRules.Piece;
+import org.joinedup.concern.picture.BiggerPictureSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bigger-picture rules at their edges, without Quarkus. */
+class BiggerPictureRulesTest {
+    static final BiggerPictureSettings DEFAULTS = new BiggerPictureSettings() {
+        public int minAgencies() { return 2; }
+        public Duration agenciesWindow() { return Duration.ofDays(90); }
+        public int minConcerns() { return 3; }
+        public Duration concernsWindow() { return Duration.ofDays(30); }
+        public String highestRiskLevel() { return "immediate"; }
+    };
+    static final Instant T = Instant.parse("2026-11-01T12:00:00Z");
+
+    static Piece piece(String agency, long daysBefore, String risk) {
+        return new Piece(UUID.randomUUID(), agency, T.minus(Duration.ofDays(daysBefore)), risk);
+    }
+
+    static List<String> rules(List<Fired> fired) {
+        return fired.stream().map(Fired::rule).toList();
+    }
+
+    @Test
+    void two_agencies_within_90_days_fire_and_91_days_apart_do_not() {
+        Piece school = piece("school", 90, "low");
+        Piece police = piece("police", 0, "medium");
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police), police.concernId(), DEFAULTS);
+        assertEquals(List.of("several-agencies"), rules(fired));
+        assertEquals(List.of(school.concernId(), police.concernId()), fired.get(0).concernIds());
+        assertEquals(List.of("police", "school"), fired.get(0).agencies());
+
+        Piece old = piece("school", 91, "low");
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(old, police), police.concernId(), DEFAULTS));
+    }
+
+    @Test
+    void one_agency_alone_is_not_several_but_three_concerns_in_30_days_are_frequent() {
+        Piece a = piece("police", 30, "low");
+        Piece b = piece("police", 10, "low");
+        Piece c = piece("police", 0, "low");
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(b, c), c.concernId(), DEFAULTS));
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(a, b, c), c.concernId(), DEFAULTS);
+        assertEquals(List.of("frequent-concerns"), rules(fired));
+        assertEquals(3, fired.get(0).concernIds().size());
+        Piece tooOld = piece("police", 31, "low");
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(tooOld, b, c), c.concernId(), DEFAULTS));
+    }
+
+    @Test
+    void any_concern_at_the_highest_risk_level_fires_on_its_own() {
+        Piece urgent = piece("health", 0, "immediate");
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(urgent), urgent.concernId(), DEFAULTS);
+        assertEquals(List.of("highest-risk"), rules(fired));
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(piece("health", 0, "high")),
+                UUID.randomUUID(), DEFAULTS));
+    }
+
+    @Test
+    void a_rule_fires_only_when_the_changed_concern_is_behind_it() {
+        Piece school = piece("school", 400, "low");
+        Piece police = piece("police", 399, "low");
+        Piece later = piece("health", 0, "low");
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police, later), later.concernId(), DEFAULTS);
+        assertTrue(fired.isEmpty(), fired.toString());
+    }
+}
