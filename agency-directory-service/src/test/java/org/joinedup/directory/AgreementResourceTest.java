@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.joinedup.directory.agreement.AgreementExpiry;
 import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class AgreementResourceTest {
                 .body("signatures.party", containsInAnyOrder(police, csc, health))
                 .body("signatures[0].signatoryRole", equalTo("Head of Service"));
         assertEquals(List.of("sharing-agreement-proposed", "sharing-agreement-signed", "sharing-agreement-signed",
-                "sharing-agreement-signed", "sharing-agreement-activated"), eventTypes(id));
+                "sharing-agreement-signed", "sharing-agreement-activated"), TestEvents.types(dataSource, "agreement-" + id));
 
         decision(police, csc, "neglect").body("allowed", equalTo(true)).body("agreementId", equalTo(id));
         decision(police, csc, "self-harm").body("allowed", equalTo(false))
@@ -100,7 +101,7 @@ class AgreementResourceTest {
         String id = proposeCurrent();
         sign(lead(police), id).statusCode(201).header("ETag", "\"2\"");
         sign(lead(police), id).statusCode(200).header("ETag", "\"2\"");
-        assertEquals(1, eventTypes(id).stream().filter("sharing-agreement-signed"::equals).count());
+        assertEquals(1, TestEvents.types(dataSource, "agreement-" + id).stream().filter("sharing-agreement-signed"::equals).count());
     }
 
     @Test
@@ -108,7 +109,7 @@ class AgreementResourceTest {
         String id = proposeCurrent();
         sign(lead(outsider), id).statusCode(403).contentType("application/problem+json");
         sign(practitioner(police), id).statusCode(403);
-        assertEquals(List.of("sharing-agreement-proposed"), eventTypes(id));
+        assertEquals(List.of("sharing-agreement-proposed"), TestEvents.types(dataSource, "agreement-" + id));
     }
 
     @Test
@@ -149,7 +150,7 @@ class AgreementResourceTest {
         org.hamcrest.MatcherAssert.assertThat(expired, hasItem(java.util.UUID.fromString(id)));
         expiry.expireAsOf(LocalDate.of(2021, 1, 2));
         as(INSPECTOR).get("/agreements/" + id).then().body("status", equalTo("expired"));
-        assertEquals(List.of("sharing-agreement-proposed", "sharing-agreement-expired"), eventTypes(id));
+        assertEquals(List.of("sharing-agreement-proposed", "sharing-agreement-expired"), TestEvents.types(dataSource, "agreement-" + id));
         sign(lead(police), id).statusCode(409);
     }
 
@@ -207,20 +208,4 @@ class AgreementResourceTest {
                 .queryParam("purpose", "safeguarding").get("/sharing-decisions").then();
     }
 
-    private List<String> eventTypes(String agreementId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select event_type from event_store where stream_id = ? order by stream_version")) {
-            ps.setString(1, "agreement-" + agreementId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestEvents;
 import org.joinedup.testing.TestNhsNumbers;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class ConcernChangeTest {
                 .body("history[1].changes.riskLevel", equalTo("high"));
         as(practitioner(POLICE)).header("If-Match", "\"1\"").body("{\"reason\": \"again\", \"riskLevel\": \"low\"}")
                 .post("/concerns/" + id + "/amendments").then().statusCode(412).contentType("application/problem+json");
-        assertEquals(List.of("concern-raised", "concern-amended"), eventTypes(id));
+        assertEquals(List.of("concern-raised", "concern-amended"), TestEvents.types(dataSource, "concern-" + id));
     }
 
     @Test
@@ -67,7 +68,7 @@ class ConcernChangeTest {
         as(practitioner(POLICE)).body("{\"reason\": \"x\", \"riskLevel\": \"low\"}")
                 .post("/concerns/" + id + "/amendments").then().statusCode(409);
         as(practitioner(POLICE)).get("/concerns/" + id).then().statusCode(200).body("status", equalTo("withdrawn"));
-        assertEquals(List.of("concern-raised", "concern-withdrawn"), eventTypes(id));
+        assertEquals(List.of("concern-raised", "concern-withdrawn"), TestEvents.types(dataSource, "concern-" + id));
     }
 
     @Test
@@ -77,7 +78,7 @@ class ConcernChangeTest {
                 .post("/concerns/" + id + "/amendments").then().statusCode(404);
         as(practitioner(HEALTH)).header("If-Match", "\"7\"").body("{\"reason\": \"x\"}")
                 .post("/concerns/" + id + "/withdrawal").then().statusCode(404);
-        assertEquals(List.of("concern-raised"), eventTypes(id));
+        assertEquals(List.of("concern-raised"), TestEvents.types(dataSource, "concern-" + id));
     }
 
     @Test
@@ -92,23 +93,7 @@ class ConcernChangeTest {
                 .body("violations.field", contains("category", "occurredAt"));
         as(practitioner(POLICE)).body("{}").post("/concerns/" + id + "/withdrawal").then().statusCode(400)
                 .body("violations.field", contains("reason"));
-        assertEquals(List.of("concern-raised"), eventTypes(id));
+        assertEquals(List.of("concern-raised"), TestEvents.types(dataSource, "concern-" + id));
     }
 
-    private List<String> eventTypes(String concernId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select event_type from event_store where stream_id = ? order by stream_version")) {
-            ps.setString(1, "concern-" + concernId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

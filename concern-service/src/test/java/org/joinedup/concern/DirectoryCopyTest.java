@@ -21,6 +21,7 @@ import org.joinedup.events.directory.SharingAgreementRevoked;
 import org.joinedup.events.directory.SharingAgreementSigned;
 import org.joinedup.testing.KafkaProbe;
 import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,13 +53,13 @@ class DirectoryCopyTest {
                 LocalDate.now().minusDays(1), LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6));
         Contact contact = new Contact("duty@example.org", null);
 
-        publish(new AgencyRegistered(police, "Police", "police", "Haringey", contact, List.of(), "admin", t));
-        publish(new AgencyRegistered(csc, "CSC", "childrens-social-care", "Haringey", contact, List.of(), "admin", t));
-        publish(new SharingAgreementProposed(agreement, terms, "admin", t));
-        publish(new SharingAgreementSigned(agreement, police, "A", "B", "lead", t));
-        EventEnvelope signed = publish(new SharingAgreementSigned(agreement, csc, "C", "D", "lead", t));
-        publish(new SharingAgreementActivated(agreement, terms, t));
-        republish(signed, new SharingAgreementSigned(agreement, csc, "C", "D", "lead", t));
+        TestEvents.publish(new AgencyRegistered(police, "Police", "police", "Haringey", contact, List.of(), "admin", t), "/agency-directory-service");
+        TestEvents.publish(new AgencyRegistered(csc, "CSC", "childrens-social-care", "Haringey", contact, List.of(), "admin", t), "/agency-directory-service");
+        TestEvents.publish(new SharingAgreementProposed(agreement, terms, "admin", t), "/agency-directory-service");
+        TestEvents.publish(new SharingAgreementSigned(agreement, police, "A", "B", "lead", t), "/agency-directory-service");
+        EventEnvelope signed = TestEvents.publish(new SharingAgreementSigned(agreement, csc, "C", "D", "lead", t), "/agency-directory-service");
+        TestEvents.publish(new SharingAgreementActivated(agreement, terms, t), "/agency-directory-service");
+        TestEvents.republish(signed, new SharingAgreementSigned(agreement, csc, "C", "D", "lead", t));
 
         SharingPolicy.Question q = new SharingPolicy.Question(police, csc, "neglect", "safeguarding", Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.mayShare(q).allowed());
@@ -67,22 +68,11 @@ class DirectoryCopyTest {
         assertEquals(4, directory.agreement(agreement).orElseThrow().version(), "a redelivered event is applied once");
         assertTrue(directory.agency(police).orElseThrow().active());
 
-        publish(new SharingAgreementRevoked(agreement, "superseded", "admin", Instant.now()));
-        publish(new AgencyDeactivated(police, "merged", "admin", Instant.now()));
+        TestEvents.publish(new SharingAgreementRevoked(agreement, "superseded", "admin", Instant.now()), "/agency-directory-service");
+        TestEvents.publish(new AgencyDeactivated(police, "merged", "admin", Instant.now()), "/agency-directory-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> !directory.agency(police).orElseThrow().active());
         assertFalse(directory.mayShare(new SharingPolicy.Question(police, csc, "neglect", "safeguarding",
                 Instant.now().plusSeconds(1))).allowed());
     }
 
-    private static EventEnvelope publish(EventPayload event) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/agency-directory-service",
-                event.eventType().typeName(), event.subject(), event.occurredAt(), 1, null, "admin", UUID.randomUUID(),
-                null, event.occurredAt());
-        republish(envelope, event);
-        return envelope;
-    }
-
-    private static void republish(EventEnvelope envelope, EventPayload event) {
-        KafkaProbe.produce(Topics.DIRECTORY, event.subject(), EventJson.write(event), CloudEventHeaders.toHeaders(envelope));
-    }
 }

@@ -20,6 +20,7 @@ import org.joinedup.platform.security.Roles;
 import org.joinedup.testing.KafkaProbe;
 import org.joinedup.testing.RealInfrastructure;
 import org.joinedup.testing.TestNhsNumbers;
+import org.joinedup.testing.TestEvents;
 import org.joinedup.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,13 +71,13 @@ class SharingTest {
         agreement = UUID.randomUUID();
         Instant t = Instant.now().minusSeconds(60);
         for (String a : List.of(police, csc, school)) {
-            publish(new AgencyRegistered(a, a, "other", "Haringey", new Contact("duty@example.org", null), List.of(), "admin", t));
+            TestEvents.publish(new AgencyRegistered(a, a, "other", "Haringey", new Contact("duty@example.org", null), List.of(), "admin", t), "/agency-directory-service");
         }
         AgreementTerms terms = new AgreementTerms("MASH", List.of(police, csc), List.of("neglect", "case-note"),
                 List.of("safeguarding"), "public-task", null, "collaboration", "monthly",
                 LocalDate.now().minusDays(1), LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6));
-        publish(new SharingAgreementProposed(agreement, terms, "admin", t));
-        publish(new SharingAgreementActivated(agreement, terms, t));
+        TestEvents.publish(new SharingAgreementProposed(agreement, terms, "admin", t), "/agency-directory-service");
+        TestEvents.publish(new SharingAgreementActivated(agreement, terms, t), "/agency-directory-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(school).isPresent()
                 && directory.mayShare(new SharingPolicy.Question(police, csc, "neglect", "safeguarding", Instant.now())).allowed());
     }
@@ -115,7 +116,7 @@ class SharingTest {
                 .body("concerns[0].riskLevel", equalTo("medium"));
         as(practitioner(school)).get("/children/" + child + "/concerns").then().body("count", equalTo(0));
         as(practitioner(school)).get("/shares/" + shareId).then().statusCode(404);
-        assertEquals(List.of("information-shared"), eventTypes("share-" + shareId));
+        assertEquals(List.of("information-shared"), TestEvents.types(dataSource, "share-" + shareId));
     }
 
     @Test
@@ -155,7 +156,7 @@ class SharingTest {
                 .body("acknowledgedAt", notNullValue());
         as(practitioner(csc)).post("/shares/" + shareId + "/acknowledgement").then().statusCode(200);
         as(practitioner(csc)).get("/inbox").then().body("$", hasSize(0));
-        assertEquals(List.of("information-shared", "information-share-acknowledged"), eventTypes("share-" + shareId));
+        assertEquals(List.of("information-shared", "information-share-acknowledged"), TestEvents.types(dataSource, "share-" + shareId));
     }
 
     @Test
@@ -186,12 +187,6 @@ class SharingTest {
                 .body("violations[0].field", equalTo("reasons"));
     }
 
-    private static void publish(EventPayload event) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/agency-directory-service",
-                event.eventType().typeName(), event.subject(), event.occurredAt(), 1, null, "admin", UUID.randomUUID(),
-                null, event.occurredAt());
-        KafkaProbe.produce(Topics.DIRECTORY, event.subject(), EventJson.write(event), CloudEventHeaders.toHeaders(envelope));
-    }
 
     private long count(String table) {
         try (Connection c = dataSource.getConnection();
@@ -203,20 +198,4 @@ class SharingTest {
         }
     }
 
-    private List<String> eventTypes(String stream) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select event_type from event_store where stream_id = ? order by stream_version")) {
-            ps.setString(1, stream);
-            List<String> types = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

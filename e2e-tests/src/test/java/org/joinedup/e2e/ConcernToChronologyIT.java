@@ -35,6 +35,9 @@ class ConcernToChronologyIT {
     static final String POLICE = TestTokens.token("pc-4471", "met-police", "practitioner");
     static final String LEAD = TestTokens.token("lead-1", "haringey-csc", "safeguarding-lead");
 
+    /** The event ids of the chronology's concern-raised entries, duplicates kept. */
+    static final String RAISED_EVENT_IDS = "entries.findAll { it.type == 'concern-raised' }.eventId";
+
     static ServiceProcess concerns;
     static ServiceProcess audit;
 
@@ -80,8 +83,7 @@ class ConcernToChronologyIT {
         }
         concerns.start();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> chronology(first.childId)
-                .body("total", equalTo(2))
-                .body("entries.eventId", containsInAnyOrder(first.eventId, second.eventId)));
+                .body(RAISED_EVENT_IDS, containsInAnyOrder(first.eventId, second.eventId)));
     }
 
     @Test
@@ -105,9 +107,10 @@ class ConcernToChronologyIT {
             audit.start();
         }
         String child = raised.get(0).childId;
+        // Three concerns from one agency may also raise a bigger-picture flag in the same chronology;
+        // what matters here is that each concern-raised event is recorded exactly once.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> chronology(child)
-                .body("total", equalTo(3))
-                .body("entries.eventId", containsInAnyOrder(raised.stream().map(r -> r.eventId).toArray())));
+                .body(RAISED_EVENT_IDS, containsInAnyOrder(raised.stream().map(r -> r.eventId).toArray())));
     }
 
     record Raised(String eventId, String childId) {
