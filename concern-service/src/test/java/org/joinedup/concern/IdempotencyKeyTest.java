@@ -45,7 +45,7 @@ class IdempotencyKeyTest {
                 .header("ETag", first.header("ETag"))
                 .body("concernId", equalTo(first.path("concernId")))
                 .body("eventId", equalTo(first.path("eventId")));
-        assertEquals(before + 1, count());
+        assertEquals(before + 2, count(), "child-registered and concern-raised, once");
     }
 
     @Test

@@ -62,9 +62,10 @@ class ConcernToChronologyIT {
     void a_posted_concern_is_in_the_chronology_within_seconds() {
         Raised raised = raise(TestNhsNumbers.next());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chronology(raised.childId)
-                .body("entries.eventId", containsInAnyOrder(raised.eventId))
-                .body("entries[0].agencyId", equalTo("met-police"))
-                .body("entries[0].data.category", equalTo("neglect")));
+                .body(RAISED_EVENT_IDS, containsInAnyOrder(raised.eventId))
+                .body("entries.type", containsInAnyOrder("child-registered", "concern-raised"))
+                .body("entries.find { it.type == 'concern-raised' }.agencyId", equalTo("met-police"))
+                .body("entries.find { it.type == 'concern-raised' }.data.category", equalTo("neglect")));
     }
 
     @Test

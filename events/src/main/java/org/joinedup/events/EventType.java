@@ -19,6 +19,13 @@ public enum EventType {
             org.joinedup.events.concern.InformationShareAcknowledged.class, Topics.CONCERNS, true),
     BIGGER_PICTURE_FLAG_RAISED("bigger-picture-flag-raised", 1,
             org.joinedup.events.concern.BiggerPictureFlagRaised.class, Topics.CONCERNS, true),
+    CHILD_REGISTERED("child-registered", 1, org.joinedup.events.concern.ChildRegistered.class, Topics.CONCERNS, true),
+    CHILD_RECORDS_LINKED("child-records-linked", 1, org.joinedup.events.concern.ChildRecordsLinked.class,
+            Topics.CONCERNS, true),
+    CHILD_RECORDS_UNLINKED("child-records-unlinked", 1, org.joinedup.events.concern.ChildRecordsUnlinked.class,
+            Topics.CONCERNS, true),
+    CHILD_MATCH_DISMISSED("child-match-dismissed", 1, org.joinedup.events.concern.ChildMatchDismissed.class,
+            Topics.CONCERNS, true),
 
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),

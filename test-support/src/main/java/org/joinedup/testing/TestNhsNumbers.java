@@ -8,11 +8,16 @@ public final class TestNhsNumbers {
     }
 
     public static String next() {
+        return next(ThreadLocalRandom.current());
+    }
+
+    /** The next number from the given source, for reproducible data sets. */
+    public static String next(java.util.Random random) {
         while (true) {
             StringBuilder digits = new StringBuilder();
             int sum = 0;
             for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
+                int d = random.nextInt(10);
                 digits.append(d);
                 sum += d * (10 - i);
             }

@@ -63,7 +63,12 @@ public class ConcernCommands {
         List<StoredEvent> past = store.readStream(stream);
         ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
         Instant now = store.now();
-        List<EventPayload> events = ConcernDecider.decide(command, state, children.resolve(command.child()), now);
+        ChildIndex.Resolution child = children.resolve(command.child(), command.concernId(), command.agencyId(), now);
+        List<EventPayload> events = ConcernDecider.decide(command, state, child.childId(), now);
+        if (child.registered()) {
+            store.append("child-" + child.childId(), 0, List.of(new org.joinedup.events.concern.ChildRegistered(
+                    child.childId(), command.child(), command.concernId(), now)), metadata, now);
+        }
         StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
         updateView(command.concernId());
         picture.concernChanged(java.util.UUID.fromString(stored.envelope().subject()), command.concernId(), metadata);

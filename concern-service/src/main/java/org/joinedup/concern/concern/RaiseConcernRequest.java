@@ -2,6 +2,7 @@ package org.joinedup.concern.concern;
 
 import org.joinedup.concern.child.NhsNumber;
 import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.events.concern.ChildName;
 import org.joinedup.events.concern.ConcernCategory;
 import org.joinedup.events.concern.RiskLevel;
 import org.joinedup.events.concern.WellbeingIndicator;
@@ -32,8 +33,21 @@ public record RaiseConcernRequest(
     public static final int MAX_CHILDS_VOICE = ConcernRules.MAX_CHILDS_VOICE;
     public static final int MAX_NAME = 100;
 
-    /** How the agency identifies the child: an NHS number, or family name, given name and date of birth. */
-    public record Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode) {
+    public static final int MAX_ALIASES = 10;
+
+    /**
+     * How the agency identifies the child: an NHS number, or family name, given name and date of birth;
+     * a postcode, and other names the child is known by (aliases), where known.
+     */
+    public record Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode,
+                        List<Alias> aliases) {
+        public Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode) {
+            this(nhsNumber, familyName, givenName, dateOfBirth, postcode, null);
+        }
+    }
+
+    /** Another name the child is known by; either part may be left out. */
+    public record Alias(String familyName, String givenName) {
     }
 
     /** Checks every rule and returns the command; throws 400 naming every broken rule otherwise. */
@@ -117,7 +131,30 @@ public record RaiseConcernRequest(
             errors.add("child.postcode", "max-length", "must be at most 10 characters");
         }
         return new ChildIdentification(nhs, trimOrNull(child.familyName()), trimOrNull(child.givenName()), dob,
-                trimOrNull(child.postcode()));
+                trimOrNull(child.postcode()), aliases(errors, child.aliases()));
+    }
+
+    private static List<ChildName> aliases(FieldErrors errors, List<Alias> aliases) {
+        if (aliases == null) {
+            return List.of();
+        }
+        if (aliases.size() > MAX_ALIASES) {
+            errors.add("child.aliases", "max-items", "must list at most " + MAX_ALIASES + " aliases");
+            return List.of();
+        }
+        List<ChildName> names = new java.util.ArrayList<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            Alias alias = aliases.get(i);
+            String field = "child.aliases[" + i + "]";
+            if (alias == null || (blank(alias.familyName()) && blank(alias.givenName()))) {
+                errors.add(field, "required", "needs a familyName, a givenName or both");
+                continue;
+            }
+            checkName(errors, field + ".familyName", alias.familyName());
+            checkName(errors, field + ".givenName", alias.givenName());
+            names.add(new ChildName(trimOrNull(alias.familyName()), trimOrNull(alias.givenName())));
+        }
+        return names;
     }
 
     private static void checkName(FieldErrors errors, String field, String value) {

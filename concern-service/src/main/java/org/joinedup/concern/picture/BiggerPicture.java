@@ -3,6 +3,7 @@ package org.joinedup.concern.picture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.joinedup.concern.child.ChildLinks;
 import org.joinedup.events.concern.BiggerPictureFlagRaised;
 import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Evaluates the bigger-picture rules for a child after one of its concerns changed, in the same
+ * Evaluates the bigger-picture rules for a child (with every record linked to it) after one of its
+ * concerns changed or its records were linked, in the same
  * transaction, and raises a flag (an event, published like any other) for each rule that fired on a
  * picture not flagged before.
  */
@@ -31,8 +33,10 @@ public class BiggerPicture {
     private final DataSource dataSource;
     private final EventStore store;
     private final BiggerPictureSettings settings;
+    private final ChildLinks links;
 
-    public BiggerPicture(DataSource dataSource, EventStore store, BiggerPictureSettings settings) {
+    public BiggerPicture(DataSource dataSource, EventStore store, BiggerPictureSettings settings, ChildLinks links) {
+        this.links = links;
         this.dataSource = dataSource;
         this.store = store;
         this.settings = settings;
@@ -43,20 +47,37 @@ public class BiggerPicture {
                        String summary, Instant raisedAt) {
     }
 
+    /** After a concern about a child was raised or amended: the rules, with that concern as the news. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<BiggerPictureFlagRaised> concernChanged(UUID childId, UUID concernId, EventMetadata metadata) {
+        return evaluate(childId, List.of(concernId), metadata);
+    }
+
+    /**
+     * After a lead linked child records: the rules over the joined-up record, each concern in turn as
+     * the news, since the link itself may complete a picture no single record showed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<BiggerPictureFlagRaised> recordsLinked(UUID childId, EventMetadata metadata) {
+        return evaluate(childId, null, metadata);
+    }
+
+    private List<BiggerPictureFlagRaised> evaluate(UUID childId, List<UUID> news, EventMetadata metadata) {
         List<BiggerPictureFlagRaised> raised = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            List<BiggerPictureRules.Piece> pieces = inForce(c, childId);
-            for (BiggerPictureRules.Fired fired : BiggerPictureRules.evaluate(pieces, concernId, settings)) {
-                Instant now = store.now();
-                BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
-                        fired.concernIds(), fired.agencies(), fired.summary(), now);
-                if (record(c, flag)) {
-                    store.append("flag-" + flag.flagId(), 0, List.of(flag),
-                            new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
-                    LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
-                    raised.add(flag);
+            List<BiggerPictureRules.Piece> pieces = inForce(c, links.groupOf(childId));
+            List<UUID> triggers = news != null ? news : pieces.stream().map(BiggerPictureRules.Piece::concernId).toList();
+            for (UUID trigger : triggers) {
+                for (BiggerPictureRules.Fired fired : BiggerPictureRules.evaluate(pieces, trigger, settings)) {
+                    Instant now = store.now();
+                    BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
+                            fired.concernIds(), fired.agencies(), fired.summary(), now);
+                    if (record(c, flag)) {
+                        store.append("flag-" + flag.flagId(), 0, List.of(flag),
+                                new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
+                        LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
+                        raised.add(flag);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -89,11 +110,11 @@ public class BiggerPicture {
         }
     }
 
-    private static List<BiggerPictureRules.Piece> inForce(Connection c, UUID childId) throws SQLException {
+    private static List<BiggerPictureRules.Piece> inForce(Connection c, java.util.Set<UUID> children) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select concern_id, agency_id, occurred_at, view->>'riskLevel' from concern_view
-                where child_id = ? and status <> 'withdrawn'""")) {
-            ps.setObject(1, childId);
+                where child_id = any(?) and status <> 'withdrawn'""")) {
+            ps.setArray(1, c.createArrayOf("uuid", children.toArray()));
             List<BiggerPictureRules.Piece> pieces = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -60,15 +60,18 @@ public class AgencyConcernViews {
         }
     }
 
-    /** The concerns about a child that an agency may see, in the order they happened. */
-    public List<JsonNode> visibleTo(String agencyId, UUID childId) {
+    /**
+     * The concerns about a child that an agency may see, in the order they happened: about the child
+     * record or any record a lead linked to it.
+     */
+    public List<JsonNode> visibleTo(String agencyId, java.util.Set<UUID> childRecords) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select coalesce(s.snapshot, v.view)::text from concern_view v
                      join concern_visibility s on s.concern_id = v.concern_id and s.agency_id = ?
-                     where v.child_id = ? order by v.occurred_at, v.concern_id""")) {
+                     where v.child_id = any(?) order by v.occurred_at, v.concern_id""")) {
             ps.setString(1, agencyId);
-            ps.setObject(2, childId);
+            ps.setArray(2, c.createArrayOf("uuid", childRecords.toArray()));
             List<JsonNode> views = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

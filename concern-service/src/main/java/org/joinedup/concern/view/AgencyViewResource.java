@@ -24,8 +24,10 @@ import java.util.UUID;
 public class AgencyViewResource {
     private final AgencyConcernViews views;
     private final Caller caller;
+    private final org.joinedup.concern.child.ChildLinks links;
 
-    public AgencyViewResource(AgencyConcernViews views, Caller caller) {
+    public AgencyViewResource(AgencyConcernViews views, Caller caller, org.joinedup.concern.child.ChildLinks links) {
+        this.links = links;
         this.views = views;
         this.caller = caller;
     }
@@ -37,7 +39,8 @@ public class AgencyViewResource {
     @GET
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "The concerns about a child that the caller's agency raised (or, with sharing, was sent)",
-            description = "Nothing else: another agency's concerns never appear. A child the agency knows nothing "
+            description = "Concerns about child records a safeguarding lead linked to this one are included. "
+                    + "Nothing else: another agency's concerns never appear. A child the agency knows nothing "
                     + "about answers an empty list, so the child's existence is not disclosed.")
     public AgencyView get(@PathParam("childId") String childId) {
         UUID child;
@@ -47,7 +50,7 @@ public class AgencyViewResource {
             throw ProblemException.invalid("childId", "uuid", "must be a child id (a UUID)");
         }
         String agency = caller.requireAgency();
-        List<JsonNode> concerns = views.visibleTo(agency, child);
+        List<JsonNode> concerns = views.visibleTo(agency, links.groupOf(child));
         return new AgencyView(child, agency, concerns.size(), concerns);
     }
 }

@@ -1,0 +1,169 @@
+package org.joinedup.concern.child;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.events.concern.ChildMatchDismissed;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.http.IdempotencyKeys;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Child identity for safeguarding leads: the review queue of likely matches, and links between records. */
+@Path("/children")
+@Tag(name = "Child identity")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SAFEGUARDING_LEAD)
+public class ChildRecordsResource {
+    private final ChildReview review;
+    private final ChildIndex index;
+    private final ChildLinks links;
+    private final Caller caller;
+    private final IdempotencyKeys idempotency;
+
+    public ChildRecordsResource(ChildReview review, ChildIndex index, ChildLinks links, Caller caller,
+                                IdempotencyKeys idempotency) {
+        this.review = review;
+        this.index = index;
+        this.links = links;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    /** A child record: every identification it was recorded with, and its links. */
+    public record ChildRecordView(UUID childId, List<org.joinedup.events.concern.ChildIdentification> identifications,
+                                  List<UUID> readAsOneWith, List<ChildLinks.Link> links) {
+    }
+
+    @GET
+    @Path("candidates")
+    @Operation(summary = "The review queue: pairs of child records that may be one child, strongest evidence first",
+            description = "status is open (default), linked or dismissed. Each candidate shows both records with every "
+                    + "identification they were recorded with, the score and the reasons.")
+    public List<ChildReview.Candidate> queue(@QueryParam("status") @DefaultValue(ChildReview.OPEN) String status,
+                                             @QueryParam("limit") @DefaultValue("100") String limit) {
+        FieldErrors errors = new FieldErrors();
+        if (!ChildReview.STATUSES.contains(status)) {
+            errors.add("status", "one-of", "must be one of " + String.join(", ", ChildReview.STATUSES));
+        }
+        int size = 0;
+        try {
+            size = Integer.parseInt(limit.trim());
+            if (size < 1 || size > 1000) {
+                errors.add("limit", "range", "must be between 1 and 1000");
+            }
+        } catch (NumberFormatException e) {
+            errors.add("limit", "integer", "must be a whole number between 1 and 1000");
+        }
+        errors.throwIfAny();
+        return review.queue(status, size);
+    }
+
+    @GET
+    @Path("candidates/{candidateId}")
+    @Operation(summary = "One candidate pair, with its decision if taken")
+    public ChildReview.Candidate candidate(@PathParam("candidateId") String candidateId) {
+        return review.candidate(id(candidateId, "candidate")).orElseThrow(
+                () -> ProblemException.notFound("no candidate " + candidateId));
+    }
+
+    @POST
+    @Path("candidates/{candidateId}/dismissal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dismiss a candidate: the two records are different children (child-match-dismissed)",
+            description = "The pair is not proposed again. 409 candidate-decided when it was already linked or dismissed.")
+    public ChildMatchDismissed dismiss(@PathParam("candidateId") String candidateId, ReasonRequest body,
+                                       @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = id(candidateId, "candidate");
+        String reason = required(body).check();
+        return review.dismiss(id, reason, caller.eventMetadata(correlation));
+    }
+
+    @POST
+    @Path("links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Link two child records as one child (child-records-linked), with a reason",
+            description = "From then on the records are read as one: each agency's view, the bigger-picture rules "
+                    + "(evaluated at once over the joined record) and the chronology. candidateId, when given, is the "
+                    + "queue entry this decides. 409 already-linked when they are already read as one child.")
+    public Response link(LinkRequest body, @HeaderParam(Correlation.HEADER) String correlation,
+                         @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        LinkRequest.Checked checked = required(body).check();
+        return idempotency.once(key, caller.requireAgency() + " POST /children/links", body, () -> {
+            ChildRecordsLinked linked = review.link(checked.childId(), checked.linkedChildId(), checked.candidateId(),
+                    checked.reason(), caller.eventMetadata(correlation));
+            return new IdempotencyKeys.Answer(201, uri.getBaseUriBuilder().path("children/links")
+                    .path(linked.linkId().toString()).build().toString(), null, linked);
+        });
+    }
+
+    @GET
+    @Path("links/{linkId}")
+    @Operation(summary = "One link, and its undoing if it was undone")
+    public ChildLinks.Link getLink(@PathParam("linkId") String linkId) {
+        return links.link(id(linkId, "link")).orElseThrow(() -> ProblemException.notFound("no link " + linkId));
+    }
+
+    @POST
+    @Path("links/{linkId}/unlinking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Undo a link (child-records-unlinked), with a reason: the records are read separately again",
+            description = "409 already-unlinked when it was undone before.")
+    public ChildLinks.Link unlink(@PathParam("linkId") String linkId, ReasonRequest body,
+                                  @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = id(linkId, "link");
+        String reason = required(body).check();
+        review.unlink(id, reason, null, caller.eventMetadata(correlation));
+        return links.link(id).orElseThrow();
+    }
+
+    @GET
+    @Path("{childId}/record")
+    @Operation(summary = "A child record: every identification it was recorded with (aliases kept) and its links")
+    public ChildRecordView record(@PathParam("childId") String childId) {
+        UUID id = id(childId, "child record");
+        if (!index.exists(id)) {
+            throw ProblemException.notFound("no child record " + childId);
+        }
+        List<UUID> group = links.groupOf(id).stream().filter(g -> !g.equals(id)).toList();
+        return new ChildRecordView(id, index.identifications(id), group, links.linksOf(id));
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON body is required");
+        }
+        return body;
+    }
+
+    private static UUID id(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no " + what + " " + value);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.joinedup.concern.child;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.joinedup.concern.picture.BiggerPicture;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.events.concern.ChildMatchDismissed;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ChildRecordsUnlinked;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.StoredEvent;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The review queue of likely child matches and the decisions safeguarding leads take on it: link two
+ * records (child-records-linked), undo a link (child-records-unlinked), or dismiss a candidate as two
+ * different children (child-match-dismissed). Each decision is an event with who and why.
+ */
+@ApplicationScoped
+public class ChildReview {
+    private static final Logger LOG = Logger.getLogger(ChildReview.class);
+    public static final String OPEN = "open";
+    public static final List<String> STATUSES = List.of(OPEN, "linked", "dismissed");
+    private final DataSource dataSource;
+    private final EventStore store;
+    private final ChildIndex index;
+    private final ChildLinks links;
+    private final BiggerPicture picture;
+
+    public ChildReview(DataSource dataSource, EventStore store, ChildIndex index, ChildLinks links, BiggerPicture picture) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.index = index;
+        this.links = links;
+        this.picture = picture;
+    }
+
+    /** A child record as a lead reviews it: every identification it was recorded with. */
+    public record ChildRecord(UUID childId, List<ChildIdentification> identifications) {
+    }
+
+    /** A pair in the review queue. */
+    public record Candidate(UUID candidateId, double score, List<String> reasons, String status, Instant foundAt,
+                            ChildRecord child, ChildRecord otherChild, String decidedBy, Instant decidedAt,
+                            String decisionReason) {
+    }
+
+    /** The queue in one status, strongest evidence first, then oldest. */
+    public List<Candidate> queue(String status, int limit) {
+        return candidates("where status = ? order by score desc, found_at, candidate_id limit ?", status, limit);
+    }
+
+    public Optional<Candidate> candidate(UUID candidateId) {
+        List<Candidate> found = candidates("where candidate_id = ?", candidateId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Transactional
+    public ChildRecordsLinked link(UUID childId, UUID linkedChildId, UUID candidateId, String reason,
+                                   EventMetadata metadata) {
+        if (!index.exists(childId)) {
+            throw ProblemException.unprocessable("childId", "unknown-child", "no child record " + childId);
+        }
+        if (!childId.equals(linkedChildId) && !index.exists(linkedChildId)) {
+            throw ProblemException.unprocessable("linkedChildId", "unknown-child", "no child record " + linkedChildId);
+        }
+        if (candidateId != null) {
+            Candidate candidate = lockOpen(candidateId, "candidateId");
+            boolean samePair = (candidate.child().childId().equals(childId) && candidate.otherChild().childId().equals(linkedChildId))
+                    || (candidate.child().childId().equals(linkedChildId) && candidate.otherChild().childId().equals(childId));
+            if (!samePair) {
+                throw ProblemException.unprocessable("candidateId", "candidate-pair",
+                        "candidate " + candidateId + " is about another pair of child records");
+            }
+        }
+        UUID linkId = UUID.randomUUID();
+        Instant now = store.now();
+        List<EventPayload> events = ChildLinkDecider.link(linkId, childId, linkedChildId, candidateId, reason,
+                metadata.actorId(), links.groupOf(childId).contains(linkedChildId), now);
+        store.append(ChildLinkDecider.streamId(linkId), 0, events, metadata, now);
+        ChildRecordsLinked linked = (ChildRecordsLinked) events.get(0);
+        links.linked(linked);
+        decide(childId, linkedChildId, "linked", metadata.actorId(), now, reason);
+        picture.recordsLinked(childId, metadata);
+        LOG.infof("child records %s and %s linked (link %s)", childId, linkedChildId, linkId);
+        return linked;
+    }
+
+    @Transactional
+    public ChildRecordsUnlinked unlink(UUID linkId, String reason, String ifMatch, EventMetadata metadata) {
+        List<StoredEvent> appended = store.decide(ChildLinkDecider.streamId(linkId), ifMatch, metadata,
+                (past, now) -> ChildLinkDecider.unlink(linkId, past, reason, metadata.actorId(), now));
+        ChildRecordsUnlinked unlinked = (ChildRecordsUnlinked) appended.get(0).payload();
+        links.unlinked(unlinked);
+        LOG.infof("child records %s and %s unlinked (link %s)", unlinked.childId(), unlinked.linkedChildId(), linkId);
+        return unlinked;
+    }
+
+    @Transactional
+    public ChildMatchDismissed dismiss(UUID candidateId, String reason, EventMetadata metadata) {
+        Candidate candidate = lockOpen(candidateId, null);
+        Instant now = store.now();
+        ChildMatchDismissed dismissed = new ChildMatchDismissed(candidateId, candidate.child().childId(),
+                candidate.otherChild().childId(), reason, metadata.actorId(), now);
+        store.append("child-match-" + candidateId, 0, List.of(dismissed), metadata, now);
+        decide(candidate.child().childId(), candidate.otherChild().childId(), "dismissed", metadata.actorId(), now, reason);
+        return dismissed;
+    }
+
+    /** The candidate, locked for a decision; 404 (or 422 when named in a body field) if unknown, 409 if decided. */
+    private Candidate lockOpen(UUID candidateId, String field) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select status from child_match_candidate where candidate_id = ? for update")) {
+            ps.setObject(1, candidateId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    if (field != null) {
+                        throw ProblemException.unprocessable(field, "unknown-candidate", "no candidate " + candidateId);
+                    }
+                    throw ProblemException.notFound("no candidate " + candidateId);
+                }
+                if (!OPEN.equals(rs.getString(1))) {
+                    throw ProblemException.conflict("candidate-decided",
+                            "candidate " + candidateId + " was already " + rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("review queue unavailable (SQLState " + e.getSQLState() + ")", e);
+        }
+        return candidate(candidateId).orElseThrow();
+    }
+
+    private void decide(UUID a, UUID b, String status, String actor, Instant now, String reason) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     update child_match_candidate set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?
+                     where child_id = ? and other_child_id = ? and status = 'open'""")) {
+            ps.setString(1, status);
+            ps.setString(2, actor);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setString(4, reason);
+            ps.setObject(5, ChildIndex.before(a, b) ? a : b);
+            ps.setObject(6, ChildIndex.before(a, b) ? b : a);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("review queue unavailable (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private List<Candidate> candidates(String where, Object... args) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select candidate_id, score, reasons, status, found_at, child_id, other_child_id, decided_by,
+                            decided_at, decision_reason from child_match_candidate """ + " " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Candidate> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID a = rs.getObject(6, UUID.class);
+                    UUID b = rs.getObject(7, UUID.class);
+                    Timestamp decidedAt = rs.getTimestamp(9);
+                    found.add(new Candidate(rs.getObject(1, UUID.class), rs.getBigDecimal(2).doubleValue(),
+                            Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), new ChildRecord(a, index.identifications(a)),
+                            new ChildRecord(b, index.identifications(b)), rs.getString(8),
+                            decidedAt == null ? null : decidedAt.toInstant(), rs.getString(10)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("review queue unavailable (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.joinedup.concern.child;
+
+import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.events.concern.ChildName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChildMatcherTest {
+    static final LocalDate DOB = LocalDate.of(2016, 11, 2);
+    static final ChildMatcher MATCHER = new ChildMatcher();
+
+    static ChildIdentity id(String nhs, String family, String given, LocalDate dob, String postcode, ChildName... aliases) {
+        return ChildIdentity.of(UUID.randomUUID(), new ChildIdentification(nhs, family, given, dob, postcode, List.of(aliases)));
+    }
+
+    static Optional<ChildMatcher.Evidence> match(ChildIdentity a, ChildIdentity b) {
+        Set<String> shared = ChildMatcher.blockingKeys(a);
+        shared.retainAll(ChildMatcher.blockingKeys(b));
+        assertFalse(shared.isEmpty(), "the pair must meet in a block to be compared at all");
+        return MATCHER.match(a, List.of(b));
+    }
+
+    @Test
+    void a_spelling_variant_with_the_same_date_of_birth_is_a_candidate() {
+        var e = match(id(null, "Climbie", "Victoria", DOB, null), id(null, "Klimbie", "Viktoria", DOB, null)).orElseThrow();
+        assertTrue(e.reasons().containsAll(List.of("similar names", "same date of birth")), e.reasons().toString());
+    }
+
+    @Test
+    void given_and_family_names_swapped_is_a_candidate_and_says_so() {
+        var e = match(id(null, "Kouao", "Anna", DOB, null), id(null, "Anna", "Kouao", DOB, null)).orElseThrow();
+        assertTrue(e.reasons().contains("given and family names swapped"), e.reasons().toString());
+    }
+
+    @Test
+    void day_and_month_of_birth_swapped_is_a_candidate_and_says_so() {
+        var e = match(id(null, "Kouao", "Anna", LocalDate.of(2016, 2, 11), null), id(null, "Kouao", "Anna", DOB, null))
+                .orElseThrow();
+        assertTrue(e.reasons().contains("day and month of birth swapped"), e.reasons().toString());
+    }
+
+    @Test
+    void a_known_alias_is_a_candidate_and_says_so() {
+        var e = match(id(null, "Kouao", "Anna", DOB, null, new ChildName("Climbié", "Victoria")),
+                id(null, "Climbie", "Victoria", DOB, null)).orElseThrow();
+        assertTrue(e.reasons().contains("same names; a known alias"), e.reasons().toString());
+    }
+
+    @Test
+    void an_alias_that_gives_only_a_given_name_keeps_the_family_name() {
+        ChildIdentity anna = id(null, "Kouao", "Anna", DOB, null, new ChildName(null, "Victoria"));
+        assertEquals(List.of(new ChildIdentity.Name("kouao", "anna", false), new ChildIdentity.Name("kouao", "victoria", true)),
+                anna.names());
+    }
+
+    @Test
+    void a_phonetic_spelling_counts_as_nearly_the_same_name() {
+        assertTrue(ChildMatcher.part("stephen", "steven") >= ChildMatcher.PHONETIC_FLOOR);
+        assertEquals(1.0, ChildMatcher.part("smith", "smith"));
+    }
+
+    @Test
+    void different_valid_nhs_numbers_are_different_children_whatever_else_agrees() {
+        assertNull(ChildMatcher.compare(id("9434765919", "Smith", "Anna", DOB, null),
+                id("9434765870", "Smith", "Anna", DOB, null)));
+    }
+
+    @Test
+    void a_brother_with_another_name_and_birthday_at_the_same_address_is_not_a_candidate() {
+        assertTrue(MATCHER.match(id(null, "Kouao", "Anna", DOB, "N170AA"),
+                List.of(id(null, "Kouao", "Marcus", LocalDate.of(2013, 5, 20), "N17 0AA"))).isEmpty());
+    }
+
+    @Test
+    void the_same_names_born_years_apart_are_not_a_candidate() {
+        assertTrue(MATCHER.match(id(null, "Smith", "Jack", DOB, null),
+                List.of(id(null, "Smith", "Jack", LocalDate.of(2009, 7, 30), null))).isEmpty());
+    }
+
+    @Test
+    void a_shared_postcode_adds_to_the_evidence() {
+        double without = ChildMatcher.compare(id(null, "Kouao", "Anna", DOB, null), id(null, "Kowao", "Ana", DOB, null)).score();
+        double with = ChildMatcher.compare(id(null, "Kouao", "Anna", DOB, "N17 0AA"), id(null, "Kowao", "Ana", DOB, "n170aa")).score();
+        assertEquals(ChildMatcher.POSTCODE_BONUS, with - without, 0.002); // scores are rounded to 3 places
+    }
+
+    @Test
+    void blocking_keys_ignore_the_order_of_day_and_month_and_of_the_names() {
+        assertEquals(ChildMatcher.blockingKeys(id(null, "Kouao", "Anna", LocalDate.of(2016, 2, 11), null)),
+                ChildMatcher.blockingKeys(id(null, "Anna", "Kouao", DOB, null)));
+    }
+
+    @Test
+    void candidates_leave_out_the_incoming_child_itself_and_children_below_the_threshold() {
+        ChildIdentity incoming = id(null, "Kouao", "Anna", DOB, null);
+        ChildIdentity same = id(null, "Kouao", "Ana", DOB, null);
+        ChildIdentity other = id(null, "Manning", "Carl", DOB, null);
+        Map<UUID, ChildMatcher.Evidence> found = MATCHER.candidates(incoming, Map.of(
+                incoming.childId(), List.of(incoming), same.childId(), List.of(same), other.childId(), List.of(other)));
+        assertEquals(Set.of(same.childId()), found.keySet());
+    }
+}

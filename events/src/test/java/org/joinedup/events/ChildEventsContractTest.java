@@ -1,0 +1,61 @@
+package org.joinedup.events;
+
+import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.events.concern.ChildMatchDismissed;
+import org.joinedup.events.concern.ChildName;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ChildRecordsUnlinked;
+import org.joinedup.events.concern.ChildRegistered;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChildEventsContractTest {
+    static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+    static final UUID CHILD = UUID.fromString("c0000000-0000-4000-8000-000000000001");
+    static final UUID OTHER = UUID.fromString("c0000000-0000-4000-8000-000000000002");
+    static final ChildIdentification ANNA = new ChildIdentification(null, "Kouao", "Anna",
+            LocalDate.of(2016, 11, 2), "N17 0AA", List.of(new ChildName("Climbié", "Victoria")));
+
+    static List<EventPayload> samples() {
+        UUID link = UUID.randomUUID();
+        return List.of(
+                new ChildRegistered(CHILD, ANNA, UUID.randomUUID(), AT),
+                new ChildRecordsLinked(link, CHILD, OTHER, UUID.randomUUID(), "same school and GP", "lead-1", AT),
+                new ChildRecordsUnlinked(link, CHILD, OTHER, "twins, not the same child", "lead-1", AT),
+                new ChildMatchDismissed(UUID.randomUUID(), CHILD, OTHER, "different mothers", "lead-1", AT));
+    }
+
+    @Test
+    void child_events_travel_on_concerns_events_keyed_by_child_and_round_trip() {
+        for (EventPayload event : samples()) {
+            EventType type = event.eventType();
+            assertEquals(Topics.CONCERNS, type.topic(), type.typeName());
+            assertTrue(type.aboutAChild(), type.typeName());
+            assertEquals(CHILD.toString(), event.subject(), type.typeName());
+            assertEquals(AT, event.occurredAt(), type.typeName());
+            assertEquals(event, EventJson.read(type.typeName(), 1, EventJson.write(event)), type.typeName());
+        }
+        assertEquals(List.of("child-registered", "child-records-linked", "child-records-unlinked", "child-match-dismissed"),
+                samples().stream().map(e -> e.eventType().typeName()).toList());
+    }
+
+    @Test
+    void an_identification_written_before_aliases_existed_reads_with_no_aliases() {
+        String old = """
+                {"childId": "%s", "firstConcernId": "%s", "registeredAt": "2026-11-22T10:00:00Z",
+                 "identification": {"nhsNumber": null, "familyName": "Kouao", "givenName": "Anna",
+                                    "dateOfBirth": "2016-11-02", "postcode": null}}"""
+                .formatted(CHILD, UUID.randomUUID());
+        ChildRegistered read = (ChildRegistered) EventJson.read("child-registered", 1,
+                old);
+        assertEquals(List.of(), read.identification().aliases());
+        assertEquals("Kouao", read.identification().familyName());
+    }
+}
