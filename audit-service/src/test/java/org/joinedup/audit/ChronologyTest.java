@@ -127,6 +127,33 @@ class ChronologyTest {
     javax.sql.DataSource dataSource;
 
     @Test
+    void each_read_of_a_chronology_emits_record_accessed_which_reaches_the_ledger_but_not_the_chronology() {
+        UUID child = UUID.randomUUID();
+        Events.publish(Events.concern(child, "met-police", "neglect", Instant.parse("2026-11-01T10:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).body("total", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1L, ledgerEntries(child, "record-accessed")));
+        org.hamcrest.MatcherAssert.assertThat(org.joinedup.testing.TestEvents.accesses(dataSource, child.toString()),
+                org.hamcrest.Matchers.hasItem("haringey-csc chronology lead-1 -"));
+        chronology(child).body("total", equalTo(1)).body("entries.type", contains("concern-raised"));
+        // A chronology with nothing in it discloses nothing, and leaves no trace.
+        UUID unknown = UUID.randomUUID();
+        chronology(unknown).statusCode(200).body("total", equalTo(0));
+        assertEquals(List.of(), org.joinedup.testing.TestEvents.accesses(dataSource, unknown.toString()));
+    }
+
+    long ledgerEntries(UUID child, String type) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "select count(*) from ledger_entry where child_id = ? and event_type = ?")) {
+            ps.setObject(1, child);
+            ps.setString(2, type);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void only_safeguarding_leads_read_a_chronology() {
         UUID child = UUID.randomUUID();
         given().get("/children/" + child + "/chronology").then().statusCode(401);

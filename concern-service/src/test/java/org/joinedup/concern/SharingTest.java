@@ -116,7 +116,12 @@ class SharingTest {
                 .body("concerns[0].riskLevel", equalTo("medium"));
         as(practitioner(school)).get("/children/" + child + "/concerns").then().body("count", equalTo(0));
         as(practitioner(school)).get("/shares/" + shareId).then().statusCode(404);
+        as(practitioner(csc)).get("/shares/" + shareId).then().statusCode(200);
         assertEquals(List.of("information-shared"), TestEvents.types(dataSource, "share-" + shareId));
+        // Every read of the child's data left a trace; the school, which saw nothing, left none.
+        assertEquals(List.of(police + " concern", police + " concern", csc + " inbox", csc + " agency-view", csc + " share"),
+                TestEvents.accesses(dataSource, child).stream().map(a -> a.substring(0, a.indexOf(' ', a.indexOf(' ') + 1)))
+                        .toList());
     }
 
     @Test

@@ -27,6 +27,8 @@ public enum EventType {
     CHILD_MATCH_DISMISSED("child-match-dismissed", 1, org.joinedup.events.concern.ChildMatchDismissed.class,
             Topics.CONCERNS, true),
 
+    RECORD_ACCESSED("record-accessed", 1, org.joinedup.events.access.RecordAccessed.class, Topics.ACCESS, true),
+
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),
     AGENCY_DEACTIVATED("agency-deactivated", 1, org.joinedup.events.directory.AgencyDeactivated.class, Topics.DIRECTORY, false),

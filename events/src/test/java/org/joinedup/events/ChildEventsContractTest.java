@@ -47,6 +47,18 @@ class ChildEventsContractTest {
     }
 
     @Test
+    void record_accessed_travels_on_access_events_keyed_by_the_child() {
+        var accessed = new org.joinedup.events.access.RecordAccessed(UUID.randomUUID(), CHILD, "lead-1", "haringey-csc",
+                "chronology", "GET /children/" + CHILD + "/chronology", "strategy discussion", AT);
+        EventType type = accessed.eventType();
+        assertEquals("record-accessed", type.typeName());
+        assertEquals(Topics.ACCESS, type.topic());
+        assertTrue(type.aboutAChild());
+        assertEquals(CHILD.toString(), accessed.subject());
+        assertEquals(accessed, EventJson.read("record-accessed", 1, EventJson.write(accessed)));
+    }
+
+    @Test
     void an_identification_written_before_aliases_existed_reads_with_no_aliases() {
         String old = """
                 {"childId": "%s", "firstConcernId": "%s", "registeredAt": "2026-11-22T10:00:00Z",

@@ -51,4 +51,26 @@ public final class TestEvents {
             throw new IllegalStateException("could not read stream " + streamId, e);
         }
     }
+
+    /**
+     * The record-accessed events a service wrote about one child, oldest first, each as
+     * {@code agency what actor purpose} (purpose {@code -} when not stated).
+     */
+    public static List<String> accesses(DataSource dataSource, String childId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select payload->>'agencyId', payload->>'what', payload->>'actorId', coalesce(payload->>'purpose', '-')
+                     from event_store where event_type = 'record-accessed' and subject = ? order by global_position""")) {
+            ps.setString(1, childId);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the access records of child " + childId, e);
+        }
+    }
 }

@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads a child's chronology from the ledger: ordered by when things happened, then ledger order. */
+/**
+ * Reads a child's chronology from the ledger: ordered by when things happened, then ledger order.
+ * Reads of the record (record-accessed) are in the ledger but not in the chronology: they are the
+ * access log, and would otherwise grow the chronology each time it is read.
+ */
 @ApplicationScoped
 public class ChronologyQueries {
     private static final ObjectMapper JSON = EventJson.mapper();
@@ -27,11 +31,11 @@ public class ChronologyQueries {
 
     public Chronology of(UUID childId, int offset, int limit) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("select count(*) from ledger_entry where child_id = ?");
+             PreparedStatement count = c.prepareStatement("select count(*) from ledger_entry where child_id = ? and event_type <> 'record-accessed'");
              PreparedStatement page = c.prepareStatement("""
                      select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id,
                             actor_id, source, payload::text
-                     from ledger_entry where child_id = ?
+                     from ledger_entry where child_id = ? and event_type <> 'record-accessed'
                      order by occurred_at, seq
                      offset ? limit ?""")) {
             count.setObject(1, childId);

@@ -24,6 +24,9 @@ public class ChronologyResource {
     public static final int MAX_LIMIT = 1000;
     private final ChronologyQueries queries;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public ChronologyResource(ChronologyQueries queries) {
         this.queries = queries;
     }
@@ -44,7 +47,11 @@ public class ChronologyResource {
         int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
         int size = integer(errors, "limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();
-        return queries.of(child, from, size);
+        Chronology chronology = queries.of(child, from, size);
+        if (chronology.total() > 0) {
+            access.read("chronology", child);
+        }
+        return chronology;
     }
 
     private static int integer(FieldErrors errors, String field, String value, int min, int max) {

@@ -43,6 +43,9 @@ public class ChildRecordsResource {
     private final Caller caller;
     private final IdempotencyKeys idempotency;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public ChildRecordsResource(ChildReview review, ChildIndex index, ChildLinks links, Caller caller,
                                 IdempotencyKeys idempotency) {
         this.review = review;
@@ -78,15 +81,20 @@ public class ChildRecordsResource {
             errors.add("limit", "integer", "must be a whole number between 1 and 1000");
         }
         errors.throwIfAny();
-        return review.queue(status, size);
+        List<ChildReview.Candidate> queue = review.queue(status, size);
+        access.read("match-candidate", queue.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.child().childId(), c.otherChild().childId())).toList());
+        return queue;
     }
 
     @GET
     @Path("candidates/{candidateId}")
     @Operation(summary = "One candidate pair, with its decision if taken")
     public ChildReview.Candidate candidate(@PathParam("candidateId") String candidateId) {
-        return review.candidate(id(candidateId, "candidate")).orElseThrow(
+        ChildReview.Candidate candidate = review.candidate(id(candidateId, "candidate")).orElseThrow(
                 () -> ProblemException.notFound("no candidate " + candidateId));
+        access.read("match-candidate", List.of(candidate.child().childId(), candidate.otherChild().childId()));
+        return candidate;
     }
 
     @POST
@@ -124,7 +132,9 @@ public class ChildRecordsResource {
     @Path("links/{linkId}")
     @Operation(summary = "One link, and its undoing if it was undone")
     public ChildLinks.Link getLink(@PathParam("linkId") String linkId) {
-        return links.link(id(linkId, "link")).orElseThrow(() -> ProblemException.notFound("no link " + linkId));
+        ChildLinks.Link link = links.link(id(linkId, "link")).orElseThrow(() -> ProblemException.notFound("no link " + linkId));
+        access.read("child-link", List.of(link.childId(), link.linkedChildId()));
+        return link;
     }
 
     @POST
@@ -149,6 +159,7 @@ public class ChildRecordsResource {
             throw ProblemException.notFound("no child record " + childId);
         }
         List<UUID> group = links.groupOf(id).stream().filter(g -> !g.equals(id)).toList();
+        access.read("child-record", id);
         return new ChildRecordView(id, index.identifications(id), group, links.linksOf(id));
     }
 

@@ -40,6 +40,9 @@ public class ConcernResource {
     private final Clock clock;
     private final IdempotencyKeys idempotency;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock,
                            IdempotencyKeys idempotency) {
         this.idempotency = idempotency;
@@ -89,6 +92,7 @@ public class ConcernResource {
         if (!(state instanceof ConcernState.Raised raised) || !raised.raised().agencyId().equals(agency)) {
             throw ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
         }
+        access.read("concern", raised.raised().childId());
         return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
     }
 

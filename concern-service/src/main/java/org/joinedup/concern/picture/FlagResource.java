@@ -23,6 +23,9 @@ import java.util.UUID;
 public class FlagResource {
     private final BiggerPicture picture;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public FlagResource(BiggerPicture picture) {
         this.picture = picture;
     }
@@ -45,6 +48,8 @@ public class FlagResource {
             errors.add("limit", "range", "must be between 1 and 1000");
         }
         errors.throwIfAny();
-        return picture.recent(child, limit);
+        List<BiggerPicture.Flag> flags = picture.recent(child, limit);
+        access.read("flags", flags.stream().map(BiggerPicture.Flag::childId).toList());
+        return flags;
     }
 }

@@ -38,6 +38,9 @@ public class SharingResource {
     private final Caller caller;
     private final IdempotencyKeys idempotency;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public SharingResource(Sharing sharing, ShareViews views, Caller caller, IdempotencyKeys idempotency) {
         this.sharing = sharing;
         this.views = views;
@@ -94,6 +97,7 @@ public class SharingResource {
         if (found.isEmpty()) {
             throw ProblemException.notFound("no share " + shareId + " for agency " + agency);
         }
+        access.read("share", childOf(found));
         return found.get(0);
     }
 
@@ -105,7 +109,9 @@ public class SharingResource {
         UUID id = parse(shareId);
         String agency = caller.requireAgency();
         sharing.acknowledge(id, agency, caller.eventMetadata(correlation));
-        return views.one(id, agency).get(0);
+        List<JsonNode> found = views.one(id, agency);
+        access.read("share", childOf(found));
+        return found.get(0);
     }
 
     @GET
@@ -113,7 +119,13 @@ public class SharingResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
     @Operation(summary = "What was shared with the caller's agency and not yet acknowledged, oldest first")
     public List<JsonNode> inbox() {
-        return views.inbox(caller.requireAgency());
+        List<JsonNode> items = views.inbox(caller.requireAgency());
+        access.read("inbox", childOf(items));
+        return items;
+    }
+
+    private static List<UUID> childOf(List<JsonNode> shares) {
+        return shares.stream().map(s -> UUID.fromString(s.path("share").path("childId").asText())).toList();
     }
 
     private static UUID parse(String id) {

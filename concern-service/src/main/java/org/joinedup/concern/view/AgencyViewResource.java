@@ -24,6 +24,9 @@ import java.util.UUID;
 public class AgencyViewResource {
     private final AgencyConcernViews views;
     private final Caller caller;
+
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
     private final org.joinedup.concern.child.ChildLinks links;
 
     public AgencyViewResource(AgencyConcernViews views, Caller caller, org.joinedup.concern.child.ChildLinks links) {
@@ -51,6 +54,7 @@ public class AgencyViewResource {
         }
         String agency = caller.requireAgency();
         List<JsonNode> concerns = views.visibleTo(agency, links.groupOf(child));
+        access.read("agency-view", concerns.stream().map(c -> UUID.fromString(c.path("childId").asText())).toList());
         return new AgencyView(child, agency, concerns.size(), concerns);
     }
 }

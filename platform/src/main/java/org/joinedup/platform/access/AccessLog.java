@@ -1,0 +1,79 @@
+package org.joinedup.platform.access;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.access.RecordAccessed;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every read of a child's data leaves a trace: one {@code record-accessed} per child read (who, for
+ * which agency, what, which request, why, when), written through the event store and outbox before
+ * the data is returned, so it reaches {@code access.events} and the audit ledger even if the service
+ * stops right after. A read whose trace cannot be written fails: no data leaves untraced.
+ */
+@RequestScoped
+public class AccessLog {
+    /** Optional request header: why the caller is reading (for example "strategy discussion"). */
+    public static final String PURPOSE_HEADER = "Access-Purpose";
+    public static final int MAX_PURPOSE = 200;
+    private final EventStore store;
+    private final Caller caller;
+    private final CurrentVertxRequest request;
+
+    public AccessLog(EventStore store, Caller caller, CurrentVertxRequest request) {
+        this.store = store;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    /** Records that the caller read {@code what} about each of the children (duplicates once). */
+    @Transactional
+    public void read(String what, Collection<UUID> children) {
+        LinkedHashSet<UUID> distinct = new LinkedHashSet<>(children);
+        distinct.remove(null);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        RoutingContext rc = request.getCurrent();
+        String purpose = purpose(rc.request().getHeader(PURPOSE_HEADER));
+        String reference = rc.request().method() + " " + rc.normalizedPath();
+        EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
+        Instant now = store.now();
+        List<EventPayload> events = new ArrayList<>();
+        for (UUID child : distinct) {
+            events.add(new RecordAccessed(UUID.randomUUID(), child, metadata.actorId(), metadata.agencyId(), what,
+                    reference, purpose, now));
+        }
+        // One stream per read: a page listing many children is one append.
+        store.append("access-" + UUID.randomUUID(), 0, events, metadata, now);
+    }
+
+    @Transactional
+    public void read(String what, UUID child) {
+        read(what, List.of(child));
+    }
+
+    private static String purpose(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (header.strip().length() > MAX_PURPOSE) {
+            throw ProblemException.invalid(PURPOSE_HEADER, "max-length", "must be at most " + MAX_PURPOSE + " characters");
+        }
+        return header.strip();
+    }
+}
