@@ -37,13 +37,13 @@ class BiggerPictureRulesTest {
     void two_agencies_within_90_days_fire_and_91_days_apart_do_not() {
         Piece school = piece("school", 90, "low");
         Piece police = piece("police", 0, "medium");
-        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police), police.concernId(), DEFAULTS);
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police), police.id(), DEFAULTS);
         assertEquals(List.of("several-agencies"), rules(fired));
-        assertEquals(List.of(school.concernId(), police.concernId()), fired.get(0).concernIds());
+        assertEquals(List.of(school.id(), police.id()), fired.get(0).concernIds());
         assertEquals(List.of("police", "school"), fired.get(0).agencies());
 
         Piece old = piece("school", 91, "low");
-        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(old, police), police.concernId(), DEFAULTS));
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(old, police), police.id(), DEFAULTS));
     }
 
     @Test
@@ -51,18 +51,18 @@ class BiggerPictureRulesTest {
         Piece a = piece("police", 30, "low");
         Piece b = piece("police", 10, "low");
         Piece c = piece("police", 0, "low");
-        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(b, c), c.concernId(), DEFAULTS));
-        List<Fired> fired = BiggerPictureRules.evaluate(List.of(a, b, c), c.concernId(), DEFAULTS);
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(b, c), c.id(), DEFAULTS));
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(a, b, c), c.id(), DEFAULTS);
         assertEquals(List.of("frequent-concerns"), rules(fired));
         assertEquals(3, fired.get(0).concernIds().size());
         Piece tooOld = piece("police", 31, "low");
-        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(tooOld, b, c), c.concernId(), DEFAULTS));
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(tooOld, b, c), c.id(), DEFAULTS));
     }
 
     @Test
     void any_concern_at_the_highest_risk_level_fires_on_its_own() {
         Piece urgent = piece("health", 0, "immediate");
-        List<Fired> fired = BiggerPictureRules.evaluate(List.of(urgent), urgent.concernId(), DEFAULTS);
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(urgent), urgent.id(), DEFAULTS);
         assertEquals(List.of("highest-risk"), rules(fired));
         assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(piece("health", 0, "high")),
                 UUID.randomUUID(), DEFAULTS));
@@ -73,7 +73,24 @@ class BiggerPictureRulesTest {
         Piece school = piece("school", 400, "low");
         Piece police = piece("police", 399, "low");
         Piece later = piece("health", 0, "low");
-        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police, later), later.concernId(), DEFAULTS);
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(school, police, later), later.id(), DEFAULTS);
         assertTrue(fired.isEmpty(), fired.toString());
+    }
+
+    @Test
+    void a_note_shared_by_another_agency_is_a_piece_of_the_picture_and_named_apart_from_concerns() {
+        Piece police = piece("police", 10, "low");
+        Piece note = new Piece(UUID.randomUUID(), "school", T, null, true);
+        List<Fired> fired = BiggerPictureRules.evaluate(List.of(police, note), note.id(), DEFAULTS);
+        assertEquals(List.of("several-agencies"), rules(fired));
+        assertEquals(List.of(police.id()), fired.get(0).concernIds());
+        assertEquals(List.of(note.id()), fired.get(0).shareIds());
+        assertEquals("2 agencies raised concerns or shared notes within 90 days", fired.get(0).summary());
+    }
+
+    @Test
+    void a_note_has_no_risk_level_so_it_never_fires_highest_risk_alone() {
+        Piece note = new Piece(UUID.randomUUID(), "school", T, null, true);
+        assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(note), note.id(), DEFAULTS));
     }
 }

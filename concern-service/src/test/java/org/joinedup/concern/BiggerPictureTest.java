@@ -7,7 +7,19 @@ import org.joinedup.platform.security.Roles;
 import org.joinedup.testing.RealInfrastructure;
 import org.joinedup.testing.TestNhsNumbers;
 import org.joinedup.testing.TestTokens;
+import org.joinedup.events.directory.AgencyRegistered;
+import org.joinedup.events.directory.Contact;
+import org.joinedup.testing.TestEvents;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -25,6 +37,12 @@ import static org.joinedup.concern.ConcernApi.raise;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "concern"))
 class BiggerPictureTest {
     static final String LEAD = TestTokens.token("lead", "haringey-csc", Roles.SAFEGUARDING_LEAD);
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @jakarta.inject.Inject
+    org.joinedup.directory.view.DirectoryQueries directory;
 
     @Test
     void concerns_from_two_agencies_within_90_days_raise_one_flag_naming_both() {
@@ -69,9 +87,73 @@ class BiggerPictureTest {
     }
 
     @Test
-    void only_safeguarding_leads_see_flags() {
+    void only_safeguarding_leads_see_flags_in_detail_and_decide_on_them() {
+        String flag = UUID.randomUUID().toString();
         as(practitioner(POLICE)).get("/flags").then().statusCode(403);
-        as(LEAD).queryParam("childId", "x").get("/flags").then().statusCode(400)
-                .body("violations[0].field", equalTo("childId"));
+        as(practitioner(POLICE)).get("/flags/" + flag).then().statusCode(403);
+        as(practitioner(POLICE)).body(Map.of("reason", "r")).post("/flags/" + flag + "/acknowledgement").then().statusCode(403);
+        as(practitioner(POLICE)).body(Map.of("reason", "r")).post("/flags/" + flag + "/clearance").then().statusCode(403);
+        as(LEAD).queryParam("childId", "x").queryParam("status", "closed").queryParam("limit", "x").get("/flags").then()
+                .statusCode(400).body("violations.field", contains("childId", "status", "limit"));
+        as(LEAD).get("/flags/" + flag).then().statusCode(404);
+        as(LEAD).body(Map.of("reason", "r")).post("/flags/" + flag + "/acknowledgement").then().statusCode(404);
+        as(LEAD).body(Map.of("reason", " ")).post("/flags/" + flag + "/clearance").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason")).body("violations[0].rule", equalTo("required"));
+    }
+
+    @Test
+    void a_lead_acknowledges_then_clears_a_flag_with_reasons_each_once() {
+        String child = raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "neglect", "2026-11-01T10:00:00Z")
+                .replace("\"riskLevel\": \"medium\"", "\"riskLevel\": \"immediate\"")).statusCode(201).extract().path("childId");
+        String flag = as(LEAD).queryParam("childId", child).get("/flags").then().extract().path("[0].flagId");
+        as(LEAD).body(Map.of("reason", "Strategy discussion booked for tomorrow.")).post("/flags/" + flag + "/acknowledgement")
+                .then().statusCode(200).body("status", equalTo("acknowledged")).body("acknowledgedBy", equalTo("lead"))
+                .body("acknowledgeReason", equalTo("Strategy discussion booked for tomorrow."));
+        as(LEAD).body(Map.of("reason", "again")).post("/flags/" + flag + "/acknowledgement").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("flag-acknowledged"));
+        as(LEAD).body(Map.of("reason", "Section 47 enquiry opened; tracked there.")).post("/flags/" + flag + "/clearance")
+                .then().statusCode(200).body("status", equalTo("cleared")).body("clearedBy", equalTo("lead"));
+        as(LEAD).body(Map.of("reason", "again")).post("/flags/" + flag + "/clearance").then().statusCode(409);
+        assertEquals(List.of("bigger-picture-flag-raised", "bigger-picture-flag-acknowledged", "bigger-picture-flag-cleared"),
+                TestEvents.types(dataSource, "flag-" + flag));
+        as(LEAD).queryParam("childId", child).queryParam("status", "cleared").get("/flags").then()
+                .body("flagId", contains(flag));
+        as(LEAD).queryParam("childId", child).queryParam("status", "open").get("/flags").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void each_agency_holding_a_concern_sees_that_a_flag_exists_and_whom_to_contact_but_not_the_detail() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String area = "Area-" + suffix;
+        String police = "police-" + suffix;
+        String school = "school-" + suffix;
+        String csc = "csc-" + suffix;
+        Instant t = Instant.now().minusSeconds(60);
+        TestEvents.publish(new AgencyRegistered(police, "Police " + suffix, "police", area, null, List.of(), "admin", t), "/agency-directory-service");
+        TestEvents.publish(new AgencyRegistered(school, "School " + suffix, "education", area, null, List.of(), "admin", t), "/agency-directory-service");
+        TestEvents.publish(new AgencyRegistered(csc, "Children's Services " + suffix, "childrens-social-care", area,
+                new Contact("mash@" + suffix + ".example", "020 7946 0000"), List.of(), "admin", t), "/agency-directory-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(csc).isPresent() && directory.agency(police).isPresent());
+
+        String nhs = TestNhsNumbers.next();
+        String child = raise(practitioner(police), concern(nhs, "neglect", "2026-11-01T10:00:00Z")).statusCode(201)
+                .extract().path("childId");
+        as(practitioner(police)).get("/children/" + child + "/concerns").then().body("flags", hasSize(0));
+        raise(practitioner(school), concern(nhs, "emotional-abuse", "2026-11-10T10:00:00Z")).statusCode(201);
+
+        as(practitioner(police)).get("/children/" + child + "/concerns").then().statusCode(200)
+                .body("count", equalTo(1))
+                .body("flags", hasSize(1))
+                .body("flags[0].status", equalTo("open"))
+                .body("flags[0].contact.agencyId", contains(csc))
+                .body("flags[0].contact[0].contact.mailbox", equalTo("mash@" + suffix + ".example"))
+                .body("flags[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rule")))
+                .body("flags[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("agencies")));
+        // An agency that holds nothing about the child sees nothing, flags included.
+        as(practitioner(HEALTH)).get("/children/" + child + "/concerns").then().body("count", equalTo(0)).body("flags", hasSize(0));
+
+        String flag = as(LEAD).queryParam("childId", child).get("/flags").then().extract().path("[0].flagId");
+        as(LEAD).body(Map.of("reason", "Discussed at MASH: no further action.")).post("/flags/" + flag + "/clearance").then().statusCode(200);
+        as(practitioner(school)).get("/children/" + child + "/concerns").then().body("flags", hasSize(0));
     }
 }

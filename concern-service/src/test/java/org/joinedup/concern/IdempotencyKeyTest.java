@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestEvents;
 import org.joinedup.testing.TestNhsNumbers;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +23,7 @@ import static org.joinedup.concern.ConcernApi.POLICE;
 import static org.joinedup.concern.ConcernApi.as;
 import static org.joinedup.concern.ConcernApi.concern;
 import static org.joinedup.concern.ConcernApi.practitioner;
+import static org.joinedup.concern.ConcernApi.raise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -88,6 +91,25 @@ class IdempotencyKeyTest {
         as(practitioner(POLICE)).header("Idempotency-Key", "not a key!")
                 .body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
                 .then().statusCode(400).body("violations[0].rule", equalTo("idempotency-key-format"));
+    }
+
+    @Test
+    void a_retried_amendment_or_withdrawal_with_its_key_is_recorded_once_and_answers_the_same() {
+        String concern = raise(practitioner(POLICE), concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z"))
+                .statusCode(201).extract().path("concernId");
+        String amendKey = UUID.randomUUID().toString();
+        String withdrawKey = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(practitioner(POLICE)).header("Idempotency-Key", amendKey).body("{\"reason\": \"re-graded\", \"riskLevel\": \"high\"}")
+                    .post("/concerns/" + concern + "/amendments").then().statusCode(200)
+                    .body("riskLevel", equalTo("high")).header("ETag", "\"2\"");
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(practitioner(POLICE)).header("Idempotency-Key", withdrawKey).body("{\"reason\": \"wrong child\"}")
+                    .post("/concerns/" + concern + "/withdrawal").then().statusCode(200).body("status", equalTo("withdrawn"));
+        }
+        assertEquals(List.of("concern-raised", "concern-amended", "concern-withdrawn"),
+                TestEvents.types(dataSource, "concern-" + concern));
     }
 
     private long count() throws Exception {

@@ -203,4 +203,24 @@ class SharingTest {
         }
     }
 
+
+    @Test
+    void a_shared_note_is_a_piece_of_the_picture_the_rules_see_at_once() {
+        String concern = raised("neglect");
+        String child = as(practitioner(police)).get("/concerns/" + concern).then().extract().path("childId");
+        as(TestTokens.token("lead", csc, org.joinedup.platform.security.Roles.SAFEGUARDING_LEAD)).queryParam("childId", child)
+                .get("/flags").then().body("$", org.hamcrest.Matchers.hasSize(0));
+        String shareId = as(practitioner(csc)).body("""
+                        {"toAgency": "%s", "childId": "%s", "note": "Known to us: older sibling on a plan.",
+                         "purpose": "safeguarding", "lawfulBasis": "public-task",
+                         "consent": {"status": "not-sought", "reason": "seeking consent could place the child at risk"}}"""
+                        .formatted(police, child))
+                .post("/shares").then().statusCode(201).extract().path("shareId");
+        as(TestTokens.token("lead", csc, org.joinedup.platform.security.Roles.SAFEGUARDING_LEAD)).queryParam("childId", child)
+                .get("/flags").then()
+                .body("rule", contains("several-agencies"))
+                .body("[0].concernIds", contains(concern))
+                .body("[0].shareIds", contains(shareId))
+                .body("[0].summary", equalTo("2 agencies raised concerns or shared notes within 90 days"));
+    }
 }

@@ -47,6 +47,23 @@ class ChildEventsContractTest {
     }
 
     @Test
+    void flag_decisions_travel_on_concerns_events_keyed_by_the_child_and_a_flag_without_share_ids_reads_empty() {
+        UUID flag = UUID.randomUUID();
+        for (EventPayload event : List.of(
+                new org.joinedup.events.concern.BiggerPictureFlagAcknowledged(flag, CHILD, "booked", "lead-1", AT),
+                new org.joinedup.events.concern.BiggerPictureFlagCleared(flag, CHILD, "s47 opened", "lead-1", AT))) {
+            assertEquals(Topics.CONCERNS, event.eventType().topic());
+            assertEquals(CHILD.toString(), event.subject());
+            assertEquals(event, EventJson.read(event.eventType().typeName(), 1, EventJson.write(event)));
+        }
+        String before = """
+                {"flagId": "%s", "childId": "%s", "rule": "highest-risk", "concernIds": [], "agencies": ["met-police"],
+                 "summary": "a concern at the highest risk level", "raisedAt": "2026-11-22T10:00:00Z"}""".formatted(flag, CHILD);
+        var read = (org.joinedup.events.concern.BiggerPictureFlagRaised) EventJson.read("bigger-picture-flag-raised", 1, before);
+        assertEquals(List.of(), read.shareIds());
+    }
+
+    @Test
     void record_accessed_travels_on_access_events_keyed_by_the_child() {
         var accessed = new org.joinedup.events.access.RecordAccessed(UUID.randomUUID(), CHILD, "lead-1", "haringey-csc",
                 "chronology", "GET /children/" + CHILD + "/chronology", "strategy discussion", AT);

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.joinedup.events.concern.ChildMatchDismissed;
 import org.joinedup.events.concern.ChildRecordsLinked;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.FieldErrors;
@@ -102,11 +101,13 @@ public class ChildRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dismiss a candidate: the two records are different children (child-match-dismissed)",
             description = "The pair is not proposed again. 409 candidate-decided when it was already linked or dismissed.")
-    public ChildMatchDismissed dismiss(@PathParam("candidateId") String candidateId, ReasonRequest body,
-                                       @HeaderParam(Correlation.HEADER) String correlation) {
+    @Transactional
+    public Response dismiss(@PathParam("candidateId") String candidateId, ReasonRequest body,
+                            @HeaderParam(Correlation.HEADER) String correlation, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = id(candidateId, "candidate");
         String reason = required(body).check();
-        return review.dismiss(id, reason, caller.eventMetadata(correlation));
+        return idempotency.once(key, caller.requireAgency() + " POST /children/candidates/" + id + "/dismissal", body,
+                () -> new IdempotencyKeys.Answer(200, null, null, review.dismiss(id, reason, caller.eventMetadata(correlation))));
     }
 
     @POST
@@ -142,12 +143,15 @@ public class ChildRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Undo a link (child-records-unlinked), with a reason: the records are read separately again",
             description = "409 already-unlinked when it was undone before.")
-    public ChildLinks.Link unlink(@PathParam("linkId") String linkId, ReasonRequest body,
-                                  @HeaderParam(Correlation.HEADER) String correlation) {
+    @Transactional
+    public Response unlink(@PathParam("linkId") String linkId, ReasonRequest body,
+                           @HeaderParam(Correlation.HEADER) String correlation, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = id(linkId, "link");
         String reason = required(body).check();
-        review.unlink(id, reason, null, caller.eventMetadata(correlation));
-        return links.link(id).orElseThrow();
+        return idempotency.once(key, caller.requireAgency() + " POST /children/links/" + id + "/unlinking", body, () -> {
+            review.unlink(id, reason, null, caller.eventMetadata(correlation));
+            return new IdempotencyKeys.Answer(200, null, null, links.link(id).orElseThrow());
+        });
     }
 
     @GET

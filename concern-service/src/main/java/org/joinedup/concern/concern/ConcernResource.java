@@ -103,8 +103,10 @@ public class ConcernResource {
     @Operation(summary = "Amend a concern of the caller's agency, with a reason; fields left out are unchanged",
             description = "A new fact (concern-amended): the original stays in the concern's history and the chronology. "
                     + "Send If-Match with the ETag you read (412 when stale). 409 when withdrawn.")
+    @Transactional
     public Response amend(@PathParam("concernId") String concernId, AmendConcernRequest body,
-                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation,
+                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = parse(concernId);
         String agency = caller.requireAgency();
         FieldErrors errors = new FieldErrors();
@@ -114,9 +116,9 @@ public class ConcernResource {
             errors.add("body", "required", "a JSON amendment is required");
         }
         errors.throwIfAny();
-        commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
-                ConcernDecider.amend(id, agency, caller.subject(), reason, changes, state, now));
-        return get(concernId);
+        return changed(key, agency + " POST /concerns/" + id + "/amendments", body, concernId, () ->
+                commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
+                        ConcernDecider.amend(id, agency, caller.subject(), reason, changes, state, now)));
     }
 
     @POST
@@ -125,16 +127,27 @@ public class ConcernResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Operation(summary = "Withdraw a concern of the caller's agency, with a reason; it stays in history",
             description = "Send If-Match with the ETag you read (412 when stale). 409 when already withdrawn.")
+    @Transactional
     public Response withdraw(@PathParam("concernId") String concernId, WithdrawConcernRequest body,
-                             @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+                             @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation,
+                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = parse(concernId);
         String agency = caller.requireAgency();
         FieldErrors errors = new FieldErrors();
         String reason = reason(errors, body == null ? null : body.reason());
         errors.throwIfAny();
-        commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
-                ConcernDecider.withdraw(id, agency, caller.subject(), reason, state, now));
-        return get(concernId);
+        return changed(key, agency + " POST /concerns/" + id + "/withdrawal", body, concernId, () ->
+                commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
+                        ConcernDecider.withdraw(id, agency, caller.subject(), reason, state, now)));
+    }
+
+    /** A change, once per Idempotency-Key: answers the concern as it now is, with its ETag. */
+    private Response changed(String key, String scope, Object body, String concernId, Runnable change) {
+        return idempotency.once(key, scope, body, () -> {
+            change.run();
+            Response now = get(concernId);
+            return new IdempotencyKeys.Answer(200, null, now.getEntityTag().toString(), now.getEntity());
+        });
     }
 
     private static String reason(FieldErrors errors, String reason) {

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.joinedup.concern.child.ChildLinks;
+import org.joinedup.events.concern.BiggerPictureFlagAcknowledged;
+import org.joinedup.events.concern.BiggerPictureFlagCleared;
 import org.joinedup.events.concern.BiggerPictureFlagRaised;
 import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.StoredEvent;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,17 +21,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Evaluates the bigger-picture rules for a child (with every record linked to it) after one of its
- * concerns changed or its records were linked, in the same
+ * Evaluates the bigger-picture rules for a child (with every record linked to it) when a piece
+ * arrives (a concern raised or amended, a note shared) or its records are linked, in the same
  * transaction, and raises a flag (an event, published like any other) for each rule that fired on a
- * picture not flagged before.
+ * picture not flagged before. Leads acknowledge and clear flags, with reasons.
  */
 @ApplicationScoped
 public class BiggerPicture {
     private static final Logger LOG = Logger.getLogger(BiggerPicture.class);
+    private static final String COLUMNS = """
+            flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at, status,
+            acknowledged_by, acknowledged_at, acknowledge_reason, cleared_by, cleared_at, clear_reason""";
     private final DataSource dataSource;
     private final EventStore store;
     private final BiggerPictureSettings settings;
@@ -42,9 +48,11 @@ public class BiggerPicture {
         this.settings = settings;
     }
 
-    /** A flag as leads see it. */
-    public record Flag(UUID flagId, UUID childId, String rule, List<UUID> concernIds, List<String> agencies,
-                       String summary, Instant raisedAt) {
+    /** A flag as leads see it: the rule, the pieces behind it, and what leads have done about it. */
+    public record Flag(UUID flagId, UUID childId, String rule, List<UUID> concernIds, List<UUID> shareIds,
+                       List<String> agencies, String summary, Instant raisedAt, String status,
+                       String acknowledgedBy, Instant acknowledgedAt, String acknowledgeReason,
+                       String clearedBy, Instant clearedAt, String clearReason) {
     }
 
     /** After a concern about a child was raised or amended: the rules, with that concern as the news. */
@@ -53,8 +61,14 @@ public class BiggerPicture {
         return evaluate(childId, List.of(concernId), metadata);
     }
 
+    /** After a note about a child was shared: the rules, with the shared note as the news. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<BiggerPictureFlagRaised> noteShared(UUID childId, UUID shareId, EventMetadata metadata) {
+        return evaluate(childId, List.of(shareId), metadata);
+    }
+
     /**
-     * After a lead linked child records: the rules over the joined-up record, each concern in turn as
+     * After a lead linked child records: the rules over the joined-up record, each piece in turn as
      * the news, since the link itself may complete a picture no single record showed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,14 +80,14 @@ public class BiggerPicture {
         List<BiggerPictureFlagRaised> raised = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<BiggerPictureRules.Piece> pieces = inForce(c, links.groupOf(childId));
-            List<UUID> triggers = news != null ? news : pieces.stream().map(BiggerPictureRules.Piece::concernId).toList();
+            List<UUID> triggers = news != null ? news : pieces.stream().map(BiggerPictureRules.Piece::id).toList();
             for (UUID trigger : triggers) {
                 for (BiggerPictureRules.Fired fired : BiggerPictureRules.evaluate(pieces, trigger, settings)) {
                     Instant now = store.now();
                     BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
-                            fired.concernIds(), fired.agencies(), fired.summary(), now);
+                            fired.concernIds(), fired.shareIds(), fired.agencies(), fired.summary(), now);
                     if (record(c, flag)) {
-                        store.append("flag-" + flag.flagId(), 0, List.of(flag),
+                        store.append(FlagDecider.streamId(flag.flagId()), 0, List.of(flag),
                                 new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
                         LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
                         raised.add(flag);
@@ -86,22 +100,67 @@ public class BiggerPicture {
         return raised;
     }
 
-    /** The most recent flags, newest first, optionally for one child. */
-    public List<Flag> recent(UUID childId, int limit) {
+    /** A lead has seen the flag and is acting on it. */
+    @Transactional
+    public Flag acknowledge(UUID flagId, String reason, EventMetadata metadata) {
+        StoredEvent done = store.decide(FlagDecider.streamId(flagId), null, metadata,
+                (past, now) -> FlagDecider.acknowledge(flagId, past, reason, metadata.actorId(), now)).get(0);
+        BiggerPictureFlagAcknowledged e = (BiggerPictureFlagAcknowledged) done.payload();
+        update("status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ?, acknowledge_reason = ?",
+                flagId, e.acknowledgedBy(), e.acknowledgedAt(), e.reason());
+        return flag(flagId).orElseThrow();
+    }
+
+    /** A lead closes the flag. */
+    @Transactional
+    public Flag clear(UUID flagId, String reason, EventMetadata metadata) {
+        StoredEvent done = store.decide(FlagDecider.streamId(flagId), null, metadata,
+                (past, now) -> FlagDecider.clear(flagId, past, reason, metadata.actorId(), now)).get(0);
+        BiggerPictureFlagCleared e = (BiggerPictureFlagCleared) done.payload();
+        update("status = 'cleared', cleared_by = ?, cleared_at = ?, clear_reason = ?",
+                flagId, e.clearedBy(), e.clearedAt(), e.reason());
+        return flag(flagId).orElseThrow();
+    }
+
+    /** The most recent flags, newest first: for one child (with its linked records) or all; in one status or any. */
+    public List<Flag> recent(UUID childId, String status, int limit) {
+        UUID[] children = childId == null ? null : links.groupOf(childId).toArray(UUID[]::new);
+        return query("where (?::uuid[] is null or child_id = any(?)) and (?::text is null or status = ?) "
+                + "order by raised_at desc, flag_id limit ?", children, children, status, status, limit);
+    }
+
+    public java.util.Optional<Flag> flag(UUID flagId) {
+        List<Flag> found = query("where flag_id = ?", flagId);
+        return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0));
+    }
+
+    /** The flags not cleared about any of these child records, newest first. */
+    public List<Flag> notCleared(Set<UUID> childRecords) {
+        return query("where child_id = any(?) and status <> 'cleared' order by raised_at desc, flag_id",
+                (Object) childRecords.toArray(UUID[]::new));
+    }
+
+    private List<Flag> query(String where, Object... args) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select flag_id, child_id, rule, concern_ids, agencies, summary, raised_at from bigger_picture_flag
-                     where (?::uuid is null or child_id = ?) order by raised_at desc, flag_id limit ?""")) {
-            ps.setObject(1, childId);
-            ps.setObject(2, childId);
-            ps.setInt(3, limit);
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from bigger_picture_flag " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof UUID[] ids) {
+                    ps.setArray(i + 1, c.createArrayOf("uuid", ids));
+                } else if (args[i] == null) {
+                    ps.setNull(i + 1, java.sql.Types.NULL);
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
             List<Flag> flags = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     flags.add(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             Arrays.asList((UUID[]) rs.getArray(4).getArray()),
-                            Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getString(6),
-                            rs.getTimestamp(7).toInstant()));
+                            Arrays.asList((UUID[]) rs.getArray(5).getArray()),
+                            Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getString(7),
+                            rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), instant(rs, 11),
+                            rs.getString(12), rs.getString(13), instant(rs, 14), rs.getString(15)));
                 }
             }
             return flags;
@@ -110,36 +169,65 @@ public class BiggerPicture {
         }
     }
 
-    private static List<BiggerPictureRules.Piece> inForce(Connection c, java.util.Set<UUID> children) throws SQLException {
+    private void update(String set, UUID flagId, String by, Instant at, String reason) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update bigger_picture_flag set " + set + " where flag_id = ?")) {
+            ps.setString(1, by);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, reason);
+            ps.setObject(4, flagId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update a flag (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Concerns not withdrawn, and notes shared, about any of the child records. */
+    private static List<BiggerPictureRules.Piece> inForce(Connection c, Set<UUID> children) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select concern_id, agency_id, occurred_at, view->>'riskLevel' from concern_view
-                where child_id = any(?) and status <> 'withdrawn'""")) {
-            ps.setArray(1, c.createArrayOf("uuid", children.toArray()));
+                select concern_id, agency_id, occurred_at, view->>'riskLevel', false from concern_view
+                where child_id = any(?) and status <> 'withdrawn'
+                union all
+                select share_id, from_agency, shared_at, null, true from share_view
+                where child_id = any(?) and view->'share'->>'note' is not null""")) {
+            java.sql.Array ids = c.createArrayOf("uuid", children.toArray());
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
             List<BiggerPictureRules.Piece> pieces = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     pieces.add(new BiggerPictureRules.Piece(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                            rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getBoolean(5)));
                 }
             }
             return pieces;
         }
     }
 
-    /** Records the flag; false when this child, rule and set of concerns was flagged before. */
+    /** Records the flag; false when this child, rule and set of pieces was flagged before. */
     private static boolean record(Connection c, BiggerPictureFlagRaised f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into bigger_picture_flag (flag_id, child_id, rule, concern_ids, agencies, summary, raised_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict on constraint bigger_picture_flag_once do nothing""")) {
-            Array ids = c.createArrayOf("uuid", f.concernIds().stream().sorted().toArray());
+                insert into bigger_picture_flag (flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint bigger_picture_flag_once do nothing""")) {
             ps.setObject(1, f.flagId());
             ps.setObject(2, f.childId());
             ps.setString(3, f.rule());
-            ps.setArray(4, ids);
-            ps.setArray(5, c.createArrayOf("text", f.agencies().toArray()));
-            ps.setString(6, f.summary());
-            ps.setTimestamp(7, Timestamp.from(f.raisedAt()));
+            ps.setArray(4, c.createArrayOf("uuid", f.concernIds().stream().sorted().toArray()));
+            ps.setArray(5, c.createArrayOf("uuid", f.shareIds().stream().sorted().toArray()));
+            ps.setArray(6, c.createArrayOf("text", f.agencies().toArray()));
+            ps.setString(7, f.summary());
+            ps.setTimestamp(8, Timestamp.from(f.raisedAt()));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** The status names, for checking a filter. */
+    public static List<String> statuses() {
+        return List.of(FlagDecider.OPEN, FlagDecider.ACKNOWLEDGED, FlagDecider.CLEARED);
     }
 }

@@ -34,6 +34,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Sharing {
+    @jakarta.inject.Inject
+    org.joinedup.concern.picture.BiggerPicture picture;
     private final EventStore store;
     private final DirectoryQueries directory;
     private final ShareViews views;
@@ -88,6 +90,9 @@ public class Sharing {
                 meta.actorId(), now);
         store.append(streamId(shared.shareId()), 0, List.of(shared), meta, now);
         views.shared(shared, concerns);
+        if (shared.note() != null) {
+            picture.noteShared(child, shared.shareId(), meta);
+        }
         return shared;
     }
 

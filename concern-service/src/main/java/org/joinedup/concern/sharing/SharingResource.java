@@ -79,12 +79,15 @@ public class SharingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
     @Operation(summary = "Record a decision not to share, with the reasons")
-    public Response decline(DeclineRequest body, @HeaderParam(Correlation.HEADER) String correlation) {
+    @Transactional
+    public Response decline(DeclineRequest body, @HeaderParam(Correlation.HEADER) String correlation,
+                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body == null) {
             throw ProblemException.invalid("body", "required", "a JSON decision is required");
         }
-        InformationShareDeclined declined = sharing.decline(body, caller.requireAgency(), caller.eventMetadata(correlation));
-        return Response.status(201).entity(declined).build();
+        String agency = caller.requireAgency();
+        return idempotency.once(key, agency + " POST /shares/declined", body, () -> new IdempotencyKeys.Answer(201, null,
+                null, sharing.decline(body, agency, caller.eventMetadata(correlation))));
     }
 
     @GET
