@@ -83,26 +83,51 @@ else
     "wellbeingIndicators": ["safe", "nurtured"], "riskLevel": "high",
     "description": "Officers attended a domestic incident at the family address at night; the child was present.",
     "occurredAt": "2026-11-08T23:05:00Z"}' > /dev/null
+  # The housing provider knows her under another spelling and without her NHS number: the index keeps
+  # this a separate record and proposes the pair to safeguarding leads (GET /children/candidates).
+  raise homes-for-haringey '{"child": {"familyName": "Mensa", "givenName": "Ama", "dateOfBirth": "2018-05-09",
+    "postcode": "N17 0AA"}, "category": "neglect", "wellbeingIndicators": ["healthy"], "riskLevel": "medium",
+    "description": "Home visit: no food in the flat, no heating; mother says money has run out.",
+    "occurredAt": "2026-11-12T11:00:00Z"}' > /dev/null
   echo "$CHILD" > "$STATE/seeded"
 fi
 
 LEAD=$(user_token lead.haringey)
 for _ in $(seq 1 20); do
   CHRONOLOGY=$(curl -sf -H "Authorization: Bearer $LEAD" "$AUDIT/children/$CHILD/chronology")
-  echo "$CHRONOLOGY" | grep -q '"total":3' && break
+  [ "$(echo "$CHRONOLOGY" | grep -o '"type":"concern-raised"' | wc -l)" -ge 3 ] && break
   sleep 0.5
 done
 echo
-echo "Seeded: three agencies each hold one piece about child $CHILD."
+echo "Seeded: three agencies each hold one piece about child $CHILD (a fourth holds one under another"
+echo "spelling, below), and the rules flagged the bigger picture."
 echo "Their joined-up chronology (as safeguarding lead lead.haringey):"
 if command -v python3 >/dev/null 2>&1; then
   echo "$CHRONOLOGY" | python3 -c '
 import json, sys
 for e in json.load(sys.stdin)["entries"]:
     d = e.get("data", {})
-    print("  %-22s %-20s %-14s %-24s risk %s" % (e["occurredAt"], e["agencyId"], e["type"], d.get("category", ""), d.get("riskLevel", "")))'
+    print("  %-22s %-20s %-27s %-24s %s" % (e["occurredAt"], e["agencyId"], e["type"],
+        d.get("category", d.get("rule", "")), d.get("riskLevel", d.get("summary", ""))))'
 else
   echo "$CHRONOLOGY"
+fi
+echo
+echo "A fourth agency (homes-for-haringey) recorded her as 'Ama Mensa' with no NHS number. The review queue"
+echo "for safeguarding leads proposes the pair; a lead links them with POST /children/links:"
+CANDIDATES=$(curl -sf -H "Authorization: Bearer $LEAD" "$CONCERNS/children/candidates")
+if command -v python3 >/dev/null 2>&1; then
+  echo "$CANDIDATES" | python3 -c '
+import json, sys
+for c in json.load(sys.stdin):
+    print("  candidate %s  score %.2f  %s" % (c["candidateId"], c["score"], "; ".join(c["reasons"])))
+    for side in ("child", "otherChild"):
+        ids = c[side]["identifications"]
+        shown = [" ".join(str(i[k]) for k in ("givenName", "familyName", "dateOfBirth") if i.get(k))
+                 or "NHS number only" for i in ids]
+        print("    %s: %s" % (c[side]["childId"], "; ".join(shown)))'
+else
+  echo "$CANDIDATES"
 fi
 echo
 echo "The directory: 8 agencies and 3 signed agreements (http://127.0.0.1:8083/q/swagger-ui). May the school"

@@ -93,4 +93,17 @@ class BiggerPictureRulesTest {
         Piece note = new Piece(UUID.randomUUID(), "school", T, null, true);
         assertEquals(List.of(), BiggerPictureRules.evaluate(List.of(note), note.id(), DEFAULTS));
     }
+
+    @Test
+    void after_a_link_only_the_widest_picture_per_rule_is_flagged() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        Fired narrow = new Fired("frequent-concerns", List.of(a, b, c), List.of(), List.of("police"), "3");
+        Fired wide = new Fired("frequent-concerns", List.of(a, b, c, UUID.randomUUID()), List.of(), List.of("police"), "4");
+        Fired again = new Fired("frequent-concerns", List.of(c, b, a), List.of(), List.of("police"), "3");
+        Fired other = new Fired("several-agencies", List.of(a, b), List.of(), List.of("police", "school"), "2");
+        assertEquals(List.of(wide, other), org.joinedup.concern.picture.BiggerPicture.widest(List.of(narrow, wide, again, other)));
+        assertEquals(List.of(narrow), org.joinedup.concern.picture.BiggerPicture.widest(List.of(narrow, again)));
+    }
 }

@@ -81,23 +81,48 @@ public class BiggerPicture {
         try (Connection c = dataSource.getConnection()) {
             List<BiggerPictureRules.Piece> pieces = inForce(c, links.groupOf(childId));
             List<UUID> triggers = news != null ? news : pieces.stream().map(BiggerPictureRules.Piece::id).toList();
+            List<BiggerPictureRules.Fired> all = new ArrayList<>();
             for (UUID trigger : triggers) {
-                for (BiggerPictureRules.Fired fired : BiggerPictureRules.evaluate(pieces, trigger, settings)) {
-                    Instant now = store.now();
-                    BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
-                            fired.concernIds(), fired.shareIds(), fired.agencies(), fired.summary(), now);
-                    if (record(c, flag)) {
-                        store.append(FlagDecider.streamId(flag.flagId()), 0, List.of(flag),
-                                new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
-                        LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
-                        raised.add(flag);
-                    }
+                all.addAll(BiggerPictureRules.evaluate(pieces, trigger, settings));
+            }
+            for (BiggerPictureRules.Fired fired : widest(all)) {
+                Instant now = store.now();
+                BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
+                        fired.concernIds(), fired.shareIds(), fired.agencies(), fired.summary(), now);
+                if (record(c, flag)) {
+                    store.append(FlagDecider.streamId(flag.flagId()), 0, List.of(flag),
+                            new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
+                    LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
+                    raised.add(flag);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not evaluate the bigger picture (SQLState " + e.getSQLState() + ")", e);
         }
         return raised;
+    }
+
+    /**
+     * Of the pictures found with several pieces as the news (after a link), only the widest per rule:
+     * a picture whose pieces are all inside another of the same rule adds nothing for a lead.
+     */
+    public static List<BiggerPictureRules.Fired> widest(List<BiggerPictureRules.Fired> fired) {
+        List<BiggerPictureRules.Fired> kept = new ArrayList<>();
+        for (BiggerPictureRules.Fired f : fired) {
+            Set<UUID> mine = pieces(f);
+            boolean inside = fired.stream().anyMatch(o -> o != f && o.rule().equals(f.rule()) && pieces(o).containsAll(mine)
+                    && (pieces(o).size() > mine.size() || fired.indexOf(o) < fired.indexOf(f)));
+            if (!inside) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    private static Set<UUID> pieces(BiggerPictureRules.Fired f) {
+        Set<UUID> ids = new java.util.HashSet<>(f.concernIds());
+        ids.addAll(f.shareIds());
+        return ids;
     }
 
     /** A lead has seen the flag and is acting on it. */
