@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what Joined-Up's tests and local stack start by themselves:
-# a JDK 17+ (to run Maven and the services) and the PostgreSQL server binaries (initdb, pg_ctl).
+# a JDK 17+ (to run Maven and the services), the PostgreSQL server binaries (initdb, pg_ctl) and
+# Python 3 (the independent check of an audit export).
 # Kafka and Keycloak come from Maven Central through the build; nothing else is needed.
 set -euo pipefail
 
@@ -18,6 +19,9 @@ fi
 for tool in curl unzip; do
   command -v "$tool" >/dev/null 2>&1 || need_install+=("$tool")
 done
+# The independent check of an audit export (tools/verify-export.py) uses only Python's standard
+# library; the tests run it as an inspector would.
+command -v python3 >/dev/null 2>&1 || need_install+=(python3)
 
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -95,7 +95,7 @@ class ChronologyTest {
                     KafkaProbe.withHeader(CloudEventHeaders.CE_ID, envelope.id().toString()), Duration.ofSeconds(30));
             assertEquals("{this is not json", notJson.value());
             assertEquals(Topics.CONCERNS, KafkaProbe.header(notJson, DeadLetters.ORIGINAL_TOPIC));
-            assertEquals("audit-ledger", KafkaProbe.header(notJson, DeadLetters.CONSUMER));
+            assertEquals("audit-ledger-chained", KafkaProbe.header(notJson, DeadLetters.CONSUMER));
             org.hamcrest.MatcherAssert.assertThat(KafkaProbe.header(notJson, DeadLetters.REASON),
                     containsString("not a valid concern-raised"));
 

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param recordedAt when the producing service recorded it
  * @param ledgerRecordedAt when the audit ledger recorded it
  * @param data the event's facts as published
+ * @param entryHash the entry's hash in the ledger's chain
+ * @param childHash the entry's hash in the child's chain
  */
 public record ChronologyEntry(
         long sequence,
@@ -23,5 +25,7 @@ public record ChronologyEntry(
         String agencyId,
         String actorId,
         String source,
-        JsonNode data) {
+        JsonNode data,
+        String entryHash,
+        String childHash) {
 }

@@ -1,6 +1,9 @@
 package org.joinedup.audit.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.joinedup.audit.chain.HashChain;
+import org.joinedup.audit.chain.LedgerFacts;
+import org.joinedup.audit.chain.LedgerHeads;
 import org.joinedup.events.EventEnvelope;
 import org.joinedup.events.EventType;
 import org.joinedup.events.Topics;
@@ -18,9 +21,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appends every event of every topic to the ledger. The platform calls it once per event id, in the
- * transaction that also records the id as processed, so a redelivered or twice-published event
- * leaves one entry.
+ * Appends every event of every topic to the ledger, chained: each entry's hash covers the previous
+ * entry's hash and the entry's canonical bytes, in one chain for the whole ledger and one per child.
+ * The platform calls it once per event id, in the transaction that also records the id as processed,
+ * so a redelivered or twice-published event leaves one entry. Appends are serialised by a
+ * transaction-scoped advisory lock, so the chains stay linear even with several instances.
  */
 @ApplicationScoped
 public class LedgerRecorder implements EventHandler {
@@ -34,7 +39,9 @@ public class LedgerRecorder implements EventHandler {
 
     @Override
     public String consumerName() {
-        return "audit-ledger";
+        // A new name is a new consumer group reading every topic from the beginning: the chained
+        // ledger was filled this way from the topics when hash chains arrived (see the migration).
+        return "audit-ledger-chained";
     }
 
     @Override
@@ -46,29 +53,37 @@ public class LedgerRecorder implements EventHandler {
     public void handle(ReceivedEvent event) {
         EventEnvelope e = event.envelope();
         boolean aboutAChild = EventType.byTypeName(e.type()).map(EventType::aboutAChild).orElse(false);
+        UUID child = aboutAChild ? UUID.fromString(e.subject()) : null;
+        LedgerFacts facts = LedgerFacts.of(e, event.data());
+        byte[] canonical = facts.canonicalBytes();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into ledger_entry (event_id, event_type, schema_version, source, subject, child_id,
                          agency_id, actor_id, correlation_id, causation_id, occurred_at, source_recorded_at,
-                         recorded_at, topic, kafka_partition, kafka_offset, payload)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+                         recorded_at, topic, kafka_partition, kafka_offset, payload, entry_hash, child_hash)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
+            LedgerHeads.lock(c);
+            String entryHash = HashChain.next(LedgerHeads.head(c), canonical);
+            String childHash = child == null ? null : HashChain.next(LedgerHeads.childHead(c, child), canonical);
             ps.setObject(1, e.id());
             ps.setString(2, e.type());
             ps.setInt(3, e.schemaVersion());
             ps.setString(4, e.source());
             ps.setString(5, e.subject());
-            ps.setObject(6, aboutAChild ? UUID.fromString(e.subject()) : null);
+            ps.setObject(6, child);
             ps.setString(7, e.agencyId());
             ps.setString(8, e.actorId());
             ps.setObject(9, e.correlationId());
             ps.setObject(10, e.causationId());
-            ps.setTimestamp(11, Timestamp.from(e.time()));
-            ps.setTimestamp(12, e.recordedAt() == null ? null : Timestamp.from(e.recordedAt()));
+            ps.setTimestamp(11, Timestamp.from(facts.time()));
+            ps.setTimestamp(12, facts.recordedAt() == null ? null : Timestamp.from(facts.recordedAt()));
             ps.setTimestamp(13, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)));
             ps.setString(14, event.topic());
             ps.setInt(15, event.partition());
             ps.setLong(16, event.offset());
             ps.setString(17, event.data());
+            ps.setString(18, entryHash);
+            ps.setString(19, childHash);
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("could not append to the ledger (SQLState " + ex.getSQLState() + ")", ex);

@@ -1,0 +1,75 @@
+package org.joinedup.audit.inspection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The access log, from the ledger's record-accessed entries: who read which child's record, when, what and why. */
+@ApplicationScoped
+public class AccessLogQueries {
+    private final DataSource dataSource;
+
+    public AccessLogQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One read of a child's record. */
+    public record Access(long seq, UUID childId, String actorId, String agencyId, String what, String reference,
+                         String purpose, Instant accessedAt, String source) {
+    }
+
+    /** A page of the log, newest first. */
+    public record AccessLog(long total, int offset, int limit, List<Access> accesses) {
+    }
+
+    /** Reads filtered by child and/or user, as they stood at {@code asOf} (null: now), newest first. */
+    public AccessLog find(UUID childId, String actorId, Instant asOf, int offset, int limit) {
+        String where = " where event_type = 'record-accessed' and (?::uuid is null or child_id = ?)"
+                + " and (?::text is null or actor_id = ?) and (?::timestamptz is null or occurred_at <= ?)";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("select count(*) from ledger_entry" + where);
+             PreparedStatement page = c.prepareStatement("select seq, child_id, actor_id, agency_id, payload->>'what', "
+                     + "payload->>'reference', payload->>'purpose', occurred_at, source from ledger_entry" + where
+                     + " order by occurred_at desc, seq desc offset ? limit ?")) {
+            bind(count, childId, actorId, asOf);
+            long total;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            bind(page, childId, actorId, asOf);
+            page.setInt(7, offset);
+            page.setInt(8, limit);
+            List<Access> found = new ArrayList<>();
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Access(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                            rs.getString(9)));
+                }
+            }
+            return new AccessLog(total, offset, limit, found);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the access log (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, UUID childId, String actorId, Instant asOf) throws SQLException {
+        Timestamp at = asOf == null ? null : Timestamp.from(asOf);
+        ps.setObject(1, childId);
+        ps.setObject(2, childId);
+        ps.setString(3, actorId);
+        ps.setString(4, actorId);
+        ps.setTimestamp(5, at);
+        ps.setTimestamp(6, at);
+    }
+}
