@@ -43,6 +43,25 @@ public final class EventJson {
      * @throws MalformedEventException when the type is unknown, the version is newer than this
      *                                 reader knows, or the JSON does not fit the contract
      */
+    /** Whether this reader knows the type at this schema version. */
+    public static boolean understands(String typeName, int schemaVersion) {
+        return EventType.byTypeName(typeName).map(t -> schemaVersion <= t.schemaVersion()).orElse(false);
+    }
+
+    /** Checks that data is a JSON object, without knowing its type. */
+    public static void requireObject(String json) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedEventException("the event has no data");
+        }
+        try {
+            if (!MAPPER.readTree(json).isObject()) {
+                throw new MalformedEventException("the event data is not a JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("the event data is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static EventPayload read(String typeName, int schemaVersion, String json) {
         EventType type = EventType.byTypeName(typeName)
                 .orElseThrow(() -> new MalformedEventException("unknown event type '" + typeName + "'"));

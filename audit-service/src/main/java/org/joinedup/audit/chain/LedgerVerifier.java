@@ -43,7 +43,8 @@ public class LedgerVerifier {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select seq, event_id, source, event_type, subject, occurred_at, schema_version, agency_id, actor_id,
-                            correlation_id, causation_id, source_recorded_at, payload::text, entry_hash, child_hash, child_id
+                            correlation_id, causation_id, source_recorded_at, payload::text, entry_hash, child_hash, child_id,
+                            understood
                      from ledger_entry where seq between ? and ? order by seq""")) {
             String previous = hashBefore(c, from);
             Map<UUID, String> childPrevious = new HashMap<>();
@@ -73,11 +74,9 @@ public class LedgerVerifier {
                                 stored, expected));
                     }
                     UUID child = rs.getObject(16, UUID.class);
-                    UUID derived = childOf(facts);
-                    if (!java.util.Objects.equals(child, derived)) {
-                        return broken(checked, fromSeq, toSeq, previous, new Break(seq, eventId, "child",
-                                "the entry is filed under child " + child + " but its content is about " + derived,
-                                null, null));
+                    String misfiled = misfiled(child, facts, rs.getBoolean(17));
+                    if (misfiled != null) {
+                        return broken(checked, fromSeq, toSeq, previous, new Break(seq, eventId, "child", misfiled, null, null));
                     }
                     if (child != null) {
                         String childPrev = childPrevious.containsKey(child) ? childPrevious.get(child)
@@ -103,6 +102,20 @@ public class LedgerVerifier {
 
     private static Verification broken(long checked, Long from, Long to, String headBefore, Break b) {
         return new Verification(checked, from, to, headBefore, false, b);
+    }
+
+    /**
+     * Why the entry is filed under the wrong child, or null when it is filed right: an entry filed under
+     * a child must have that child as its subject, and an understood event about a child must be filed
+     * under one. (An event stored before its type was known is filed under none, whatever it is.)
+     */
+    static String misfiled(UUID child, LedgerFacts facts, boolean understood) {
+        if (child != null) {
+            return child.toString().equals(facts.subject()) ? null
+                    : "the entry is filed under child " + child + " but its subject is " + facts.subject();
+        }
+        UUID about = childOf(facts);
+        return understood && about != null ? "the entry is about child " + about + " but filed under no child" : null;
     }
 
     /** The child the content says the entry is about (null for events not about a child, or of an unknown type). */

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param data the event's facts as published
  * @param entryHash the entry's hash in the ledger's chain
  * @param childHash the entry's hash in the child's chain
+ * @param childRecord the child record the entry is filed under (another than the one asked for when linked)
  */
 public record ChronologyEntry(
         long sequence,
@@ -27,5 +28,6 @@ public record ChronologyEntry(
         String source,
         JsonNode data,
         String entryHash,
-        String childHash) {
+        String childHash,
+        UUID childRecord) {
 }

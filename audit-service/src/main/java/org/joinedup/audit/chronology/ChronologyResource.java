@@ -33,8 +33,16 @@ public class ChronologyResource {
 
     @GET
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
-    @Operation(summary = "The joined-up chronology of one child across every agency, in the order things happened")
+    @Operation(summary = "The joined-up chronology of one child across every agency, in the order things happened",
+            description = "Includes every child record a safeguarding lead linked to this one (each entry names its "
+                    + "childRecord); unlinking separates them again. Narrow it with agencyId, category, type and "
+                    + "from/to (when things happened). Each call is recorded as record-accessed.")
     public Chronology get(@PathParam("childId") String childId,
+                          @QueryParam("agencyId") String agencyId,
+                          @QueryParam("category") String category,
+                          @QueryParam("type") String type,
+                          @QueryParam("from") String from,
+                          @QueryParam("to") String to,
                           @QueryParam("offset") @DefaultValue("0") String offset,
                           @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
@@ -44,17 +52,18 @@ public class ChronologyResource {
         } catch (IllegalArgumentException e) {
             errors.add("childId", "uuid", "must be a child id (a UUID)");
         }
-        int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
+        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to);
+        int first = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
         int size = integer(errors, "limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();
-        Chronology chronology = queries.of(child, from, size);
+        Chronology chronology = queries.of(child, filter, first, size);
         if (chronology.total() > 0) {
             access.read("chronology", child);
         }
         return chronology;
     }
 
-    private static int integer(FieldErrors errors, String field, String value, int min, int max) {
+    static int integer(FieldErrors errors, String field, String value, int min, int max) {
         try {
             int v = Integer.parseInt(value.trim());
             if (v < min || v > max) {

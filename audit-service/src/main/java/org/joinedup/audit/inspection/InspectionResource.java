@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.joinedup.audit.chronology.Chronology;
+import org.joinedup.audit.chronology.ChronologyFilter;
 import org.joinedup.audit.chronology.ChronologyQueries;
 import org.joinedup.audit.chronology.ChronologyResource;
 import org.joinedup.platform.access.AccessLog;
@@ -55,17 +56,22 @@ public class InspectionResource {
     @Path("children/{childId}/chronology")
     @Operation(summary = "Replay a child's chronology as it stood at a moment (asOf, default now)",
             description = "Only what the agencies had recorded at or before asOf (each producing service's "
-                    + "recordedAt): what was known on the day. Each entry carries its hashes.")
+                    + "recordedAt), links between child records included: what was known on the day. Each entry "
+                    + "carries its hashes. The same filters as the chronology.")
     public Chronology replay(@PathParam("childId") String childId, @QueryParam("asOf") String asOf,
+                             @QueryParam("agencyId") String agencyId, @QueryParam("category") String category,
+                             @QueryParam("type") String type, @QueryParam("from") String fromTime,
+                             @QueryParam("to") String toTime,
                              @QueryParam("offset") @DefaultValue("0") String offset,
                              @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
         UUID child = uuid(errors, "childId", childId);
         Instant at = asOf(errors, asOf);
+        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, fromTime, toTime).asOf(at);
         int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
         int size = integer(errors, "limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
-        Chronology replayed = chronology.of(child, at, from, size);
+        Chronology replayed = chronology.of(child, filter, from, size);
         if (replayed.total() > 0) {
             access.read("inspection-chronology", child);
         }
@@ -124,7 +130,7 @@ public class InspectionResource {
         FieldErrors errors = new FieldErrors();
         UUID child = uuid(errors, "childId", childId);
         errors.throwIfAny();
-        if (chronology.of(child, null, 0, 1).total() == 0) {
+        if (chronology.of(child, ChronologyFilter.NONE, 0, 1).total() == 0) {
             throw ProblemException.notFound("the ledger holds nothing about child " + childId);
         }
         access.read("inspection-export", child);
@@ -133,6 +139,36 @@ public class InspectionResource {
         return Response.ok(body, NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"child-" + child + ".ndjson\"").build();
     }
+
+    /** An entry the ledger stored without understanding its type or schema version. */
+    public record UnknownEvent(long seq, UUID eventId, String type, int schemaVersion, String source, String topic,
+                               Instant ledgerRecordedAt) {
+    }
+
+    @GET
+    @Path("unknown-events")
+    @Operation(summary = "Events stored without being understood (an unknown type or a newer schema version), oldest first",
+            description = "They are facts all the same: kept, chained and verifiable, but in no chronology until this "
+                    + "service knows their type.")
+    public java.util.List<UnknownEvent> unknownEvents() {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("""
+                     select seq, event_id, event_type, schema_version, source, topic, recorded_at from ledger_entry
+                     where not understood order by seq limit 1000""");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            java.util.List<UnknownEvent> found = new java.util.ArrayList<>();
+            while (rs.next()) {
+                found.add(new UnknownEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+            }
+            return found;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the ledger (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     private Instant asOf(FieldErrors errors, String value) {
         if (value == null || value.isBlank()) {

@@ -29,6 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LedgerRecorder implements EventHandler {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LedgerRecorder.class);
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -49,19 +50,25 @@ public class LedgerRecorder implements EventHandler {
         return Set.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS);
     }
 
+    /** Every event is a fact: one of a type this service does not know yet is stored, chained and flagged. */
+    @Override
+    public boolean acceptsUnknownTypes() {
+        return true;
+    }
+
     @Override
     public void handle(ReceivedEvent event) {
         EventEnvelope e = event.envelope();
         boolean aboutAChild = EventType.byTypeName(e.type()).map(EventType::aboutAChild).orElse(false);
-        UUID child = aboutAChild ? UUID.fromString(e.subject()) : null;
+        UUID child = aboutAChild ? uuidOrNull(e.subject()) : null;
         LedgerFacts facts = LedgerFacts.of(e, event.data());
         byte[] canonical = facts.canonicalBytes();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into ledger_entry (event_id, event_type, schema_version, source, subject, child_id,
                          agency_id, actor_id, correlation_id, causation_id, occurred_at, source_recorded_at,
-                         recorded_at, topic, kafka_partition, kafka_offset, payload, entry_hash, child_hash)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
+                         recorded_at, topic, kafka_partition, kafka_offset, payload, entry_hash, child_hash, understood)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
             LedgerHeads.lock(c);
             String entryHash = HashChain.next(LedgerHeads.head(c), canonical);
             String childHash = child == null ? null : HashChain.next(LedgerHeads.childHead(c, child), canonical);
@@ -84,9 +91,22 @@ public class LedgerRecorder implements EventHandler {
             ps.setString(17, event.data());
             ps.setString(18, entryHash);
             ps.setString(19, childHash);
+            ps.setBoolean(20, event.understood());
             ps.executeUpdate();
+            if (!event.understood()) {
+                LOG.warnf("ledger: event %s of unknown type %s v%d from %s stored and flagged (not understood)",
+                        e.id(), e.type(), e.schemaVersion(), e.source());
+            }
         } catch (SQLException ex) {
             throw new IllegalStateException("could not append to the ledger (SQLState " + ex.getSQLState() + ")", ex);
+        }
+    }
+
+    private static UUID uuidOrNull(String subject) {
+        try {
+            return subject == null ? null : UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

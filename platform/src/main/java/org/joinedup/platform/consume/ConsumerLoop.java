@@ -142,7 +142,7 @@ final class ConsumerLoop implements Runnable {
     private boolean process(ConsumerRecord<String, String> record) throws InterruptedException {
         ReceivedEvent event;
         try {
-            event = ReceivedEvent.from(record);
+            event = ReceivedEvent.from(record, handler.acceptsUnknownTypes());
         } catch (MalformedEventException e) {
             return deadLetter(record, e.getMessage());
         }

@@ -14,6 +14,16 @@ public interface EventHandler {
     /** The topics it reads. */
     Set<String> topics();
 
+    /**
+     * Whether events this service does not understand (an unknown type, or a newer schema version),
+     * with a valid envelope and a JSON object as data, are handed over with a null payload instead of
+     * going to the dead-letter topic. The audit ledger takes them: an event is a fact even if no
+     * reader knows its type yet.
+     */
+    default boolean acceptsUnknownTypes() {
+        return false;
+    }
+
     /** Applies one event; runs inside a transaction. Throwing rolls back and retries the same event. */
     void handle(ReceivedEvent event);
 }
