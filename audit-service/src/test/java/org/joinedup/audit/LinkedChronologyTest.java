@@ -117,4 +117,33 @@ class LinkedChronologyTest {
         given().auth().oauth2(LEAD).get("/inspection/unknown-events").then().statusCode(403);
     }
 
+
+    @Test
+    void a_missing_or_late_event_of_a_stream_is_flagged_on_the_chronology_never_silently() {
+        UUID child = UUID.randomUUID();
+        String stream = "concern-" + UUID.randomUUID();
+        publishInStream(child, stream, 1, "2026-11-01T10:00:00Z");
+        publishInStream(child, stream, 3, "2026-11-03T10:00:00Z");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200)
+                .body("total", equalTo(2))
+                .body("gaps.kind", contains("missing"))
+                .body("gaps[0].streamId", equalTo(stream))
+                .body("gaps[0].expectedVersion", equalTo(2))
+                .body("gaps[0].receivedVersion", equalTo(3)));
+        publishInStream(child, stream, 2, "2026-11-02T10:00:00Z");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child)
+                .body("total", equalTo(3))
+                .body("gaps.kind", contains("missing", "out-of-order")));
+        given().auth().oauth2(INSPECTOR).get("/inspection/verification").then().body("intact", equalTo(true));
+    }
+
+    static void publishInStream(UUID child, String stream, int version, String at) {
+        var event = Events.concern(child, "met-police", "neglect", Instant.parse(at));
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/concern-service", "concern-raised", child.toString(),
+                event.occurredAt(), 1, "met-police", "pc-1", UUID.randomUUID(), null, event.recordedAt());
+        var headers = new java.util.HashMap<>(CloudEventHeaders.toHeaders(envelope));
+        headers.put(CloudEventHeaders.CE_STREAMID, stream.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.put(CloudEventHeaders.CE_STREAMVERSION, Integer.toString(version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        KafkaProbe.produce(Topics.CONCERNS, child.toString(), org.joinedup.events.EventJson.write(event), headers);
+    }
 }

@@ -28,6 +28,14 @@ public final class CloudEventHeaders {
     public static final String CE_CORRELATIONID = "ce_correlationid";
     public static final String CE_CAUSATIONID = "ce_causationid";
     public static final String CE_RECORDEDAT = "ce_recordedat";
+    /**
+     * Extension {@code streamid}: the producer's event-store stream the event belongs to. With
+     * {@link #CE_STREAMVERSION} it lets a consumer see a missing or out-of-order event of a stream.
+     * Set by the outbox relay; not part of {@link EventEnvelope}.
+     */
+    public static final String CE_STREAMID = "ce_streamid";
+    /** Extension {@code streamversion}: the event's position in its stream, from 1. */
+    public static final String CE_STREAMVERSION = "ce_streamversion";
 
     private CloudEventHeaders() {
     }

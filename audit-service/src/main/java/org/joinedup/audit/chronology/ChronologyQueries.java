@@ -70,7 +70,7 @@ public class ChronologyQueries {
                 }
             }
             List<UUID> linked = records.stream().filter(r -> !r.equals(childId)).toList();
-            return new Chronology(childId, linked, total, offset, limit, entries);
+            return new Chronology(childId, linked, total, offset, limit, entries, gaps(c, ids, f.asOf()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not read the chronology", e);
         }
@@ -106,6 +106,25 @@ public class ChronologyQueries {
                 }
             }
             return group;
+        }
+    }
+
+    private static List<Chronology.Gap> gaps(Connection c, Array children, Instant asOf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select seq, event_id, source, stream_id, expected_version, received_version, kind, detected_at
+                from ledger_gap where child_id = any(?) and (?::timestamptz is null or detected_at <= ?) order by seq""")) {
+            Timestamp at = asOf == null ? null : Timestamp.from(asOf);
+            ps.setArray(1, children);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+            List<Chronology.Gap> gaps = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    gaps.add(new Chronology.Gap(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                }
+            }
+            return gaps;
         }
     }
 

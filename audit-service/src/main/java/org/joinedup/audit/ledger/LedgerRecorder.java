@@ -1,24 +1,17 @@
 package org.joinedup.audit.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.joinedup.audit.chain.HashChain;
-import org.joinedup.audit.chain.LedgerFacts;
-import org.joinedup.audit.chain.LedgerHeads;
+import org.joinedup.audit.chain.LedgerAppender;
 import org.joinedup.events.EventEnvelope;
-import org.joinedup.events.EventType;
 import org.joinedup.events.Topics;
 import org.joinedup.platform.consume.EventHandler;
 import org.joinedup.platform.consume.ReceivedEvent;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Appends every event of every topic to the ledger, chained: each entry's hash covers the previous
@@ -33,7 +26,10 @@ public class LedgerRecorder implements EventHandler {
     private final DataSource dataSource;
     private final Clock clock;
 
-    public LedgerRecorder(DataSource dataSource, Clock clock) {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    public LedgerRecorder(DataSource dataSource, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -59,54 +55,17 @@ public class LedgerRecorder implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         EventEnvelope e = event.envelope();
-        boolean aboutAChild = EventType.byTypeName(e.type()).map(EventType::aboutAChild).orElse(false);
-        UUID child = aboutAChild ? uuidOrNull(e.subject()) : null;
-        LedgerFacts facts = LedgerFacts.of(e, event.data());
-        byte[] canonical = facts.canonicalBytes();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into ledger_entry (event_id, event_type, schema_version, source, subject, child_id,
-                         agency_id, actor_id, correlation_id, causation_id, occurred_at, source_recorded_at,
-                         recorded_at, topic, kafka_partition, kafka_offset, payload, entry_hash, child_hash, understood)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
-            LedgerHeads.lock(c);
-            String entryHash = HashChain.next(LedgerHeads.head(c), canonical);
-            String childHash = child == null ? null : HashChain.next(LedgerHeads.childHead(c, child), canonical);
-            ps.setObject(1, e.id());
-            ps.setString(2, e.type());
-            ps.setInt(3, e.schemaVersion());
-            ps.setString(4, e.source());
-            ps.setString(5, e.subject());
-            ps.setObject(6, child);
-            ps.setString(7, e.agencyId());
-            ps.setString(8, e.actorId());
-            ps.setObject(9, e.correlationId());
-            ps.setObject(10, e.causationId());
-            ps.setTimestamp(11, Timestamp.from(facts.time()));
-            ps.setTimestamp(12, facts.recordedAt() == null ? null : Timestamp.from(facts.recordedAt()));
-            ps.setTimestamp(13, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)));
-            ps.setString(14, event.topic());
-            ps.setInt(15, event.partition());
-            ps.setLong(16, event.offset());
-            ps.setString(17, event.data());
-            ps.setString(18, entryHash);
-            ps.setString(19, childHash);
-            ps.setBoolean(20, event.understood());
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            LedgerAppender.Appended appended = LedgerAppender.append(c, event, clock.instant());
+            if (appended.gap() != null) {
+                registry.counter("joinedup.ledger.stream-gaps", "kind", appended.gap()).increment();
+            }
             if (!event.understood()) {
                 LOG.warnf("ledger: event %s of unknown type %s v%d from %s stored and flagged (not understood)",
                         e.id(), e.type(), e.schemaVersion(), e.source());
             }
         } catch (SQLException ex) {
             throw new IllegalStateException("could not append to the ledger (SQLState " + ex.getSQLState() + ")", ex);
-        }
-    }
-
-    private static UUID uuidOrNull(String subject) {
-        try {
-            return subject == null ? null : UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

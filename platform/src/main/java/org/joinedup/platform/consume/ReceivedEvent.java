@@ -17,9 +17,11 @@ import java.util.Map;
  * @param payload the parsed payload; null only for an event of a type (or schema version) this
  *                service does not know, handed to a handler that {@linkplain EventHandler#acceptsUnknownTypes accepts them}
  * @param data    the payload exactly as it travelled (the CloudEvents data)
+ * @param streamId      the producer's stream ({@code ce_streamid}), or null when the producer did not say
+ * @param streamVersion the event's position in that stream ({@code ce_streamversion}), or null
  */
 public record ReceivedEvent(EventEnvelope envelope, EventPayload payload, String data,
-                            String topic, int partition, long offset) {
+                            String topic, int partition, long offset, String streamId, Long streamVersion) {
 
     /** @throws MalformedEventException naming what cannot be read */
     public static ReceivedEvent from(ConsumerRecord<String, String> record) {
@@ -39,13 +41,29 @@ public record ReceivedEvent(EventEnvelope envelope, EventPayload payload, String
         EventEnvelope envelope = CloudEventHeaders.fromHeaders(headers);
         if (acceptUnknown && !EventJson.understands(envelope.type(), envelope.schemaVersion())) {
             EventJson.requireObject(record.value());
-            return new ReceivedEvent(envelope, null, record.value(), record.topic(), record.partition(), record.offset());
+            return new ReceivedEvent(envelope, null, record.value(), record.topic(), record.partition(), record.offset(),
+                    text(headers, CloudEventHeaders.CE_STREAMID), version(headers));
         }
         EventPayload payload = EventJson.read(envelope.type(), envelope.schemaVersion(), record.value());
         if (envelope.subject() != null && !envelope.subject().equals(payload.subject())) {
             throw new MalformedEventException("ce_subject does not match the payload's subject");
         }
-        return new ReceivedEvent(envelope, payload, record.value(), record.topic(), record.partition(), record.offset());
+        return new ReceivedEvent(envelope, payload, record.value(), record.topic(), record.partition(), record.offset(),
+                text(headers, CloudEventHeaders.CE_STREAMID), version(headers));
+    }
+
+    private static String text(Map<String, byte[]> headers, String name) {
+        byte[] value = headers.get(name);
+        return value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Long version(Map<String, byte[]> headers) {
+        String value = text(headers, CloudEventHeaders.CE_STREAMVERSION);
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("ce_streamversion is not a number");
+        }
     }
 
     /** False for an event of a type or schema version this service does not know. */

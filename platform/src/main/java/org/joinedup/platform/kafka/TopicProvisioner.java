@@ -29,6 +29,11 @@ public class TopicProvisioner {
     }
 
     public void ensure(Collection<String> topics) throws InterruptedException {
+        ensure(topics, settings.partitions());
+    }
+
+    /** As {@link #ensure(Collection)}, creating missing topics with this many partitions. */
+    public void ensure(Collection<String> topics, int partitions) throws InterruptedException {
         Set<String> missing = topics.stream().filter(t -> !ensured.contains(t)).collect(Collectors.toSet());
         if (missing.isEmpty()) {
             return;
@@ -39,7 +44,7 @@ public class TopicProvisioner {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             var toCreate = missing.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, settings.partitions(), settings.replicationFactor())
+                    .map(t -> new NewTopic(t, partitions, settings.replicationFactor())
                             .configs(Map.of("min.insync.replicas", Integer.toString(settings.minInsyncReplicas()),
                                     "retention.ms", "-1", "retention.bytes", "-1")))
                     .toList();

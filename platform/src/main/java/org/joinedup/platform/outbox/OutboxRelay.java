@@ -23,6 +23,7 @@ import org.joinedup.platform.store.EventStore;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -171,7 +172,7 @@ public class OutboxRelay {
              PreparedStatement claim = c.prepareStatement("""
                      select o.id, o.topic, o.message_key, e.event_id, e.event_type, e.schema_version, e.subject,
                             e.metadata::text as metadata, e.occurred_at, e.recorded_at,
-                            e.payload::text as payload
+                            e.payload::text as payload, e.stream_id, e.stream_version
                      from outbox o join event_store e on e.event_id = o.event_id
                      order by o.id
                      limit ?
@@ -187,6 +188,9 @@ public class OutboxRelay {
                     topicNames.add(topic);
                     RecordHeaders headers = new RecordHeaders();
                     CloudEventHeaders.toHeaders(EventStore.envelope(rs)).forEach(headers::add);
+                    headers.add(CloudEventHeaders.CE_STREAMID, rs.getString("stream_id").getBytes(StandardCharsets.UTF_8));
+                    headers.add(CloudEventHeaders.CE_STREAMVERSION,
+                            Integer.toString(rs.getInt("stream_version")).getBytes(StandardCharsets.UTF_8));
                     records.add(new ProducerRecord<>(topic, null, rs.getString("message_key"),
                             rs.getString("payload"), headers));
                 }
