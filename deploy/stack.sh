@@ -192,8 +192,12 @@ start_services() {
     jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
     [ -f "$jar" ] || die "$jar missing (run without --no-build)"
     log "starting $name on 127.0.0.1:$port"
+    # The audit checkpoint key pair below is the public local-development pair from
+    # audit-service's application.properties: it proves nothing outside this machine.
     PORT=$port JOINEDUP_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db \
       KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT JOINEDUP_OIDC_URL=$OIDC_URL \
+      JOINEDUP_AUDIT_CHECKPOINT_PRIVATE_KEY=MC4CAQAwBQYDK2VwBCIEIHBXCYEk3HnMFvgZSnJJ3FDMp4r+ht9lGqnwpVdsjCDP \
+      JOINEDUP_AUDIT_CHECKPOINT_PUBLIC_KEY=MCowBQYDK2VwAyEAhS5HAIQGgFZZWPTeSLkJgoaT90O5nqWAJFlr3uRw0Uc= \
       spawn "$name" java -Xmx384m -jar "$jar"
   done
   for entry in $SERVICES; do

@@ -140,6 +140,19 @@ public class InspectionResource {
                 .header("Content-Disposition", "attachment; filename=\"child-" + child + ".ndjson\"").build();
     }
 
+    @jakarta.inject.Inject
+    org.joinedup.audit.checkpoint.Checkpoints checkpoints;
+
+    @GET
+    @Path("checkpoints")
+    @Operation(summary = "The signed checkpoints of the ledger's head, as published outside the database, each checked",
+            description = "Each checkpoint (seq, headHash, signedAt, keyId, Ed25519 signature) is read from its Kafka "
+                    + "topic and checked: the signature with the public key given here, and the ledger's hash at that "
+                    + "seq. A whole chain rewritten in the database, every hash recomputed, still fails here.")
+    public org.joinedup.audit.checkpoint.Checkpoints.Report checkpoints() {
+        return checkpoints.check();
+    }
+
     /** An entry the ledger stored without understanding its type or schema version. */
     public record UnknownEvent(long seq, UUID eventId, String type, int schemaVersion, String source, String topic,
                                Instant ledgerRecordedAt) {

@@ -4,7 +4,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
-import org.joinedup.events.EventPayload;
 import org.joinedup.events.access.RecordAccessed;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.ProblemException;
@@ -13,7 +12,6 @@ import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,13 +51,13 @@ public class AccessLog {
         String reference = rc.request().method() + " " + rc.normalizedPath();
         EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
         Instant now = store.now();
-        List<EventPayload> events = new ArrayList<>();
         for (UUID child : distinct) {
-            events.add(new RecordAccessed(UUID.randomUUID(), child, metadata.actorId(), metadata.agencyId(), what,
-                    reference, purpose, now));
+            UUID accessId = UUID.randomUUID();
+            // One stream per access: each is keyed by its own child, so a page listing several children
+            // does not put one stream's events on several partitions (consumers follow stream order).
+            store.append("access-" + accessId, 0, List.of(new RecordAccessed(accessId, child, metadata.actorId(),
+                    metadata.agencyId(), what, reference, purpose, now)), metadata, now);
         }
-        // One stream per read: a page listing many children is one append.
-        store.append("access-" + UUID.randomUUID(), 0, events, metadata, now);
     }
 
     @Transactional
