@@ -34,12 +34,16 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  * chain rewritten from a changed entry onwards, every hash recomputed.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class CheckpointTest {
     static final String INSPECTOR = TestTokens.token("inspector-5", "ofsted", Roles.INSPECTOR);
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    @io.quarkus.agroal.DataSource("owner")
+    DataSource owner;
 
     @Test
     void a_whole_chain_rewrite_passes_verification_but_not_the_published_checkpoints() throws SQLException {
@@ -90,7 +94,7 @@ class CheckpointTest {
      * recompute every later hash (both chains) so that the chain verifies, holding the append lock.
      */
     void rewriteFrom(long seq, String riskLevel) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("select pg_advisory_xact_lock(hashtextextended('audit-ledger-append', 0))");
             st.execute("alter table ledger_entry disable trigger ledger_no_update_or_delete");

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Replay as of a moment, the access log, the ledger stream and a child's export, checked independently. */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class InspectionTest {
     static final String INSPECTOR = TestTokens.token("inspector-2", "ofsted", Roles.INSPECTOR);
     static final String LEAD = TestTokens.token("lead-9", "haringey-csc", Roles.SAFEGUARDING_LEAD);

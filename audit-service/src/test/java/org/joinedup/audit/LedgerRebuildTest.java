@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same hashes as the original, entry by entry, up to the same head.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class LedgerRebuildTest {
     @Inject
     DataSource dataSource;
@@ -84,6 +84,7 @@ class LedgerRebuildTest {
         TestInfrastructure.postgres().createDatabase(name);
         String url = TestInfrastructure.postgres().jdbcUrl(name);
         Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/platform", "classpath:db/migration")
+                .placeholders(Map.of("appRole", "audit_app"))
                 .load().migrate();
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);

@@ -36,12 +36,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * names the first broken entry. Each test puts the rows back, so the ledger is whole again after it.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class LedgerVerificationTest {
     static final String INSPECTOR = TestTokens.token("inspector-1", "ofsted", Roles.INSPECTOR);
 
     @Inject
     DataSource dataSource;
+
+    /** The owner of the tables, as a database administrator would connect; the service cannot. */
+    @Inject
+    @io.quarkus.agroal.DataSource("owner")
+    DataSource owner;
 
     /** Three entries about one new child; their sequence numbers, in ledger order. */
     List<Long> threeEntries() throws SQLException {
@@ -81,7 +86,7 @@ class LedgerVerificationTest {
 
     /** Runs SQL as a database administrator would: with the append-only trigger off. */
     void asAdministrator(String... sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             st.execute("alter table ledger_entry disable trigger ledger_no_update_or_delete");
             try {
                 for (String s : sql) {
@@ -183,10 +188,29 @@ class LedgerVerificationTest {
     @Test
     void the_database_refuses_changes_while_the_trigger_is_on() throws SQLException {
         long seq = threeEntries().get(0);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                     () -> st.execute("update ledger_entry set agency_id = 'x' where seq = " + seq));
             assertEquals(true, refused.getMessage().contains("append-only"));
         }
+    }
+
+    @Test
+    void the_role_the_service_runs_as_cannot_change_delete_or_unprotect_ledger_rows() throws SQLException {
+        long seq = threeEntries().get(0);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select current_user")) {
+                rs.next();
+                assertEquals("audit_app", rs.getString(1));
+            }
+            for (String sql : List.of("update ledger_entry set agency_id = 'x' where seq = " + seq,
+                    "delete from ledger_entry where seq = " + seq, "truncate ledger_entry",
+                    "alter table ledger_entry disable trigger ledger_no_update_or_delete",
+                    "update event_store set subject = 'x' where false")) {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> st.execute(sql), sql);
+                assertEquals(true, "42501".equals(refused.getSQLState()), sql + ": " + refused.getMessage());
+            }
+        }
+        verify(null, null).body("intact", equalTo(true));
     }
 }

@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** Linked child records read as one chronology; unlinking separates them; filters narrow it; unknown types are kept. */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class LinkedChronologyTest {
     static final String LEAD = TestTokens.token("lead-4", "haringey-csc", Roles.SAFEGUARDING_LEAD);
     static final String INSPECTOR = TestTokens.token("inspector-4", "ofsted", Roles.INSPECTOR);

@@ -7,6 +7,6 @@ import org.joinedup.testing.RealInfrastructure;
 import org.joinedup.testing.ServiceHealthContract;
 
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "audit"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class ServiceHealthTest extends ServiceHealthContract {
 }

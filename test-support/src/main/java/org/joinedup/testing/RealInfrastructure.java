@@ -13,10 +13,17 @@ import java.util.Map;
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String database = "app";
+    private String appRole;
 
+    /**
+     * {@code database}: the test database's name. {@code app-role}: for a service that runs as an
+     * application role while its migrations run as the owner (a datasource named {@code owner}), the
+     * role the service connects as; without it the service connects as the owner.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        appRole = initArgs.get("app-role");
     }
 
     @Override
@@ -26,8 +33,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         pg.createDatabase(database);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
-        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.username", appRole != null ? appRole : "postgres");
         config.put("quarkus.datasource.password", "");
+        if (appRole != null) {
+            config.put("quarkus.datasource.owner.username", "postgres");
+        }
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
         config.put("joinedup.kafka.group-prefix", database + ".");
         config.put("quarkus.oidc.public-key", TestTokens.publicKey());
