@@ -9,7 +9,8 @@ child export follows the genesis hash (64 zeros), a ledger range follows the pre
 line. The canonical JSON is the evidence itself: the event's envelope and payload, exactly as hashed.
 Give the head hash the service (or a published checkpoint) reported, and it is compared too.
 
-Exit 0 and "intact" when every hash follows; exit 1 naming the first entry that does not.
+Exit 0 and "intact" when every hash follows; exit 1 naming the first entry that does not; exit 2 when
+the file is not an export (for example an error answer saved instead).
 """
 import hashlib
 import json
@@ -23,10 +24,17 @@ def main(path, expected_head=None):
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            entry = json.loads(line)
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                print("NOT AN EXPORT: line %d is not JSON" % number)
+                return 2
             if "format" in entry:
                 previous = entry["genesis"]
                 continue
+            if not all(k in entry for k in ("previousHash", "hash", "canonical", "eventId")):
+                print("NOT AN EXPORT: line %d has no previousHash, hash, canonical and eventId (%s)" % (number, line.strip()[:120]))
+                return 2
             if previous is None:
                 previous = entry["previousHash"]
             canonical = entry["canonical"]
