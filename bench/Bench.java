@@ -39,6 +39,10 @@ public class Bench {
         String inspector = userToken("inspector.ofsted");
 
         prepareBaselineTable(pgbin);
+        // Warm up: the services' JIT compilers and pools, so the measured loads see steady state.
+        int warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "15"));
+        System.err.println("warming up for " + warmup + " s ...");
+        concernsPerSecond(police, 8, warmup);
         for (int clients : new int[]{8, 32}) {
             double raw = pgbenchInsertRate(pgbin, clients, seconds);
             double accepted = concernsPerSecond(police, clients, seconds);

@@ -20,7 +20,6 @@ import org.joinedup.platform.kafka.Backoff;
 import org.joinedup.platform.kafka.KafkaSettings;
 import org.joinedup.platform.kafka.TopicProvisioner;
 import org.joinedup.platform.store.EventStore;
-import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +45,14 @@ import java.util.concurrent.TimeUnit;
  * {@code FOR UPDATE SKIP LOCKED} inside one transaction per batch, so a row whose transaction
  * committed late is simply claimed by a later batch: nothing is skipped. If the broker fails, the
  * batch rolls back and is retried after a back-off; the consumers' idempotency absorbs the duplicates
- * a retry may cause. The relay wakes on {@code NOTIFY joinedup_outbox} (sent by an insert trigger)
- * and also polls, so a lost notification only delays a message by the poll interval.
+ * a retry may cause. The relay is woken in-process after each commit that appended events (see
+ * {@code EventStore}), and also polls, which finds rows another instance appended. (It used to be
+ * woken by NOTIFY; PostgreSQL serialises the commits of notifying transactions, see
+ * docs/performance.md.)
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    static final String CHANNEL = "joinedup_outbox";
 
     private final DataSource dataSource;
     private final KafkaSettings kafka;
@@ -68,7 +68,6 @@ public class OutboxRelay {
     private volatile Instant lastSuccess;
     private volatile int consecutiveFailures;
     private KafkaProducer<String, String> producer;
-    private Connection listener;
 
     public OutboxRelay(DataSource dataSource, KafkaSettings kafka, TopicProvisioner topics, MeterRegistry registry,
                        @ConfigProperty(name = "joinedup.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -104,7 +103,6 @@ public class OutboxRelay {
             t.join(TimeUnit.SECONDS.toMillis(10));
         }
         closeProducer();
-        closeListener();
     }
 
     public boolean enabled() {
@@ -144,7 +142,6 @@ public class OutboxRelay {
                 consecutiveFailures++;
                 failures.increment();
                 closeProducer();
-                closeListener();
                 long delay = backoff.nextDelayMillis();
                 LOG.warnf("outbox relay: publishing failed (%s: %s); retrying in %d ms",
                         e.getClass().getSimpleName(), e.getMessage(), delay);
@@ -218,18 +215,19 @@ public class OutboxRelay {
         }
     }
 
-    private void awaitWork() throws SQLException, InterruptedException {
-        if (listener == null) {
-            listener = dataSource.getConnection();
-            try (Statement st = listener.createStatement()) {
-                st.execute("LISTEN " + CHANNEL);
-            }
+    /** Waits until a commit in this instance appended events, or the poll interval passes. */
+    private void awaitWork() throws InterruptedException {
+        if (work.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            work.drainPermits();
         }
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        listener.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
     }
+
+    /** Called after a transaction that appended events committed: publish now, not at the next poll. */
+    public void wake() {
+        work.release();
+    }
+
+    private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(0);
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
@@ -256,17 +254,6 @@ public class OutboxRelay {
                 LOG.debug("closing producer", e);
             }
             producer = null;
-        }
-    }
-
-    private void closeListener() {
-        if (listener != null) {
-            try {
-                listener.close();
-            } catch (SQLException e) {
-                LOG.debug("closing listener", e);
-            }
-            listener = null;
         }
     }
 

@@ -38,12 +38,40 @@ public class EventStore {
     private final Clock clock;
     private final String source;
 
+    @jakarta.inject.Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @jakarta.inject.Inject
+    org.joinedup.platform.outbox.OutboxRelay relay;
+
     public EventStore(DataSource dataSource, Clock clock,
                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.source = "/" + applicationName;
     }
+
+    /** Once per transaction: when it commits, the relay publishes at once instead of at its next poll. */
+    private void wakeRelayAfterCommit() {
+        if (transactions == null || relay == null || transactions.getResource(OutboxRelay_WAKE) != null) {
+            return;
+        }
+        transactions.putResource(OutboxRelay_WAKE, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+
+    private static final Object OutboxRelay_WAKE = new Object();
 
     /** The instant to record events at: the database keeps microseconds, so the event store does too. */
     public Instant now() {
@@ -97,6 +125,7 @@ public class EventStore {
                 insertOutbox.executeUpdate();
                 stored.add(new StoredEvent(position, streamId, version, envelope, payload, recordedAt));
             }
+            wakeRelayAfterCommit();
             return stored;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())
