@@ -1,9 +1,5 @@
 package org.joinedup.audit.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.joinedup.events.EventEnvelope;
 
@@ -26,8 +22,6 @@ import java.util.UUID;
 public record LedgerFacts(UUID eventId, String source, String type, String subject, Instant time, int schemaVersion,
                           String agencyId, String actorId, UUID correlationId, UUID causationId, Instant recordedAt,
                           String payloadJson) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public LedgerFacts {
         time = micros(time);
         recordedAt = micros(recordedAt);
@@ -44,27 +38,66 @@ public record LedgerFacts(UUID eventId, String source, String type, String subje
     }
 
     public String canonicalJson() {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", eventId.toString());
-        o.put("source", source);
-        o.put("type", type);
-        o.put("subject", subject);
-        o.put("time", time.toString());
-        o.put("schemaversion", schemaVersion);
-        o.put("agencyid", agencyId);
-        o.put("actorid", actorId);
-        o.put("correlationid", correlationId == null ? null : correlationId.toString());
-        o.put("causationid", causationId == null ? null : causationId.toString());
-        o.put("recordedat", recordedAt == null ? null : recordedAt.toString());
+        // RFC 8785 orders members by their names' UTF-16 code units. The envelope's names are fixed,
+        // so they are written in that order directly; only the payload is canonicalised by the library.
+        StringBuilder json = new StringBuilder(256 + payloadJson.length());
+        json.append("{\"actorid\":");
+        string(json, actorId);
+        json.append(",\"agencyid\":");
+        string(json, agencyId);
+        json.append(",\"causationid\":");
+        string(json, causationId == null ? null : causationId.toString());
+        json.append(",\"correlationid\":");
+        string(json, correlationId == null ? null : correlationId.toString());
+        json.append(",\"data\":");
         try {
-            JsonNode data = JSON.readTree(payloadJson);
-            o.set("data", data);
-            return new JsonCanonicalizer(JSON.writeValueAsString(o)).getEncodedString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the payload is not JSON", e);
+            json.append(new JsonCanonicalizer(payloadJson).getEncodedString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot canonicalise the entry", e);
+            throw new IllegalArgumentException("the payload is not JSON", e);
         }
+        json.append(",\"id\":");
+        string(json, eventId.toString());
+        json.append(",\"recordedat\":");
+        string(json, recordedAt == null ? null : recordedAt.toString());
+        json.append(",\"schemaversion\":").append(schemaVersion);
+        json.append(",\"source\":");
+        string(json, source);
+        json.append(",\"subject\":");
+        string(json, subject);
+        json.append(",\"time\":");
+        string(json, time.toString());
+        json.append(",\"type\":");
+        string(json, type);
+        return json.append('}').toString();
+    }
+
+    /** A JSON string as RFC 8785 writes it (or null): only quote, backslash and control characters escaped. */
+    static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private static Instant micros(Instant t) {
