@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -105,16 +104,10 @@ class CheckpointTest {
             }
             Map<UUID, String> childPrevious = new HashMap<>();
             try (PreparedStatement update = c.prepareStatement("update ledger_entry set entry_hash = ?, child_hash = ? where seq = ?");
-                 ResultSet rs = c.createStatement().executeQuery("""
-                         select seq, event_id, source, event_type, subject, occurred_at, schema_version, agency_id, actor_id,
-                                correlation_id, causation_id, source_recorded_at, payload::text, child_id
-                         from ledger_entry where seq >= %d order by seq""".formatted(seq))) {
+                 ResultSet rs = c.createStatement().executeQuery("select seq, " + LedgerFacts.COLUMNS
+                         + ", child_id from ledger_entry where seq >= " + seq + " order by seq")) {
                 while (rs.next()) {
-                    Timestamp recorded = rs.getTimestamp(12);
-                    byte[] canonical = new LedgerFacts(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getObject(10, UUID.class), rs.getObject(11, UUID.class),
-                            recorded == null ? null : recorded.toInstant(), rs.getString(13)).canonicalBytes();
+                    byte[] canonical = LedgerFacts.read(rs, 2).canonicalBytes();
                     previous = HashChain.next(previous, canonical);
                     UUID child = rs.getObject(14, UUID.class);
                     String childHash = null;

@@ -27,6 +27,20 @@ public record LedgerFacts(UUID eventId, String source, String type, String subje
         recordedAt = micros(recordedAt);
     }
 
+    /** The ledger_entry columns {@link #read} takes, in its order. */
+    public static final String COLUMNS = "event_id, source, event_type, subject, occurred_at, schema_version, "
+            + "agency_id, actor_id, correlation_id, causation_id, source_recorded_at, payload::text";
+
+    /** The facts of a ledger row whose {@link #COLUMNS} start at column {@code first}. */
+    public static LedgerFacts read(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        java.sql.Timestamp recorded = rs.getTimestamp(first + 10);
+        return new LedgerFacts(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getTimestamp(first + 4).toInstant(), rs.getInt(first + 5),
+                rs.getString(first + 6), rs.getString(first + 7), rs.getObject(first + 8, UUID.class),
+                rs.getObject(first + 9, UUID.class), recorded == null ? null : recorded.toInstant(),
+                rs.getString(first + 11));
+    }
+
     public static LedgerFacts of(EventEnvelope e, String payloadJson) {
         return new LedgerFacts(e.id(), e.source(), e.type(), e.subject(), e.time(), e.schemaVersion(), e.agencyId(),
                 e.actorId(), e.correlationId(), e.causationId(), e.recordedAt(), payloadJson);

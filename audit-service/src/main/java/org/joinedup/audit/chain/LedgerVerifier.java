@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,11 +40,8 @@ public class LedgerVerifier {
         long from = fromSeq == null ? 0 : fromSeq;
         long to = toSeq == null ? Long.MAX_VALUE : toSeq;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select seq, event_id, source, event_type, subject, occurred_at, schema_version, agency_id, actor_id,
-                            correlation_id, causation_id, source_recorded_at, payload::text, entry_hash, child_hash, child_id,
-                            understood
-                     from ledger_entry where seq between ? and ? order by seq""")) {
+             PreparedStatement ps = c.prepareStatement("select seq, " + LedgerFacts.COLUMNS
+                     + ", entry_hash, child_hash, child_id, understood from ledger_entry where seq between ? and ? order by seq")) {
             String previous = hashBefore(c, from);
             Map<UUID, String> childPrevious = new HashMap<>();
             ps.setLong(1, from);
@@ -57,12 +53,9 @@ public class LedgerVerifier {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
-                    UUID eventId = rs.getObject(2, UUID.class);
                     first = first == null ? seq : first;
-                    LedgerFacts facts = new LedgerFacts(eventId, rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getObject(10, UUID.class), rs.getObject(11, UUID.class), instant(rs.getTimestamp(12)),
-                            rs.getString(13));
+                    LedgerFacts facts = LedgerFacts.read(rs, 2);
+                    UUID eventId = facts.eventId();
                     byte[] canonical = facts.canonicalBytes();
                     String stored = rs.getString(14);
                     String expected = HashChain.next(previous, canonical);
@@ -152,7 +145,4 @@ public class LedgerVerifier {
         }
     }
 
-    private static java.time.Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -53,26 +53,13 @@ public class ChronologyResource {
             errors.add("childId", "uuid", "must be a child id (a UUID)");
         }
         ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to);
-        int first = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
-        int size = integer(errors, "limit", limit, 1, MAX_LIMIT);
+        int first = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
+        int size = errors.integer("limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();
         Chronology chronology = queries.of(child, filter, first, size);
         if (chronology.total() > 0) {
             access.read("chronology", child);
         }
         return chronology;
-    }
-
-    static int integer(FieldErrors errors, String field, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v < min || v > max) {
-                errors.add(field, "range", "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.add(field, "integer", "must be a whole number");
-            return min;
-        }
     }
 }

@@ -68,8 +68,8 @@ public class InspectionResource {
         UUID child = uuid(errors, "childId", childId);
         Instant at = asOf(errors, asOf);
         ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, fromTime, toTime).asOf(at);
-        int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
-        int size = integer(errors, "limit", limit, 1, ChronologyResource.MAX_LIMIT);
+        int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
+        int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
         Chronology replayed = chronology.of(child, filter, from, size);
         if (replayed.total() > 0) {
@@ -94,8 +94,8 @@ public class InspectionResource {
             errors.add("userId", "length", "must be 1 to 200 characters");
         }
         Instant at = asOf(errors, asOf);
-        int from = integer(errors, "offset", offset, 0, Integer.MAX_VALUE);
-        int size = integer(errors, "limit", limit, 1, ChronologyResource.MAX_LIMIT);
+        int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
+        int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
         return accessLog.find(child, userId, at, from, size);
     }
@@ -205,19 +205,6 @@ public class InspectionResource {
         } catch (IllegalArgumentException e) {
             errors.add(field, "uuid", "must be a child id (a UUID)");
             return null;
-        }
-    }
-
-    private static int integer(FieldErrors errors, String field, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v < min || v > max) {
-                errors.add(field, "range", "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.add(field, "integer", "must be a whole number");
-            return min;
         }
     }
 

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,11 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerStream {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SELECT = """
-            select seq, event_id, source, event_type, subject, occurred_at, schema_version, agency_id, actor_id,
-                   correlation_id, causation_id, source_recorded_at, payload::text, entry_hash, child_hash, child_id,
-                   recorded_at
-            from ledger_entry""";
+    static final String SELECT = "select seq, " + LedgerFacts.COLUMNS
+            + ", entry_hash, child_hash, child_id, recorded_at from ledger_entry";
     private final DataSource dataSource;
 
     public LedgerStream(DataSource dataSource) {
@@ -82,10 +78,7 @@ public class LedgerStream {
                     ps.setFetchSize(500);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            LedgerFacts facts = new LedgerFacts(rs.getObject(2, UUID.class), rs.getString(3),
-                                    rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
-                                    rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
-                                    rs.getObject(11, UUID.class), instant(rs.getTimestamp(12)), rs.getString(13));
+                            LedgerFacts facts = LedgerFacts.read(rs, 2);
                             String hash = childChain ? rs.getString(15) : rs.getString(14);
                             ObjectNode entry = JSON.createObjectNode();
                             entry.put("seq", rs.getLong(1));
@@ -121,7 +114,4 @@ public class LedgerStream {
         }
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -5,11 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.joinedup.platform.kafka.KafkaClients;
 import org.joinedup.platform.kafka.KafkaSettings;
 import org.joinedup.platform.kafka.TopicProvisioner;
 
@@ -20,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
@@ -75,12 +73,7 @@ public class LedgerOrderPublisher {
             try {
                 if (producer == null) {
                     topics.ensure(List.of(settings.orderTopic()), 1);
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                    producer = KafkaClients.reliableProducer(kafka, "ledger-order-publisher");
                 }
                 if (publishBatch(producer) == 0) {
                     Thread.sleep(settings.interval().toMillis());

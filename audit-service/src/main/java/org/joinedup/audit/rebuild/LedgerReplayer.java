@@ -1,14 +1,13 @@
 package org.joinedup.audit.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.joinedup.audit.chain.LedgerAppender;
 import org.joinedup.platform.consume.ReceivedEvent;
+import org.joinedup.platform.kafka.KafkaClients;
 import org.joinedup.platform.kafka.KafkaSettings;
 
 import javax.sql.DataSource;
@@ -55,8 +54,8 @@ public class LedgerReplayer {
         long mismatches = 0;
         long lastSeq = 0;
         String head = null;
-        try (KafkaConsumer<String, String> orderReader = consumer();
-             KafkaConsumer<String, String> sourceReader = consumer();
+        try (KafkaConsumer<String, String> orderReader = KafkaClients.reader(kafka, "ledger-rebuild-order");
+             KafkaConsumer<String, String> sourceReader = KafkaClients.reader(kafka, "ledger-rebuild-source");
              Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             orderReader.assign(List.of(orderPartition));
@@ -106,16 +105,6 @@ public class LedgerReplayer {
             ps.setObject(2, event.envelope().id());
             return ps.executeUpdate() == 1;
         }
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
 
     /**

@@ -70,15 +70,7 @@ public class ChildRecordsResource {
         if (!ChildReview.STATUSES.contains(status)) {
             errors.add("status", "one-of", "must be one of " + String.join(", ", ChildReview.STATUSES));
         }
-        int size = 0;
-        try {
-            size = Integer.parseInt(limit.trim());
-            if (size < 1 || size > 1000) {
-                errors.add("limit", "range", "must be between 1 and 1000");
-            }
-        } catch (NumberFormatException e) {
-            errors.add("limit", "integer", "must be a whole number between 1 and 1000");
-        }
+        int size = errors.integer("limit", limit, 1, 1000);
         errors.throwIfAny();
         List<ChildReview.Candidate> queue = review.queue(status, size);
         access.read("match-candidate", queue.stream()

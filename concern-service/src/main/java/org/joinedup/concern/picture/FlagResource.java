@@ -63,15 +63,7 @@ public class FlagResource {
         if (status != null && !BiggerPicture.statuses().contains(status)) {
             errors.add("status", "one-of", "must be one of " + String.join(", ", BiggerPicture.statuses()));
         }
-        int size = 0;
-        try {
-            size = Integer.parseInt(limit.trim());
-            if (size < 1 || size > 1000) {
-                errors.add("limit", "range", "must be between 1 and 1000");
-            }
-        } catch (NumberFormatException e) {
-            errors.add("limit", "range", "must be a whole number between 1 and 1000");
-        }
+        int size = errors.integer("limit", limit, 1, 1000);
         errors.throwIfAny();
         List<BiggerPicture.Flag> flags = picture.recent(child, status, size);
         access.read("flags", flags.stream().map(BiggerPicture.Flag::childId).toList());

@@ -9,13 +9,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.joinedup.events.MalformedEventException;
 import org.joinedup.platform.kafka.Backoff;
@@ -220,12 +218,8 @@ final class ConsumerLoop implements Runnable {
 
     private KafkaProducer<String, String> deadLetterProducer() {
         if (deadLetterProducer == null) {
-            Map<String, Object> c = new HashMap<>();
-            c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            c.put(ProducerConfig.ACKS_CONFIG, "all");
-            c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            c.put(ProducerConfig.CLIENT_ID_CONFIG, handler.consumerName() + "-dead-letter");
-            deadLetterProducer = new KafkaProducer<>(c, new StringSerializer(), new StringSerializer());
+            deadLetterProducer = org.joinedup.platform.kafka.KafkaClients.reliableProducer(kafka,
+                    handler.consumerName() + "-dead-letter");
         }
         return deadLetterProducer;
     }

@@ -12,6 +12,23 @@ public final class FieldErrors {
         return this;
     }
 
+    /**
+     * A whole number from a query parameter, between min and max: the value, or min after adding a
+     * violation ({@code integer} when it is not a number, {@code range} when it is out of bounds).
+     */
+    public int integer(String field, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                add(field, "range", "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            add(field, "integer", "must be a whole number between " + min + " and " + max);
+            return min;
+        }
+    }
+
     public boolean isEmpty() {
         return violations.isEmpty();
     }

@@ -53,10 +53,10 @@ public class EventStore {
 
     /** Once per transaction: when it commits, the relay publishes at once instead of at its next poll. */
     private void wakeRelayAfterCommit() {
-        if (transactions == null || relay == null || transactions.getResource(OutboxRelay_WAKE) != null) {
+        if (transactions == null || relay == null || transactions.getResource(WAKE_RELAY_REGISTERED) != null) {
             return;
         }
-        transactions.putResource(OutboxRelay_WAKE, Boolean.TRUE);
+        transactions.putResource(WAKE_RELAY_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -71,7 +71,7 @@ public class EventStore {
         });
     }
 
-    private static final Object OutboxRelay_WAKE = new Object();
+    private static final Object WAKE_RELAY_REGISTERED = new Object();
 
     /** The instant to record events at: the database keeps microseconds, so the event store does too. */
     public Instant now() {
