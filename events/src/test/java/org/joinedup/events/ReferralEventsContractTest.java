@@ -1,0 +1,98 @@
+package org.joinedup.events;
+
+import org.joinedup.events.concern.Consent;
+import org.joinedup.events.referral.AssessmentCompleted;
+import org.joinedup.events.referral.AssessmentOverdue;
+import org.joinedup.events.referral.ConferenceHeld;
+import org.joinedup.events.referral.ConferenceOverdue;
+import org.joinedup.events.referral.ReferralAcknowledged;
+import org.joinedup.events.referral.ReferralClosed;
+import org.joinedup.events.referral.ReferralDecided;
+import org.joinedup.events.referral.ReferralDecisionOverdue;
+import org.joinedup.events.referral.ReferralMade;
+import org.joinedup.events.referral.StrategyDiscussionHeld;
+import org.joinedup.events.team.ActionAgreed;
+import org.joinedup.events.team.ActionCancelled;
+import org.joinedup.events.team.ActionCompleted;
+import org.joinedup.events.team.ActionOverdue;
+import org.joinedup.events.team.ActionReassigned;
+import org.joinedup.events.team.LeadProfessionalAssigned;
+import org.joinedup.events.team.MemberAdded;
+import org.joinedup.events.team.MemberLeft;
+import org.joinedup.events.team.PlanReviewMissed;
+import org.joinedup.events.team.PlanReviewed;
+import org.joinedup.events.team.TeamAroundChildFormed;
+import org.joinedup.events.team.TeamMember;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReferralEventsContractTest {
+    static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    static final UUID CHILD = UUID.fromString("c0000000-0000-4000-8000-000000000001");
+
+    static List<EventPayload> samples() {
+        UUID r = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        UUID mum = UUID.randomUUID();
+        UUID hv = UUID.randomUUID();
+        UUID action = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 12, 4);
+        return List.of(
+                new ReferralMade(r, CHILD, "met-police", "haringey-csc", "pc-1", List.of(UUID.randomUUID()), "bruises",
+                        "urgent", "told of the referral", new Consent(Consent.REFUSED, "child at risk"), AT, AT.plusSeconds(86400)),
+                new ReferralAcknowledged(r, CHILD, "haringey-csc", "sw-1", AT),
+                new ReferralDecided(r, CHILD, "haringey-csc", "sw-1", "early-help", "needs support", AT, null, team),
+                new AssessmentCompleted(r, CHILD, "haringey-csc", "sw-1", "needs met", AT),
+                new StrategyDiscussionHeld(r, CHILD, "haringey-csc", "sw-1", "police and health present", AT, AT.plusSeconds(3600)),
+                new ConferenceHeld(r, CHILD, "haringey-csc", "sw-1", "plan agreed", AT),
+                new ReferralDecisionOverdue(r, CHILD, "haringey-csc", AT, AT),
+                new AssessmentOverdue(r, CHILD, "haringey-csc", AT, AT),
+                new ConferenceOverdue(r, CHILD, "haringey-csc", AT, AT),
+                new ReferralClosed(r, CHILD, "haringey-csc", "sw-1", "plan in place", AT),
+                new TeamAroundChildFormed(team, CHILD, r, List.of(
+                        new TeamMember(hv, "practitioner", null, "Health visitor", "whittington-health", "hv-1"),
+                        new TeamMember(mum, "parent-carer", "Ms Mensah", "Mother", null, null)), 6, day, "lead-1", "haringey-csc", AT),
+                new MemberAdded(team, CHILD, new TeamMember(UUID.randomUUID(), "practitioner", "Ms Teacher", "Class teacher",
+                        "st-marys", "t-1"), "lead-1", AT),
+                new MemberLeft(team, CHILD, UUID.randomUUID(), "moved school", "lead-1", AT),
+                new LeadProfessionalAssigned(team, CHILD, hv, null, "knows the family", "lead-1", AT),
+                new ActionAgreed(team, CHILD, action, "refer to speech therapy", hv, day, "hv-1", AT),
+                new ActionCompleted(team, CHILD, action, "referred", "hv-1", AT),
+                new ActionReassigned(team, CHILD, action, hv, mum, "mother will book it", "hv-1", AT),
+                new ActionCancelled(team, CHILD, action, "no longer needed", "hv-1", AT),
+                new ActionOverdue(team, CHILD, action, hv, day, AT),
+                new PlanReviewed(team, CHILD, UUID.randomUUID(), day, List.of(hv, mum), List.of("carry on"), day.plusWeeks(6), "hv-1", AT),
+                new PlanReviewMissed(team, CHILD, day, AT));
+    }
+
+    @Test
+    void referral_and_team_events_travel_on_referrals_events_keyed_by_the_child_and_round_trip() {
+        for (EventPayload event : samples()) {
+            EventType type = event.eventType();
+            assertEquals(Topics.REFERRALS, type.topic(), type.typeName());
+            assertTrue(type.aboutAChild(), type.typeName());
+            assertEquals(CHILD.toString(), event.subject(), type.typeName());
+            assertEquals(AT, event.occurredAt(), type.typeName());
+            assertEquals(event, EventJson.read(type.typeName(), 1, EventJson.write(event)), type.typeName());
+        }
+        assertEquals(21, samples().stream().map(e -> e.eventType().typeName()).distinct().count());
+    }
+
+    @Test
+    void a_referral_made_without_concern_ids_reads_as_empty_and_unknown_fields_are_ignored() {
+        String json = """
+                {"referralId": "%s", "childId": "%s", "fromAgency": "a", "toAgency": "b", "referredBy": "p",
+                 "reason": "r", "urgency": "routine", "madeAt": "2026-11-23T10:00:00Z", "addedLater": 1}"""
+                .formatted(UUID.randomUUID(), CHILD);
+        ReferralMade made = (ReferralMade) EventJson.read("referral-made", 1, json);
+        assertEquals(List.of(), made.concernIds());
+        assertEquals(AT, made.occurredAt());
+    }
+}

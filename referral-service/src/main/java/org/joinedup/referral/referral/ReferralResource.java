@@ -1,0 +1,264 @@
+package org.joinedup.referral.referral;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.events.referral.ReferralOutcome;
+import org.joinedup.platform.access.AccessLog;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.http.IdempotencyKeys;
+import org.joinedup.platform.http.IfMatch;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.referral.Paths;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static org.joinedup.referral.referral.ReferralRequests.MAX_TEXT;
+import static org.joinedup.referral.referral.ReferralRequests.optionalText;
+import static org.joinedup.referral.referral.ReferralRequests.text;
+
+@Path("/referrals")
+@Tag(name = "Referrals")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+    private static final Set<String> STATUSES = Set.of("made", "acknowledged", "decided", "closed");
+    private final ReferralCommands commands;
+    private final ReferralViews views;
+    private final Caller caller;
+    private final Clock clock;
+    private final IdempotencyKeys idempotency;
+    private final AccessLog access;
+    private final org.joinedup.referral.clock.Timescales timescales;
+
+    public ReferralResource(ReferralCommands commands, ReferralViews views, Caller caller, Clock clock,
+                            IdempotencyKeys idempotency, AccessLog access, org.joinedup.referral.clock.Timescales timescales) {
+        this.timescales = timescales;
+        this.commands = commands;
+        this.views = views;
+        this.caller = caller;
+        this.clock = clock;
+        this.idempotency = idempotency;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "Refer a child to another agency (children's social care, a MASH), for the caller's agency",
+            description = "The child and concerns must be known from concerns.events, each concern raised by or shared "
+                    + "with the caller's agency (422 otherwise); the receiving agency must be registered and active (422). "
+                    + "The decision falls due one working day after the day the referral is made.")
+    public Response make(ReferralRequests.Make body, @HeaderParam(Correlation.HEADER) String correlation,
+                         @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON referral is required");
+        }
+        MakeReferral command = body.check(errors, UUID.randomUUID(), agency, caller.subject());
+        errors.throwIfAny();
+        return idempotency.once(key, agency + " POST /referrals", body, () -> {
+            ReferralState s = commands.make(command, caller.eventMetadata(correlation));
+            return new IdempotencyKeys.Answer(201,
+                    uri.getBaseUriBuilder().path("referrals").path(command.referralId().toString()).build().toString(),
+                    IfMatch.etag(s.version()).toString(), ReferralView.of(s, clock.instant()));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Referrals: a practitioner's agency's, sent and received; every referral for a safeguarding lead",
+            description = "Filters: direction (sent, received; practitioners), status, childId, overdue=true (a statutory "
+                    + "clock has run out), agencyId (safeguarding leads). Newest first; limit 1 to 500 (default 100).")
+    public Map<String, Object> list(@QueryParam("direction") String direction, @QueryParam("status") String status,
+                                    @QueryParam("childId") String childId, @QueryParam("overdue") String overdue,
+                                    @QueryParam("agencyId") String agencyId, @QueryParam("limit") String limit) {
+        boolean lead = caller.hasRole(Roles.SAFEGUARDING_LEAD);
+        FieldErrors errors = new FieldErrors();
+        if (direction != null && !Set.of("sent", "received").contains(direction)) {
+            errors.add("direction", "one-of", "must be one of sent, received");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add("status", "one-of", "must be one of made, acknowledged, decided, closed");
+        }
+        if (overdue != null && !Set.of("true", "false").contains(overdue)) {
+            errors.add("overdue", "boolean", "must be true or false");
+        }
+        if (agencyId != null && !lead) {
+            errors.add("agencyId", "safeguarding-lead-only", "only a safeguarding lead reads other agencies' referrals");
+        }
+        UUID child = childId == null ? null : Paths.uuid(errors, "childId", childId);
+        int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
+        errors.throwIfAny();
+        String agency = lead ? agencyId : caller.requireAgency();
+        List<ReferralView> found = views.list(agency, direction, status, child, "true".equals(overdue), clock.instant(), max);
+        access.read("referrals", found.stream().map(ReferralView::childId).distinct().toList());
+        return Map.of("referrals", found);
+    }
+
+    @GET
+    @Path("{referralId}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "A referral: for the referring and receiving agencies, and safeguarding leads",
+            description = "Each step with who, when and why; the outcome the referrer is owed; each statutory clock with "
+                    + "its status now (running, overdue, met, met-late, stopped). Another agency gets 404.")
+    public Response get(@PathParam("referralId") String referralId) {
+        UUID id = Paths.id(referralId, "referral");
+        ReferralView view = views.get(id, clock.instant()).filter(this::visible)
+                .orElseThrow(() -> ProblemException.notFound("no referral " + referralId + " is visible to the caller"));
+        access.read("referral", view.childId());
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{referralId}/acknowledgement")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency acknowledges a referral (a repeat records nothing)")
+    public Response acknowledge(@PathParam("referralId") String referralId, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.acknowledge(id, agency, caller.subject(), s, now));
+    }
+
+    @POST
+    @Path("{referralId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency decides: no-further-action, early-help, child-in-need-assessment, "
+            + "section-47-enquiry or immediate-protection, with a reason",
+            description = "Once only (409 the second time); only after acknowledgement (409). An assessment outcome starts "
+                    + "the 45-working-day clock from the referral; early-help opens the child's Team Around the Child.")
+    public Response decide(@PathParam("referralId") String referralId, ReferralRequests.Decide body,
+                           @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        ReferralRequests.Decide b = body == null ? new ReferralRequests.Decide(null, null) : body;
+        ReferralOutcome outcome = b.check(errors);
+        errors.throwIfAny();
+        commands.decide(id, ifMatch, agency, caller.subject(), outcome, b.reason().strip(), caller.eventMetadata(correlation));
+        return current(id);
+    }
+
+    @POST
+    @Path("{referralId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency closes a decided referral, with a reason (409 when undecided or closed)")
+    public Response close(@PathParam("referralId") String referralId, ReferralRequests.Reason body,
+                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        String reason = text(errors, "reason", body == null ? null : body.reason(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.close(id, agency, caller.subject(), reason, s, now));
+    }
+
+    @POST
+    @Path("{referralId}/assessment-completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency records that the assessment is complete, with a summary (stops its clock)")
+    public Response completeAssessment(@PathParam("referralId") String referralId, ReferralRequests.Summary body,
+                                       @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                       @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        String summary = text(errors, "summary", body == null ? null : body.summary(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> ReferralDecider.completeAssessment(id, agency, caller.subject(), summary, s, now));
+    }
+
+    @POST
+    @Path("{referralId}/strategy-discussion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency records the strategy discussion of a section 47 enquiry",
+            description = "heldAt (ISO-8601, not in the future, not before the referral) starts the 15-working-day clock "
+                    + "to the initial child protection conference.")
+    public Response strategyDiscussion(@PathParam("referralId") String referralId, ReferralRequests.Meeting body,
+                                       @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                       @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        ReferralRequests.Meeting b = body == null ? new ReferralRequests.Meeting(null, null) : body;
+        Instant heldAt = b.heldAt(errors);
+        String note = optionalText(errors, "note", b.note(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.holdStrategyDiscussion(id, agency,
+                caller.subject(), note, heldAt, s, timescales, now));
+    }
+
+    @POST
+    @Path("{referralId}/conference")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency records the initial child protection conference (stops its clock)")
+    public Response conference(@PathParam("referralId") String referralId, ReferralRequests.Meeting body,
+                               @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        ReferralRequests.Meeting b = body == null ? new ReferralRequests.Meeting(null, null) : body;
+        Instant heldAt = b.heldAt(errors);
+        String note = optionalText(errors, "note", b.note(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> ReferralDecider.holdConference(id, agency, caller.subject(), note, heldAt, s, now));
+    }
+
+    private Response changed(UUID id, String ifMatch, String correlation,
+                             BiFunction<ReferralState, Instant, List<org.joinedup.events.EventPayload>> decider) {
+        commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
+        return current(id);
+    }
+
+    private Response current(UUID id) {
+        ReferralView view = views.get(id, clock.instant()).orElseThrow();
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    private boolean visible(ReferralView v) {
+        if (caller.hasRole(Roles.SAFEGUARDING_LEAD)) {
+            return true;
+        }
+        String agency = caller.agencyId().orElse(null);
+        return agency != null && (agency.equals(v.fromAgency()) || agency.equals(v.toAgency()));
+    }
+}

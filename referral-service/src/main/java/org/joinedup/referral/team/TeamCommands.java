@@ -1,0 +1,71 @@
+package org.joinedup.referral.team;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.team.TeamMember;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.StoredEvent;
+import org.joinedup.referral.clock.Timescales;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/** Carries out Team Around the Child commands: decide, append, refresh the read model, in one transaction. */
+@ApplicationScoped
+public class TeamCommands {
+    private final EventStore store;
+    private final TeamViews views;
+    private final Timescales timescales;
+
+    public TeamCommands(EventStore store, TeamViews views, Timescales timescales) {
+        this.store = store;
+        this.views = views;
+        this.timescales = timescales;
+    }
+
+    /** Forms a team for a child; 409 when the child already has one. */
+    @Transactional
+    public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
+                          int reviewEveryWeeks, TeamDecider.Actor actor, EventMetadata meta) {
+        if (views.teamOfChild(childId).isPresent()) {
+            throw org.joinedup.platform.http.ProblemException.conflict("team-exists",
+                    "child " + childId + " already has a Team Around the Child (" + views.teamOfChild(childId).get() + ")");
+        }
+        return change(teamId, null, meta, (s, now) -> TeamDecider.form(teamId, childId, referralId, members, lead, leadReason,
+                reviewEveryWeeks, actor, s, timescales.days(), now));
+    }
+
+    @Transactional
+    public TeamState change(UUID teamId, String ifMatch, EventMetadata meta,
+                            BiFunction<TeamState, Instant, List<EventPayload>> decider) {
+        List<StoredEvent> appended = store.decide(TeamDecider.streamId(teamId), ifMatch, meta,
+                (past, now) -> decider.apply(TeamState.fold(past), now));
+        TeamState s = state(teamId);
+        if (!appended.isEmpty()) {
+            views.put(s, store.now());
+        }
+        return s;
+    }
+
+    /** Records the team's actions and review that have fallen overdue by now (the sweep calls this). */
+    @Transactional
+    public int recordOverdue(UUID teamId) {
+        TeamState s = state(teamId);
+        if (!s.exists()) {
+            return 0;
+        }
+        EventMetadata meta = new EventMetadata("referral-service", null, UUID.randomUUID(), null);
+        List<StoredEvent> appended = store.decide(TeamDecider.streamId(teamId), null, meta,
+                (past, now) -> TeamDecider.overdue(TeamState.fold(past), timescales.days(), now));
+        views.put(state(teamId), store.now());
+        return appended.size();
+    }
+
+    public TeamState state(UUID teamId) {
+        return TeamState.fold(store.readStream(TeamDecider.streamId(teamId)).stream().map(StoredEvent::payload).toList());
+    }
+}

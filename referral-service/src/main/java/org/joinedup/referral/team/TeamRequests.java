@@ -1,0 +1,133 @@
+package org.joinedup.referral.team;
+
+import org.joinedup.directory.view.DirectoryQueries;
+import org.joinedup.events.team.MemberKind;
+import org.joinedup.events.team.TeamMember;
+import org.joinedup.platform.http.FieldErrors;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.joinedup.referral.referral.ReferralRequests.optionalText;
+import static org.joinedup.referral.referral.ReferralRequests.text;
+import static org.joinedup.referral.referral.ReferralRequests.uuid;
+
+/** The JSON bodies of the Team Around the Child endpoints, and the field rules each must meet. */
+public final class TeamRequests {
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_MEMBERS = 50;
+
+    private TeamRequests() {
+    }
+
+    /**
+     * A member: {@code kind} practitioner (with agencyId and practitionerId, the practitioner's id in
+     * their agency's identity provider) or parent-carer (with a name); a role either way.
+     */
+    public record Member(String kind, String name, String role, String agencyId, String practitionerId,
+                         Boolean leadProfessional) {
+
+        TeamMember check(FieldErrors errors, String prefix, DirectoryQueries directory) {
+            String k = kind == null ? null : kind.trim();
+            if (k == null || k.isEmpty()) {
+                errors.add(prefix + "kind", "required", "is required: practitioner or parent-carer");
+                return null;
+            }
+            if (MemberKind.fromWireName(k).isEmpty()) {
+                errors.add(prefix + "kind", "one-of", "must be one of practitioner, parent-carer");
+                return null;
+            }
+            String r = optionalText(errors, prefix + "role", role, 200);
+            if (k.equals(MemberKind.PARENT_CARER.wireName())) {
+                String n = text(errors, prefix + "name", name, 200);
+                if (agencyId != null || practitionerId != null) {
+                    errors.add(prefix + "agencyId", "practitioners-only", "a parent or carer has no agency or practitioner id");
+                }
+                if (Boolean.TRUE.equals(leadProfessional)) {
+                    errors.add(prefix + "leadProfessional", "practitioner-member",
+                            "the lead professional is a practitioner; parents and carers are members but not lead professional");
+                }
+                return new TeamMember(UUID.randomUUID(), k, n, r, null, null);
+            }
+            String n = optionalText(errors, prefix + "name", name, 200);
+            String a = text(errors, prefix + "agencyId", agencyId, 100);
+            String p = text(errors, prefix + "practitionerId", practitionerId, 200);
+            if (a != null && errors.isEmpty()) {
+                directory.requireActiveAgency(prefix + "agencyId", a);
+            }
+            return new TeamMember(UUID.randomUUID(), k, n, r, a, p);
+        }
+    }
+
+    /** POST /teams: a team for a child, formed directly by a safeguarding lead. */
+    public record Form(String childId, List<Member> members, Integer reviewEveryWeeks, String leadReason) {
+    }
+
+    /** POST /teams/{id}/lead-professional. */
+    public record AssignLead(String memberId, String reason) {
+    }
+
+    /** POST /teams/{id}/actions. */
+    public record Agree(String description, String ownerMemberId, String dueOn) {
+    }
+
+    /** POST .../reassignment. */
+    public record Reassign(String ownerMemberId, String reason) {
+    }
+
+    public record Note(String note) {
+    }
+
+    public record Reason(String reason) {
+    }
+
+    /** POST /teams/{id}/reviews. */
+    public record Review(String heldOn, List<String> attendees, List<String> decisions, String nextReviewBy) {
+    }
+
+    static List<TeamMember> members(FieldErrors errors, List<Member> members, DirectoryQueries directory) {
+        List<TeamMember> checked = new ArrayList<>();
+        if (members == null || members.isEmpty()) {
+            errors.add("members", "required", "a team has at least one member");
+            return checked;
+        }
+        if (members.size() > MAX_MEMBERS) {
+            errors.add("members", "max-items", "at most " + MAX_MEMBERS + " members");
+            return checked;
+        }
+        long leads = members.stream().filter(m -> m != null && Boolean.TRUE.equals(m.leadProfessional())).count();
+        if (leads > 1) {
+            errors.add("members", "one-lead-professional", "at most one member is the lead professional");
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) == null) {
+                errors.add("members[" + i + "]", "required", "must be a member");
+                continue;
+            }
+            checked.add(members.get(i).check(errors, "members[" + i + "].", directory));
+        }
+        return checked;
+    }
+
+    static LocalDate date(FieldErrors errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "required", "is required: a date such as 2026-12-04");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "date", "must be a date such as 2026-12-04");
+            return null;
+        }
+    }
+
+    static UUID member(FieldErrors errors, String field, String value) {
+        return uuid(errors, field, value);
+    }
+}

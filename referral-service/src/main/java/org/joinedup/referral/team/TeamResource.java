@@ -1,0 +1,335 @@
+package org.joinedup.referral.team;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.directory.view.DirectoryQueries;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.team.TeamMember;
+import org.joinedup.platform.access.AccessLog;
+import org.joinedup.platform.http.Correlation;
+import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.http.IdempotencyKeys;
+import org.joinedup.platform.http.IfMatch;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.security.Caller;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.referral.Paths;
+import org.joinedup.referral.clock.Timescales;
+import org.joinedup.referral.concerns.ConcernsCopy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static org.joinedup.referral.referral.ReferralRequests.optionalText;
+import static org.joinedup.referral.referral.ReferralRequests.text;
+import static org.joinedup.referral.team.TeamRequests.MAX_TEXT;
+
+@Path("/teams")
+@Tag(name = "Team Around the Child")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamResource {
+    private final TeamCommands commands;
+    private final TeamViews views;
+    private final Caller caller;
+    private final Clock clock;
+    private final Timescales timescales;
+    private final DirectoryQueries directory;
+    private final ConcernsCopy concerns;
+    private final IdempotencyKeys idempotency;
+    private final AccessLog access;
+
+    public TeamResource(TeamCommands commands, TeamViews views, Caller caller, Clock clock, Timescales timescales,
+                        DirectoryQueries directory, ConcernsCopy concerns, IdempotencyKeys idempotency, AccessLog access) {
+        this.commands = commands;
+        this.views = views;
+        this.caller = caller;
+        this.clock = clock;
+        this.timescales = timescales;
+        this.directory = directory;
+        this.concerns = concerns;
+        this.idempotency = idempotency;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    @Transactional
+    @Operation(summary = "A safeguarding lead forms a Team Around the Child",
+            description = "Members are practitioners (agencyId, practitionerId) and parents or carers (name), as equal "
+                    + "members; at most one practitioner marked leadProfessional (then leadReason is required). One team per "
+                    + "child (409). Reviews fall due every reviewEveryWeeks weeks (1 to 52; default from configuration).")
+    public Response form(TeamRequests.Form body, @HeaderParam(Correlation.HEADER) String correlation,
+                         @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON team is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        UUID child = org.joinedup.referral.referral.ReferralRequests.uuid(errors, "childId", body.childId());
+        int weeks = body.reviewEveryWeeks() == null ? timescales.reviewEveryWeeks() : body.reviewEveryWeeks();
+        if (weeks < 1 || weeks > 52) {
+            errors.add("reviewEveryWeeks", "range", "must be between 1 and 52");
+        }
+        List<TeamMember> members = TeamRequests.members(errors, body.members(), directory);
+        UUID lead = null;
+        for (int i = 0; body.members() != null && i < body.members().size() && i < members.size(); i++) {
+            if (body.members().get(i) != null && Boolean.TRUE.equals(body.members().get(i).leadProfessional())) {
+                lead = members.get(i).memberId();
+            }
+        }
+        String leadReason = optionalText(errors, "leadReason", body.leadReason(), MAX_TEXT);
+        if (lead != null && leadReason == null) {
+            errors.add("leadReason", "required", "is required when a lead professional is named: why them");
+        }
+        errors.throwIfAny();
+        if (!concerns.childKnown(child)) {
+            throw ProblemException.unprocessable("childId", "known-child", "child " + child + " is not known to the platform");
+        }
+        UUID teamId = UUID.randomUUID();
+        UUID leadId = lead;
+        String agency = caller.agencyId().orElse(null);
+        return idempotency.once(key, agency + " POST /teams", body, () -> {
+            TeamState s = commands.form(teamId, child, null, members, leadId, leadReason, weeks, actor(),
+                    caller.eventMetadata(correlation));
+            return new IdempotencyKeys.Answer(201, uri.getBaseUriBuilder().path("teams").path(teamId.toString()).build().toString(),
+                    IfMatch.etag(s.version()).toString(), TeamView.of(s, timescales.days(), clock.instant()));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Teams: those the caller's agency takes part in (practitioners); every team (safeguarding leads)",
+            description = "Filter by childId. A practitioner who does not lead a team sees only the actions they own in it.")
+    public Map<String, Object> list(@QueryParam("childId") String childId, @QueryParam("limit") String limit) {
+        FieldErrors errors = new FieldErrors();
+        UUID child = childId == null ? null : Paths.uuid(errors, "childId", childId);
+        int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
+        errors.throwIfAny();
+        TeamDecider.Actor actor = actor();
+        String agency = actor.safeguardingLead() ? null : caller.requireAgency();
+        List<TeamView> teams = views.list(agency, child, clock.instant(), max).stream().map(t -> t.forCaller(actor)).toList();
+        access.read("teams", teams.stream().map(TeamView::childId).distinct().toList());
+        return Map.of("teams", teams);
+    }
+
+    @GET
+    @Path("{teamId}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "A team: the whole plan for its lead professional and safeguarding leads; a member agency's "
+            + "practitioner sees the team and the actions they own", description = "Another agency gets 404.")
+    public Response get(@PathParam("teamId") String teamId) {
+        UUID id = Paths.id(teamId, "team");
+        TeamState s = commands.state(id);
+        TeamDecider.Actor actor = actor();
+        TeamDecider.visible(s, actor);
+        TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor);
+        access.read("team", view.childId());
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{teamId}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "The lead professional or a safeguarding lead adds a member (a practitioner or a parent or carer)")
+    public Response addMember(@PathParam("teamId") String teamId, TeamRequests.Member body,
+                              @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        if (body == null) {
+            throw ProblemException.invalid("body", "required", "a JSON member is required");
+        }
+        if (body.leadProfessional() != null) {
+            errors.add("leadProfessional", "use-lead-professional", "assign the lead professional with POST .../lead-professional");
+        }
+        TeamMember member = body.check(errors, "", directory);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation, (s, now) -> TeamDecider.addMember(member, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/members/{memberId}/leaving")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "A member leaves, with a reason (409 while they own open actions or are lead professional)")
+    public Response leave(@PathParam("teamId") String teamId, @PathParam("memberId") String memberId,
+                          TeamRequests.Reason body, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                          @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        UUID member = Paths.id(memberId, "member");
+        String reason = required("reason", body == null ? null : body.reason());
+        return changed(id, ifMatch, correlation, (s, now) -> TeamDecider.leave(member, reason, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/lead-professional")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Assign or reassign the lead professional (a practitioner member), with a reason")
+    public Response assignLead(@PathParam("teamId") String teamId, TeamRequests.AssignLead body,
+                               @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        TeamRequests.AssignLead b = body == null ? new TeamRequests.AssignLead(null, null) : body;
+        UUID member = TeamRequests.member(errors, "memberId", b.memberId());
+        String reason = text(errors, "reason", b.reason(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.assignLead(member, reason, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Agree an action: a description, exactly one owner (a current member) and a due date (today or later)")
+    public Response agree(@PathParam("teamId") String teamId, TeamRequests.Agree body,
+                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        TeamRequests.Agree b = body == null ? new TeamRequests.Agree(null, null, null) : body;
+        String description = text(errors, "description", b.description(), MAX_TEXT);
+        UUID owner = TeamRequests.member(errors, "ownerMemberId", b.ownerMemberId());
+        LocalDate due = TeamRequests.date(errors, "dueOn", b.dueOn(), true);
+        errors.throwIfAny();
+        UUID actionId = UUID.randomUUID();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.agreeAction(actionId, description, owner, due, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/actions/{actionId}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Complete an open action: its owner, the lead professional or a safeguarding lead; an optional note")
+    public Response complete(@PathParam("teamId") String teamId, @PathParam("actionId") String actionId,
+                             TeamRequests.Note body, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                             @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        UUID action = Paths.id(actionId, "action");
+        FieldErrors errors = new FieldErrors();
+        String note = optionalText(errors, "note", body == null ? null : body.note(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.completeAction(action, note, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/actions/{actionId}/reassignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Pass an open action to another current member, with a reason")
+    public Response reassign(@PathParam("teamId") String teamId, @PathParam("actionId") String actionId,
+                             TeamRequests.Reassign body, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                             @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        UUID action = Paths.id(actionId, "action");
+        FieldErrors errors = new FieldErrors();
+        TeamRequests.Reassign b = body == null ? new TeamRequests.Reassign(null, null) : body;
+        UUID owner = TeamRequests.member(errors, "ownerMemberId", b.ownerMemberId());
+        String reason = text(errors, "reason", b.reason(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.reassignAction(action, owner, reason, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/actions/{actionId}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Cancel an open action, with a reason")
+    public Response cancel(@PathParam("teamId") String teamId, @PathParam("actionId") String actionId,
+                           TeamRequests.Reason body, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                           @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        UUID action = Paths.id(actionId, "action");
+        String reason = required("reason", body == null ? null : body.reason());
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.cancelAction(action, reason, actor(), s, timescales.days(), now));
+    }
+
+    @POST
+    @Path("{teamId}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Record a review of the plan: when (not in the future), who attended (member ids), what was decided",
+            description = "The next review is due nextReviewBy, or the team's interval after this one.")
+    public Response review(@PathParam("teamId") String teamId, TeamRequests.Review body,
+                           @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null) : body;
+        LocalDate heldOn = TeamRequests.date(errors, "heldOn", b.heldOn(), true);
+        LocalDate next = TeamRequests.date(errors, "nextReviewBy", b.nextReviewBy(), false);
+        List<UUID> attendees = new ArrayList<>();
+        if (b.attendees() == null || b.attendees().isEmpty()) {
+            errors.add("attendees", "required", "name the members who attended");
+        } else {
+            for (int i = 0; i < b.attendees().size(); i++) {
+                UUID a = TeamRequests.member(errors, "attendees[" + i + "]", b.attendees().get(i));
+                if (a != null && !attendees.contains(a)) {
+                    attendees.add(a);
+                }
+            }
+        }
+        List<String> decisions = new ArrayList<>();
+        if (b.decisions() == null || b.decisions().isEmpty()) {
+            errors.add("decisions", "required", "record what the review decided");
+        } else {
+            for (int i = 0; i < b.decisions().size(); i++) {
+                decisions.add(text(errors, "decisions[" + i + "]", b.decisions().get(i), MAX_TEXT));
+            }
+        }
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, actor(), s, timescales.days(), now));
+    }
+
+    private Response changed(UUID id, String ifMatch, String correlation,
+                             BiFunction<TeamState, Instant, List<EventPayload>> decider) {
+        TeamState s = commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
+        TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor());
+        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+    }
+
+    private TeamDecider.Actor actor() {
+        return new TeamDecider.Actor(caller.subject(), caller.agencyId().orElse(null), caller.hasRole(Roles.SAFEGUARDING_LEAD));
+    }
+
+    private static String required(String field, String value) {
+        FieldErrors errors = new FieldErrors();
+        String v = text(errors, field, value, MAX_TEXT);
+        errors.throwIfAny();
+        return v;
+    }
+}

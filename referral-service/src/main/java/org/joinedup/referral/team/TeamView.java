@@ -1,0 +1,73 @@
+package org.joinedup.referral.team;
+
+import org.joinedup.events.team.TeamMember;
+import org.joinedup.referral.clock.WorkingDays;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A Team Around the Child: its members (parents and carers among them), the lead professional and
+ * every assignment of one, the action plan and its reviews. {@code overdue} and {@code reviewOverdue}
+ * are as of the moment of reading. A practitioner who does not coordinate the team sees only the
+ * actions they own ({@code wholePlan} false).
+ */
+public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant formedAt, String formedBy, UUID leadProfessional,
+                       List<TeamState.LeadAssignment> leadAssignments, List<Member> members, List<Action> actions,
+                       List<Review> reviews, int reviewEveryWeeks, LocalDate nextReviewBy, boolean reviewOverdue,
+                       boolean wholePlan, int version) {
+
+    public record Member(UUID memberId, String kind, String name, String role, String agencyId, String practitionerId,
+                         boolean active, Instant joinedAt, Instant leftAt, String leftReason) {
+    }
+
+    public record Action(UUID actionId, String description, UUID ownerMemberId, LocalDate dueOn, String status,
+                         boolean overdue, List<TeamState.Step> history) {
+    }
+
+    public record Review(UUID reviewId, LocalDate heldOn, List<UUID> attendees, List<String> decisions,
+                         LocalDate nextReviewBy, String recordedBy, Instant recordedAt) {
+    }
+
+    public static TeamView of(TeamState s, WorkingDays days, Instant now) {
+        var f = s.formed();
+        List<Member> members = s.members().stream().map(m -> {
+            TeamMember tm = m.member();
+            return new Member(tm.memberId(), tm.kind(), tm.name(), tm.role(), tm.agencyId(), tm.practitionerId(), m.active(),
+                    m.joinedAt(), m.leftAt(), m.leftReason());
+        }).toList();
+        List<Action> actions = s.actions().stream().map(a -> new Action(a.agreed().actionId(), a.agreed().description(),
+                a.owner(), a.agreed().dueOn(), a.status(), false, a.history())).toList();
+        List<Review> reviews = s.reviews().stream().map(r -> new Review(r.reviewId(), r.heldOn(), r.attendees(),
+                r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt())).toList();
+        return new TeamView(f.teamId(), f.childId(), f.referralId(), f.formedAt(), f.formedBy(),
+                s.leadProfessional().orElse(null), s.leadAssignments(), members, actions, reviews, f.reviewEveryWeeks(),
+                s.nextReviewBy(), false, true, s.version()).at(days, now);
+    }
+
+    /** The same view with overdue flags as of {@code now}. */
+    public TeamView at(WorkingDays days, Instant now) {
+        List<Action> current = actions.stream().map(a -> new Action(a.actionId(), a.description(), a.ownerMemberId(),
+                a.dueOn(), a.status(), "open".equals(a.status()) && !now.isBefore(days.endOf(a.dueOn())), a.history())).toList();
+        return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
+                current, reviews, reviewEveryWeeks, nextReviewBy, nextReviewBy != null && !now.isBefore(days.endOf(nextReviewBy)),
+                wholePlan, version);
+    }
+
+    /** What a practitioner of a member agency sees: the whole plan when they lead it, else only their own actions. */
+    public TeamView forCaller(TeamDecider.Actor actor) {
+        boolean lp = leadProfessional != null && members.stream().anyMatch(m -> m.memberId().equals(leadProfessional)
+                && m.active() && actor.agencyId() != null && actor.agencyId().equals(m.agencyId())
+                && actor.subject().equals(m.practitionerId()));
+        if (actor.safeguardingLead() || lp) {
+            return this;
+        }
+        List<UUID> mine = members.stream().filter(m -> actor.agencyId() != null && actor.agencyId().equals(m.agencyId())
+                && actor.subject().equals(m.practitionerId())).map(Member::memberId).toList();
+        return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
+                actions.stream().filter(a -> mine.contains(a.ownerMemberId())).toList(), reviews, reviewEveryWeeks,
+                nextReviewBy, reviewOverdue, false, version);
+    }
+}

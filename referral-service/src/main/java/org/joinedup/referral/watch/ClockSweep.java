@@ -1,0 +1,66 @@
+package org.joinedup.referral.watch;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.joinedup.referral.referral.ReferralCommands;
+import org.joinedup.referral.referral.ReferralViews;
+import org.joinedup.referral.team.TeamCommands;
+import org.joinedup.referral.team.TeamViews;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Looks, every {@code joinedup.clocks.sweep-every}, for referrals whose statutory clock has run out
+ * and teams whose action or review has fallen due, and records each overdue event once. The events
+ * are decided from each stream and the current time, so a sweep that runs twice, or on two
+ * instances at once, records nothing twice (the second append loses on the stream version).
+ */
+@ApplicationScoped
+public class ClockSweep {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ClockSweep.class);
+    private static final int BATCH = 500;
+    private final ReferralViews referrals;
+    private final ReferralCommands referralCommands;
+    private final TeamViews teams;
+    private final TeamCommands teamCommands;
+    private final Clock clock;
+
+    public ClockSweep(ReferralViews referrals, ReferralCommands referralCommands, TeamViews teams, TeamCommands teamCommands,
+                      Clock clock) {
+        this.referrals = referrals;
+        this.referralCommands = referralCommands;
+        this.teams = teams;
+        this.teamCommands = teamCommands;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${joinedup.clocks.sweep-every}", delayed = "${joinedup.clocks.sweep-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** One pass; returns how many overdue events were recorded. */
+    public int sweep() {
+        int recorded = 0;
+        for (UUID id : referrals.due(clock.instant(), BATCH)) {
+            try {
+                recorded += referralCommands.recordOverdue(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not record the overdue clocks of referral %s (retried next sweep): %s", id, e.toString());
+            }
+        }
+        for (UUID id : teams.due(clock.instant(), BATCH)) {
+            try {
+                recorded += teamCommands.recordOverdue(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not record the overdue actions of team %s (retried next sweep): %s", id, e.toString());
+            }
+        }
+        if (recorded > 0) {
+            LOG.infof("clock sweep recorded %d overdue event(s)", recorded);
+        }
+        return recorded;
+    }
+}
