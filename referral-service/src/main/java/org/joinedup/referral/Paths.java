@@ -1,6 +1,5 @@
 package org.joinedup.referral;
 
-import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.ProblemException;
 
 import java.util.UUID;
@@ -16,16 +15,6 @@ public final class Paths {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("no " + what + " " + value);
-        }
-    }
-
-    /** A UUID query parameter; null after adding a {@code uuid} violation. */
-    public static UUID uuid(FieldErrors errors, String field, String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "uuid", "must be a UUID");
-            return null;
         }
     }
 }

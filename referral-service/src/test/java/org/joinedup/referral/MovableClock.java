@@ -3,7 +3,6 @@ package org.joinedup.referral;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,10 +18,6 @@ public class MovableClock extends Clock {
     /** From now on the time is {@code at} (it stands still until moved again). */
     public void set(Instant at) {
         this.fixed = at;
-    }
-
-    public void advance(Duration by) {
-        fixed = instant().plus(by);
     }
 
     public void reset() {

@@ -192,7 +192,7 @@ class ReferralApiTest {
         practitioner(w.csc).body("{\"outcome\": \"section-47-enquiry\", \"reason\": \"significant harm\"}")
                 .post("/referrals/" + id + "/decision").then().statusCode(200);
         practitioner(w.csc).body("{\"heldAt\": \"yesterday\"}").post("/referrals/" + id + "/strategy-discussion").then()
-                .statusCode(400).body("violations[0].rule", equalTo("instant"));
+                .statusCode(400).body("violations[0].rule", equalTo("date-time"));
         practitioner(w.csc).body("{\"heldAt\": \"2999-01-01T10:00:00Z\"}").post("/referrals/" + id + "/strategy-discussion")
                 .then().statusCode(400).body("violations[0].rule", equalTo("not-in-future"));
         practitioner(w.csc).body("{\"heldAt\": \"2020-01-01T10:00:00Z\"}").post("/referrals/" + id + "/conference")

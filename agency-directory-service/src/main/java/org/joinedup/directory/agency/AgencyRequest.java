@@ -43,9 +43,9 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
     }
 
     private Details details(FieldErrors errors, String id) {
-        String checkedName = Fields.text(errors, "name", name, 200);
+        String checkedName = errors.text("name", name, 200);
         String checkedKind = Fields.vocabulary(errors, "kind", kind, AgencyKind.class, "known-agency-kind");
-        String checkedArea = Fields.text(errors, "area", area, 100);
+        String checkedArea = errors.text("area", area, 100);
         Contact checkedContact = null;
         if (contact == null || (Fields.blank(contact.mailbox()) && Fields.blank(contact.phone()))) {
             errors.add("contact", "contact-point-required", "needs a role mailbox or a duty phone number");

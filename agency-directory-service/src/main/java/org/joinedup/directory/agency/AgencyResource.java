@@ -106,7 +106,7 @@ public class AgencyResource {
                                @HeaderParam(IfMatch.HEADER) String ifMatch,
                                @HeaderParam(Correlation.HEADER) String correlation) {
         FieldErrors errors = new FieldErrors();
-        String reason = Fields.text(errors, "reason", body == null ? null : body.reason(), 1000);
+        String reason = errors.text("reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
         writer.execute(AgencyDecider.streamId(agencyId), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgencyDecider.deactivate(agencyId, reason, AgencyState.fold(past), caller.subject(), now));

@@ -31,21 +31,21 @@ public record AgreementRequest(
 
     public AgreementTerms toTerms() {
         FieldErrors errors = new FieldErrors();
-        String checkedTitle = Fields.text(errors, "title", title, 200);
+        String checkedTitle = errors.text("title", title, 200);
         List<String> checkedParties = parties(errors);
         List<String> checkedCategories = Fields.nonEmptyList(errors, "categories", categories,
                 InformationCategory::isKnown, "known-category", InformationCategory.allNames());
         List<String> checkedPurposes = Fields.nonEmptyList(errors, "purposes", purposes,
                 p -> SharingPurpose.fromWireName(p).isPresent(), "known-purpose", WireNamed.allNames(SharingPurpose.class));
         String basis = Fields.vocabulary(errors, "lawfulBasis", lawfulBasis, LawfulBasis.class, "known-lawful-basis");
-        String condition = Fields.optionalText(errors, "specialCategoryCondition", specialCategoryCondition, 500);
+        String condition = errors.optionalText("specialCategoryCondition", specialCategoryCondition, 500);
         String level = Fields.vocabulary(errors, "partnershipLevel", partnershipLevel, PartnershipLevel.class,
                 "known-partnership-level");
         String frequency = Fields.vocabulary(errors, "meetingFrequency", meetingFrequency, MeetingFrequency.class,
                 "known-meeting-frequency");
-        LocalDate from = Fields.date(errors, "validFrom", validFrom);
-        LocalDate to = Fields.date(errors, "validTo", validTo);
-        LocalDate review = Fields.date(errors, "reviewDate", reviewDate);
+        LocalDate from = errors.date("validFrom", validFrom, true);
+        LocalDate to = errors.date("validTo", validTo, true);
+        LocalDate review = errors.date("reviewDate", reviewDate, true);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add("validTo", "not-before-valid-from", "must be on or after validFrom (" + from + ")");
         }

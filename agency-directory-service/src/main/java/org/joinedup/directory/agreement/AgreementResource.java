@@ -93,8 +93,8 @@ public class AgreementResource {
                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = parse(agreementId);
         FieldErrors errors = new FieldErrors();
-        String name = Fields.text(errors, "signatoryName", body == null ? null : body.signatoryName(), 200);
-        String role = Fields.text(errors, "signatoryRole", body == null ? null : body.signatoryRole(), 200);
+        String name = errors.text("signatoryName", body == null ? null : body.signatoryName(), 200);
+        String role = errors.text("signatoryRole", body == null ? null : body.signatoryRole(), 200);
         errors.throwIfAny();
         String party = caller.requireAgency();
         List<StoredEvent> appended = writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
@@ -112,7 +112,7 @@ public class AgreementResource {
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = parse(agreementId);
         FieldErrors errors = new FieldErrors();
-        String reason = Fields.text(errors, "reason", body == null ? null : body.reason(), 1000);
+        String reason = errors.text("reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
         writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
                 (past, now) -> AgreementDecider.revoke(id, reason, AgreementState.fold(past), caller.subject(), now));

@@ -3,8 +3,6 @@ package org.joinedup.directory.validation;
 import org.joinedup.events.WireNamed;
 import org.joinedup.platform.http.FieldErrors;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Field checks shared by the directory's requests; each adds a named rule to the errors. */
+/** Field checks only the directory has; text, dates and UUIDs are {@link FieldErrors}'. Each adds a named rule. */
 public final class Fields {
     public static final String AGENCY_ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
 
@@ -21,27 +19,6 @@ public final class Fields {
 
     public static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    public static String text(FieldErrors errors, String field, String value, int max) {
-        if (blank(value)) {
-            errors.add(field, "required", "is required");
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(field, "max-length", "must be at most " + max + " characters");
-        }
-        return value.strip();
-    }
-
-    public static String optionalText(FieldErrors errors, String field, String value, int max) {
-        if (blank(value)) {
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(field, "max-length", "must be at most " + max + " characters");
-        }
-        return value.strip();
     }
 
     /** A required vocabulary value; returns its wire name. */
@@ -76,19 +53,6 @@ public final class Fields {
             }
         }
         return new ArrayList<>(seen);
-    }
-
-    public static LocalDate date(FieldErrors errors, String field, String value) {
-        if (blank(value)) {
-            errors.add(field, "required", "is required, e.g. 2026-04-01");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "date", "must be a date, e.g. 2026-04-01");
-            return null;
-        }
     }
 
     public static String agencyId(FieldErrors errors, String field, String value) {

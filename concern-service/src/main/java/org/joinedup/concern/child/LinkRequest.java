@@ -14,9 +14,9 @@ public record LinkRequest(String childId, String linkedChildId, String candidate
 
     public Checked check() {
         FieldErrors errors = new FieldErrors();
-        UUID child = uuid(errors, "childId", childId, true);
-        UUID linked = uuid(errors, "linkedChildId", linkedChildId, true);
-        UUID candidate = uuid(errors, "candidateId", candidateId, false);
+        UUID child = errors.uuid("childId", childId, true);
+        UUID linked = errors.uuid("linkedChildId", linkedChildId, true);
+        UUID candidate = errors.uuid("candidateId", candidateId, false);
         String why = reason(errors, reason);
         errors.throwIfAny();
         return new Checked(child, linked, candidate, why);
@@ -32,20 +32,5 @@ public record LinkRequest(String childId, String linkedChildId, String candidate
             errors.add("reason", "max-length", "must be at most " + MAX_REASON + " characters");
         }
         return reason.strip();
-    }
-
-    private static UUID uuid(FieldErrors errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "required", "is required: a child id (a UUID)");
-            }
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "uuid", "must be a UUID");
-            return null;
-        }
     }
 }

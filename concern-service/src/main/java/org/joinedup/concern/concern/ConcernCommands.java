@@ -37,19 +37,19 @@ public class ConcernCommands {
     @Transactional
     public List<StoredEvent> change(java.util.UUID concernId, String ifMatch, EventMetadata metadata,
                                     java.util.function.BiFunction<ConcernState, Instant, List<EventPayload>> decider) {
-        List<StoredEvent> appended = store.decide(ConcernDecider.streamId(concernId), ifMatch, metadata,
+        EventStore.Decision decision = store.decision(ConcernDecider.streamId(concernId), ifMatch, metadata,
                 (past, now) -> decider.apply(ConcernState.fold(past), now));
-        if (!appended.isEmpty()) {
-            updateView(concernId);
+        List<StoredEvent> appended = decision.appended();
+        if (decision.changed()) {
+            updateView(decision.events());
             picture.concernChanged(java.util.UUID.fromString(appended.get(0).envelope().subject()), concernId, metadata);
         }
         return appended;
     }
 
     /** Refreshes the agency views of a concern from its whole stream, in the command's transaction. */
-    private void updateView(java.util.UUID concernId) {
-        ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(concernId)).stream()
-                .map(StoredEvent::payload).toList());
+    private void updateView(List<EventPayload> stream) {
+        ConcernState state = ConcernState.fold(stream);
         if (state instanceof ConcernState.Raised raised) {
             ConcernView view = ConcernView.of(raised);
             views.put(view.concernId(), view.childId(), view.agencyId(), view.occurredAt(), view.status(),
@@ -70,7 +70,9 @@ public class ConcernCommands {
                     child.childId(), command.child(), command.concernId(), now)), metadata, now);
         }
         StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
-        updateView(command.concernId());
+        List<EventPayload> all = new java.util.ArrayList<>(past.stream().map(StoredEvent::payload).toList());
+        all.addAll(events);
+        updateView(all);
         picture.concernChanged(java.util.UUID.fromString(stored.envelope().subject()), command.concernId(), metadata);
         // Identifiers only: never names, dates of birth or descriptions.
         LOG.infof("concern %s raised for child %s by agency %s (event %s)", command.concernId(),

@@ -141,15 +141,39 @@ public class EventStore {
      * {@code decider} turn the past events and the current instant into new events (its refusals,
      * such as 404 for a record the caller may not see, come first), check {@code If-Match} against
      * the stream's version (412), append. An empty decision appends nothing (an idempotent repeat).
+     *
+     * @return the events appended
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> decide(String streamId, String ifMatch, EventMetadata metadata,
                                     java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
+        return decision(streamId, ifMatch, metadata, decider).appended();
+    }
+
+    /** What {@link #decision} read and appended: the stream as it now is, without reading it again. */
+    public record Decision(List<StoredEvent> past, List<StoredEvent> appended) {
+        /** Every event of the stream after the decision, oldest first. */
+        public List<EventPayload> events() {
+            List<EventPayload> all = new ArrayList<>(past.size() + appended.size());
+            past.forEach(e -> all.add(e.payload()));
+            appended.forEach(e -> all.add(e.payload()));
+            return all;
+        }
+
+        public boolean changed() {
+            return !appended.isEmpty();
+        }
+    }
+
+    /** {@link #decide}, answering the stream as it now is too, for a read model to be refreshed from. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Decision decision(String streamId, String ifMatch, EventMetadata metadata,
+                             java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
         List<StoredEvent> past = readStream(streamId);
         Instant now = now();
         List<? extends EventPayload> events = decider.apply(past.stream().map(StoredEvent::payload).toList(), now);
         org.joinedup.platform.http.IfMatch.check(ifMatch, past.size());
-        return events.isEmpty() ? List.of() : append(streamId, past.size(), events, metadata, now);
+        return new Decision(past, events.isEmpty() ? List.of() : append(streamId, past.size(), events, metadata, now));
     }
 
     /** Every event of a stream, oldest first; empty when the stream does not exist. */

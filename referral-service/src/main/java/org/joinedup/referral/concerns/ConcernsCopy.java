@@ -10,12 +10,9 @@ import org.joinedup.events.concern.InformationShared;
 import org.joinedup.platform.consume.EventHandler;
 import org.joinedup.platform.consume.ReceivedEvent;
 import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.store.Jdbc;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,21 +44,25 @@ public class ConcernsCopy implements EventHandler {
     public void handle(ReceivedEvent event) {
         EventPayload p = event.payload();
         if (p instanceof ChildRegistered r) {
-            update("insert into known_child (child_id, registered_at) values (?, ?) on conflict do nothing",
-                    r.childId(), Timestamp.from(r.occurredAt()));
+            knowChild(r.childId(), r.occurredAt());
         } else if (p instanceof ConcernRaised r) {
-            update("insert into known_child (child_id, registered_at) values (?, ?) on conflict do nothing",
-                    r.childId(), Timestamp.from(r.recordedAt()));
-            update("insert into known_concern (concern_id, child_id, agency_id) values (?, ?, ?) on conflict do nothing",
-                    r.concernId(), r.childId(), r.agencyId());
+            // Concerns raised before child-registered existed carry the only record of their child.
+            knowChild(r.childId(), r.recordedAt());
+            Jdbc.update(dataSource, "insert into known_concern (concern_id, child_id, agency_id) values (?, ?, ?) "
+                    + "on conflict do nothing", r.concernId(), r.childId(), r.agencyId());
         } else if (p instanceof ConcernWithdrawn w) {
-            update("update known_concern set withdrawn = true where concern_id = ?", w.concernId());
+            Jdbc.update(dataSource, "update known_concern set withdrawn = true where concern_id = ?", w.concernId());
         } else if (p instanceof InformationShared s) {
             for (UUID concern : s.concernIds()) {
-                update("insert into known_concern_share (concern_id, to_agency) values (?, ?) on conflict do nothing",
-                        concern, s.toAgency());
+                Jdbc.update(dataSource, "insert into known_concern_share (concern_id, to_agency) values (?, ?) "
+                        + "on conflict do nothing", concern, s.toAgency());
             }
         }
+    }
+
+    private void knowChild(UUID childId, java.time.Instant at) {
+        Jdbc.update(dataSource, "insert into known_child (child_id, registered_at) values (?, ?) on conflict do nothing",
+                childId, Timestamp.from(at));
     }
 
     /** A concern as this service knows it. */
@@ -69,33 +70,17 @@ public class ConcernsCopy implements EventHandler {
     }
 
     public boolean childKnown(UUID childId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from known_child where child_id = ?")) {
-            ps.setObject(1, childId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return !Jdbc.query(dataSource, "select 1 from known_child where child_id = ?", rs -> true, childId).isEmpty();
     }
 
     /** The concern, with whether it was shared with {@code agency}. */
     public Optional<KnownConcern> concern(UUID concernId, String agency) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select child_id, agency_id, withdrawn,
-                            exists (select 1 from known_concern_share s where s.concern_id = k.concern_id and s.to_agency = ?)
-                     from known_concern k where concern_id = ?""")) {
-            ps.setString(1, agency);
-            ps.setObject(2, concernId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new KnownConcern(concernId, rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getBoolean(3), rs.getBoolean(4))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return Jdbc.query(dataSource, """
+                select child_id, agency_id, withdrawn,
+                       exists (select 1 from known_concern_share s where s.concern_id = k.concern_id and s.to_agency = ?)
+                from known_concern k where concern_id = ?""",
+                rs -> new KnownConcern(concernId, rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+                        rs.getBoolean(4)), agency, concernId).stream().findFirst();
     }
 
     /**
@@ -124,20 +109,5 @@ public class ConcernsCopy implements EventHandler {
                 throw ProblemException.unprocessable(field, "concern-withdrawn", "concern " + id + " was withdrawn");
             }
         }
-    }
-
-    private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private static IllegalStateException failed(SQLException e) {
-        return new IllegalStateException("could not use the concern copy (SQLState " + e.getSQLState() + ")", e);
     }
 }

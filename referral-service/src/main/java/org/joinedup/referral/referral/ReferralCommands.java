@@ -10,7 +10,6 @@ import org.joinedup.events.team.MemberKind;
 import org.joinedup.events.team.TeamMember;
 import org.joinedup.platform.store.EventMetadata;
 import org.joinedup.platform.store.EventStore;
-import org.joinedup.platform.store.StoredEvent;
 import org.joinedup.referral.clock.Timescales;
 import org.joinedup.referral.concerns.ConcernsCopy;
 import org.joinedup.referral.team.TeamCommands;
@@ -63,20 +62,18 @@ public class ReferralCommands {
     @Transactional
     public ReferralState decide(UUID id, String ifMatch, String agency, String actor, ReferralOutcome outcome, String reason,
                                 EventMetadata meta) {
-        ReferralState before = state(id);
-        UUID existingTeam = before.exists() && outcome == ReferralOutcome.EARLY_HELP
-                ? teamViews.teamOfChild(before.made().childId()).orElse(null) : null;
-        UUID teamId = existingTeam != null ? existingTeam : UUID.randomUUID();
-        ReferralState s = change(id, ifMatch, meta, (state, now) ->
-                ReferralDecider.decide(id, agency, actor, outcome, reason, teamId, state, timescales, now));
+        UUID newTeam = UUID.randomUUID();
+        ReferralState s = change(id, ifMatch, meta, (state, now) -> ReferralDecider.decide(id, agency, actor, outcome, reason,
+                state.exists() && outcome == ReferralOutcome.EARLY_HELP
+                        ? teamViews.teamOfChild(state.made().childId()).orElse(newTeam) : null, state, timescales, now));
         ReferralDecided d = s.decided();
-        if (outcome == ReferralOutcome.EARLY_HELP && existingTeam == null) {
+        if (newTeam.equals(d.teamId())) {
             List<TeamMember> members = List.of(
                     new TeamMember(UUID.randomUUID(), MemberKind.PRACTITIONER.wireName(), null, "Referrer",
                             s.made().fromAgency(), s.made().referredBy()),
                     new TeamMember(UUID.randomUUID(), MemberKind.PRACTITIONER.wireName(), null, "Early help decision",
                             d.toAgency(), d.decidedBy()));
-            teams.form(teamId, s.made().childId(), id, members, null, null, timescales.reviewEveryWeeks(),
+            teams.form(newTeam, s.made().childId(), id, members, null, null, timescales.reviewEveryWeeks(),
                     new TeamDecider.Actor(actor, agency, false), meta);
         }
         return s;
@@ -86,30 +83,33 @@ public class ReferralCommands {
     @Transactional
     public ReferralState change(UUID id, String ifMatch, EventMetadata meta,
                                 BiFunction<ReferralState, Instant, List<EventPayload>> decider) {
-        List<StoredEvent> appended = store.decide(ReferralDecider.streamId(id), ifMatch, meta,
-                (past, now) -> decider.apply(ReferralState.fold(past), now));
-        ReferralState s = state(id);
-        if (!appended.isEmpty()) {
-            views.put(s, store.now());
-        }
-        return s;
+        return apply(id, ifMatch, meta, decider).state();
     }
 
-    /** Records whatever clocks of the referral have run out by now (the sweep calls this). */
+    /**
+     * Records whatever clocks of the referral have run out by now (the sweep calls this), as the
+     * service itself on behalf of the receiving agency, whose clock it is.
+     *
+     * @return how many overdue events were recorded
+     */
     @Transactional
-    public int recordOverdue(UUID id) {
-        ReferralState s = state(id);
-        if (!s.exists()) {
-            return 0;
-        }
-        EventMetadata meta = new EventMetadata("referral-service", s.made().toAgency(), UUID.randomUUID(), null);
-        List<StoredEvent> appended = store.decide(ReferralDecider.streamId(id), null, meta,
-                (past, now) -> ReferralDecider.overdue(ReferralState.fold(past), now));
-        views.put(state(id), store.now());
-        return appended.size();
+    public int recordOverdue(UUID id, String receivingAgency) {
+        EventMetadata meta = new EventMetadata("referral-service", receivingAgency, UUID.randomUUID(), null);
+        return apply(id, null, meta, ReferralDecider::overdue).appended();
     }
 
-    public ReferralState state(UUID id) {
-        return ReferralState.fold(store.readStream(ReferralDecider.streamId(id)).stream().map(StoredEvent::payload).toList());
+    private record Applied(ReferralState state, int appended) {
+    }
+
+    /** Decide, append, and refresh the read model from the stream as it now is (read once). */
+    private Applied apply(UUID id, String ifMatch, EventMetadata meta,
+                          BiFunction<ReferralState, Instant, List<EventPayload>> decider) {
+        EventStore.Decision d = store.decision(ReferralDecider.streamId(id), ifMatch, meta,
+                (past, now) -> decider.apply(ReferralState.fold(past), now));
+        ReferralState s = ReferralState.fold(d.events());
+        if (d.changed()) {
+            views.put(s, d.appended().get(0).recordedAt());
+        }
+        return new Applied(s, d.appended().size());
     }
 }

@@ -37,8 +37,6 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import static org.joinedup.referral.referral.ReferralRequests.MAX_TEXT;
-import static org.joinedup.referral.referral.ReferralRequests.optionalText;
-import static org.joinedup.referral.referral.ReferralRequests.text;
 
 @Path("/referrals")
 @Tag(name = "Referrals")
@@ -112,7 +110,7 @@ public class ReferralResource {
         if (agencyId != null && !lead) {
             errors.add("agencyId", "safeguarding-lead-only", "only a safeguarding lead reads other agencies' referrals");
         }
-        UUID child = childId == null ? null : Paths.uuid(errors, "childId", childId);
+        UUID child = errors.uuid("childId", childId, false);
         int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
         errors.throwIfAny();
         String agency = lead ? agencyId : caller.requireAgency();
@@ -178,9 +176,7 @@ public class ReferralResource {
                           @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
-        FieldErrors errors = new FieldErrors();
-        String reason = text(errors, "reason", body == null ? null : body.reason(), MAX_TEXT);
-        errors.throwIfAny();
+        String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.close(id, agency, caller.subject(), reason, s, now));
     }
 
@@ -195,9 +191,7 @@ public class ReferralResource {
                                        @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
-        FieldErrors errors = new FieldErrors();
-        String summary = text(errors, "summary", body == null ? null : body.summary(), MAX_TEXT);
-        errors.throwIfAny();
+        String summary = FieldErrors.requiredText("summary", body == null ? null : body.summary(), MAX_TEXT);
         return changed(id, ifMatch, correlation,
                 (s, now) -> ReferralDecider.completeAssessment(id, agency, caller.subject(), summary, s, now));
     }
@@ -208,20 +202,16 @@ public class ReferralResource {
     @RolesAllowed(Roles.PRACTITIONER)
     @Transactional
     @Operation(summary = "The receiving agency records the strategy discussion of a section 47 enquiry",
-            description = "heldAt (ISO-8601, not in the future, not before the referral) starts the 15-working-day clock "
+            description = "heldAt (RFC 3339, not in the future, not before the referral) starts the 15-working-day clock "
                     + "to the initial child protection conference.")
     public Response strategyDiscussion(@PathParam("referralId") String referralId, ReferralRequests.Meeting body,
                                        @HeaderParam(IfMatch.HEADER) String ifMatch,
                                        @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
-        FieldErrors errors = new FieldErrors();
-        ReferralRequests.Meeting b = body == null ? new ReferralRequests.Meeting(null, null) : body;
-        Instant heldAt = b.heldAt(errors);
-        String note = optionalText(errors, "note", b.note(), MAX_TEXT);
-        errors.throwIfAny();
+        ReferralRequests.Meeting.Checked meeting = ReferralRequests.Meeting.check(body);
         return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.holdStrategyDiscussion(id, agency,
-                caller.subject(), note, heldAt, s, timescales, now));
+                caller.subject(), meeting.note(), meeting.heldAt(), s, timescales, now));
     }
 
     @POST
@@ -234,13 +224,9 @@ public class ReferralResource {
                                @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
-        FieldErrors errors = new FieldErrors();
-        ReferralRequests.Meeting b = body == null ? new ReferralRequests.Meeting(null, null) : body;
-        Instant heldAt = b.heldAt(errors);
-        String note = optionalText(errors, "note", b.note(), MAX_TEXT);
-        errors.throwIfAny();
+        ReferralRequests.Meeting.Checked meeting = ReferralRequests.Meeting.check(body);
         return changed(id, ifMatch, correlation,
-                (s, now) -> ReferralDecider.holdConference(id, agency, caller.subject(), note, heldAt, s, now));
+                (s, now) -> ReferralDecider.holdConference(id, agency, caller.subject(), meeting.note(), meeting.heldAt(), s, now));
     }
 
     private Response changed(UUID id, String ifMatch, String correlation,

@@ -17,14 +17,58 @@ import java.util.List;
 
 /**
  * What a referral's events say about it now. {@code made} is null when the referral does not exist;
- * each later fact is null until it happens.
+ * each later fact is null until it happens. Built by {@link #fold}; not changed afterwards.
  */
-public record ReferralState(ReferralMade made, ReferralAcknowledged acknowledged, ReferralDecided decided,
-                            AssessmentCompleted assessment, StrategyDiscussionHeld strategyDiscussion,
-                            ConferenceHeld conference, ReferralClosed closed, ReferralDecisionOverdue decisionOverdue,
-                            AssessmentOverdue assessmentOverdue, ConferenceOverdue conferenceOverdue, int version) {
+public final class ReferralState {
+    public static final ReferralState NONE = new ReferralState();
 
-    public static final ReferralState NONE = new ReferralState(null, null, null, null, null, null, null, null, null, null, 0);
+    private ReferralMade made;
+    private ReferralAcknowledged acknowledged;
+    private ReferralDecided decided;
+    private AssessmentCompleted assessment;
+    private StrategyDiscussionHeld strategyDiscussion;
+    private ConferenceHeld conference;
+    private ReferralClosed closed;
+    private ReferralDecisionOverdue decisionOverdue;
+    private AssessmentOverdue assessmentOverdue;
+    private ConferenceOverdue conferenceOverdue;
+    private int version;
+
+    public static ReferralState fold(List<? extends EventPayload> events) {
+        ReferralState s = new ReferralState();
+        events.forEach(s::apply);
+        return s;
+    }
+
+    private void apply(EventPayload e) {
+        if (made == null && !(e instanceof ReferralMade)) {
+            throw new IllegalStateException(e.eventType().typeName() + " before referral-made");
+        }
+        if (e instanceof ReferralMade m) {
+            made = m;
+        } else if (e instanceof ReferralAcknowledged a) {
+            acknowledged = a;
+        } else if (e instanceof ReferralDecided d) {
+            decided = d;
+        } else if (e instanceof AssessmentCompleted a) {
+            assessment = a;
+        } else if (e instanceof StrategyDiscussionHeld sd) {
+            strategyDiscussion = sd;
+        } else if (e instanceof ConferenceHeld c) {
+            conference = c;
+        } else if (e instanceof ReferralClosed c) {
+            closed = c;
+        } else if (e instanceof ReferralDecisionOverdue o) {
+            decisionOverdue = o;
+        } else if (e instanceof AssessmentOverdue o) {
+            assessmentOverdue = o;
+        } else if (e instanceof ConferenceOverdue o) {
+            conferenceOverdue = o;
+        } else {
+            throw new IllegalStateException(e.eventType().typeName() + " is not a referral event");
+        }
+        version++;
+    }
 
     public boolean exists() {
         return made != null;
@@ -39,49 +83,47 @@ public record ReferralState(ReferralMade made, ReferralAcknowledged acknowledged
         return decided == null ? null : ReferralOutcome.fromWireName(decided.outcome()).orElse(null);
     }
 
-    public static ReferralState fold(List<? extends EventPayload> events) {
-        ReferralState s = NONE;
-        for (EventPayload e : events) {
-            s = s.evolve(e);
-        }
-        return s;
+    public ReferralMade made() {
+        return made;
     }
 
-    public ReferralState evolve(EventPayload e) {
-        int v = version + 1;
-        if (e instanceof ReferralMade m) {
-            return new ReferralState(m, null, null, null, null, null, null, null, null, null, v);
-        }
-        if (made == null) {
-            throw new IllegalStateException(e.eventType().typeName() + " before referral-made");
-        }
-        if (e instanceof ReferralAcknowledged a) {
-            return new ReferralState(made, a, decided, assessment, strategyDiscussion, conference, closed, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof ReferralDecided d) {
-            return new ReferralState(made, acknowledged, d, assessment, strategyDiscussion, conference, closed, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof AssessmentCompleted a) {
-            return new ReferralState(made, acknowledged, decided, a, strategyDiscussion, conference, closed, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof StrategyDiscussionHeld sd) {
-            return new ReferralState(made, acknowledged, decided, assessment, sd, conference, closed, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof ConferenceHeld c) {
-            return new ReferralState(made, acknowledged, decided, assessment, strategyDiscussion, c, closed, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof ReferralClosed c) {
-            return new ReferralState(made, acknowledged, decided, assessment, strategyDiscussion, conference, c, decisionOverdue, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof ReferralDecisionOverdue o) {
-            return new ReferralState(made, acknowledged, decided, assessment, strategyDiscussion, conference, closed, o, assessmentOverdue, conferenceOverdue, v);
-        }
-        if (e instanceof AssessmentOverdue o) {
-            return new ReferralState(made, acknowledged, decided, assessment, strategyDiscussion, conference, closed, decisionOverdue, o, conferenceOverdue, v);
-        }
-        if (e instanceof ConferenceOverdue o) {
-            return new ReferralState(made, acknowledged, decided, assessment, strategyDiscussion, conference, closed, decisionOverdue, assessmentOverdue, o, v);
-        }
-        throw new IllegalStateException(e.eventType().typeName() + " is not a referral event");
+    public ReferralAcknowledged acknowledged() {
+        return acknowledged;
+    }
+
+    public ReferralDecided decided() {
+        return decided;
+    }
+
+    public AssessmentCompleted assessment() {
+        return assessment;
+    }
+
+    public StrategyDiscussionHeld strategyDiscussion() {
+        return strategyDiscussion;
+    }
+
+    public ConferenceHeld conference() {
+        return conference;
+    }
+
+    public ReferralClosed closed() {
+        return closed;
+    }
+
+    public ReferralDecisionOverdue decisionOverdue() {
+        return decisionOverdue;
+    }
+
+    public AssessmentOverdue assessmentOverdue() {
+        return assessmentOverdue;
+    }
+
+    public ConferenceOverdue conferenceOverdue() {
+        return conferenceOverdue;
+    }
+
+    public int version() {
+        return version;
     }
 }

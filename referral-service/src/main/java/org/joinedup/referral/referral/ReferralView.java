@@ -46,10 +46,10 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
                 : new Step(s.conference().recordedBy(), s.conference().heldAt(), s.conference().note());
         Step closure = s.closed() == null ? null : new Step(s.closed().closedBy(), s.closed().closedAt(), s.closed().reason());
         List<Clock> clocks = StatutoryClock.of(s).stream()
-                .map(c -> new Clock(c.clock(), c.dueBy(), c.metAt(), c.stoppedAt(), c.overdueAt(), c.status(now))).toList();
+                .map(c -> new Clock(c.clock(), c.dueBy(), c.metAt(), c.stoppedAt(), c.overdueAt(), null)).toList();
         return new ReferralView(m.referralId(), m.childId(), m.fromAgency(), m.toAgency(), m.referredBy(), m.concernIds(),
                 m.reason(), m.urgency(), m.familyInformed(), m.consent(), s.status(), m.madeAt(), ack, decision, assessment,
-                strategy, conference, closure, clocks, clocks.stream().anyMatch(c -> c.status().equals("overdue")), s.version());
+                strategy, conference, closure, clocks, false, s.version()).at(now);
     }
 
     /** The same view with each clock's status as of {@code now}. */

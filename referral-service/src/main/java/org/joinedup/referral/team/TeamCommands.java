@@ -31,10 +31,10 @@ public class TeamCommands {
     @Transactional
     public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
                           int reviewEveryWeeks, TeamDecider.Actor actor, EventMetadata meta) {
-        if (views.teamOfChild(childId).isPresent()) {
+        views.teamOfChild(childId).ifPresent(existing -> {
             throw org.joinedup.platform.http.ProblemException.conflict("team-exists",
-                    "child " + childId + " already has a Team Around the Child (" + views.teamOfChild(childId).get() + ")");
-        }
+                    "child " + childId + " already has a Team Around the Child (" + existing + ")");
+        });
         return change(teamId, null, meta, (s, now) -> TeamDecider.form(teamId, childId, referralId, members, lead, leadReason,
                 reviewEveryWeeks, actor, s, timescales.days(), now));
     }
@@ -42,27 +42,33 @@ public class TeamCommands {
     @Transactional
     public TeamState change(UUID teamId, String ifMatch, EventMetadata meta,
                             BiFunction<TeamState, Instant, List<EventPayload>> decider) {
-        List<StoredEvent> appended = store.decide(TeamDecider.streamId(teamId), ifMatch, meta,
-                (past, now) -> decider.apply(TeamState.fold(past), now));
-        TeamState s = state(teamId);
-        if (!appended.isEmpty()) {
-            views.put(s, store.now());
-        }
-        return s;
+        return apply(teamId, ifMatch, meta, decider).state();
     }
 
-    /** Records the team's actions and review that have fallen overdue by now (the sweep calls this). */
+    /**
+     * Records the team's actions and review that have fallen overdue by now (the sweep calls this).
+     *
+     * @return how many overdue events were recorded
+     */
     @Transactional
     public int recordOverdue(UUID teamId) {
-        TeamState s = state(teamId);
-        if (!s.exists()) {
-            return 0;
-        }
         EventMetadata meta = new EventMetadata("referral-service", null, UUID.randomUUID(), null);
-        List<StoredEvent> appended = store.decide(TeamDecider.streamId(teamId), null, meta,
-                (past, now) -> TeamDecider.overdue(TeamState.fold(past), timescales.days(), now));
-        views.put(state(teamId), store.now());
-        return appended.size();
+        return apply(teamId, null, meta, (s, now) -> TeamDecider.overdue(s, timescales.days(), now)).appended();
+    }
+
+    private record Applied(TeamState state, int appended) {
+    }
+
+    /** Decide, append, and refresh the read model from the stream as it now is (read once). */
+    private Applied apply(UUID teamId, String ifMatch, EventMetadata meta,
+                          BiFunction<TeamState, Instant, List<EventPayload>> decider) {
+        EventStore.Decision d = store.decision(TeamDecider.streamId(teamId), ifMatch, meta,
+                (past, now) -> decider.apply(TeamState.fold(past), now));
+        TeamState s = TeamState.fold(d.events());
+        if (d.changed()) {
+            views.put(s, d.appended().get(0).recordedAt());
+        }
+        return new Applied(s, d.appended().size());
     }
 
     public TeamState state(UUID teamId) {

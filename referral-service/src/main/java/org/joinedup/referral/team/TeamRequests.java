@@ -5,15 +5,10 @@ import org.joinedup.events.team.MemberKind;
 import org.joinedup.events.team.TeamMember;
 import org.joinedup.platform.http.FieldErrors;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static org.joinedup.referral.referral.ReferralRequests.optionalText;
-import static org.joinedup.referral.referral.ReferralRequests.text;
-import static org.joinedup.referral.referral.ReferralRequests.uuid;
 
 /** The JSON bodies of the Team Around the Child endpoints, and the field rules each must meet. */
 public final class TeamRequests {
@@ -40,9 +35,9 @@ public final class TeamRequests {
                 errors.add(prefix + "kind", "one-of", "must be one of practitioner, parent-carer");
                 return null;
             }
-            String r = optionalText(errors, prefix + "role", role, 200);
+            String r = errors.optionalText(prefix + "role", role, 200);
             if (k.equals(MemberKind.PARENT_CARER.wireName())) {
-                String n = text(errors, prefix + "name", name, 200);
+                String n = errors.text(prefix + "name", name, 200);
                 if (agencyId != null || practitionerId != null) {
                     errors.add(prefix + "agencyId", "practitioners-only", "a parent or carer has no agency or practitioner id");
                 }
@@ -52,9 +47,9 @@ public final class TeamRequests {
                 }
                 return new TeamMember(UUID.randomUUID(), k, n, r, null, null);
             }
-            String n = optionalText(errors, prefix + "name", name, 200);
-            String a = text(errors, prefix + "agencyId", agencyId, 100);
-            String p = text(errors, prefix + "practitionerId", practitionerId, 200);
+            String n = errors.optionalText(prefix + "name", name, 200);
+            String a = errors.text(prefix + "agencyId", agencyId, 100);
+            String p = errors.text(prefix + "practitionerId", practitionerId, 200);
             if (a != null && errors.isEmpty()) {
                 directory.requireActiveAgency(prefix + "agencyId", a);
             }
@@ -110,24 +105,5 @@ public final class TeamRequests {
             checked.add(members.get(i).check(errors, "members[" + i + "].", directory));
         }
         return checked;
-    }
-
-    static LocalDate date(FieldErrors errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "required", "is required: a date such as 2026-12-04");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "date", "must be a date such as 2026-12-04");
-            return null;
-        }
-    }
-
-    static UUID member(FieldErrors errors, String field, String value) {
-        return uuid(errors, field, value);
     }
 }

@@ -41,8 +41,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-import static org.joinedup.referral.referral.ReferralRequests.optionalText;
-import static org.joinedup.referral.referral.ReferralRequests.text;
 import static org.joinedup.referral.team.TeamRequests.MAX_TEXT;
 
 @Path("/teams")
@@ -87,7 +85,7 @@ public class TeamResource {
             throw ProblemException.invalid("body", "required", "a JSON team is required");
         }
         FieldErrors errors = new FieldErrors();
-        UUID child = org.joinedup.referral.referral.ReferralRequests.uuid(errors, "childId", body.childId());
+        UUID child = errors.uuid("childId", body.childId(), true);
         int weeks = body.reviewEveryWeeks() == null ? timescales.reviewEveryWeeks() : body.reviewEveryWeeks();
         if (weeks < 1 || weeks > 52) {
             errors.add("reviewEveryWeeks", "range", "must be between 1 and 52");
@@ -99,7 +97,7 @@ public class TeamResource {
                 lead = members.get(i).memberId();
             }
         }
-        String leadReason = optionalText(errors, "leadReason", body.leadReason(), MAX_TEXT);
+        String leadReason = errors.optionalText("leadReason", body.leadReason(), MAX_TEXT);
         if (lead != null && leadReason == null) {
             errors.add("leadReason", "required", "is required when a lead professional is named: why them");
         }
@@ -124,7 +122,7 @@ public class TeamResource {
             description = "Filter by childId. A practitioner who does not lead a team sees only the actions they own in it.")
     public Map<String, Object> list(@QueryParam("childId") String childId, @QueryParam("limit") String limit) {
         FieldErrors errors = new FieldErrors();
-        UUID child = childId == null ? null : Paths.uuid(errors, "childId", childId);
+        UUID child = errors.uuid("childId", childId, false);
         int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
         errors.throwIfAny();
         TeamDecider.Actor actor = actor();
@@ -181,7 +179,7 @@ public class TeamResource {
                           @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(teamId, "team");
         UUID member = Paths.id(memberId, "member");
-        String reason = required("reason", body == null ? null : body.reason());
+        String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return changed(id, ifMatch, correlation, (s, now) -> TeamDecider.leave(member, reason, actor(), s, timescales.days(), now));
     }
 
@@ -196,8 +194,8 @@ public class TeamResource {
         UUID id = Paths.id(teamId, "team");
         FieldErrors errors = new FieldErrors();
         TeamRequests.AssignLead b = body == null ? new TeamRequests.AssignLead(null, null) : body;
-        UUID member = TeamRequests.member(errors, "memberId", b.memberId());
-        String reason = text(errors, "reason", b.reason(), MAX_TEXT);
+        UUID member = errors.uuid("memberId", b.memberId(), true);
+        String reason = errors.text("reason", b.reason(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
                 (s, now) -> TeamDecider.assignLead(member, reason, actor(), s, timescales.days(), now));
@@ -214,9 +212,9 @@ public class TeamResource {
         UUID id = Paths.id(teamId, "team");
         FieldErrors errors = new FieldErrors();
         TeamRequests.Agree b = body == null ? new TeamRequests.Agree(null, null, null) : body;
-        String description = text(errors, "description", b.description(), MAX_TEXT);
-        UUID owner = TeamRequests.member(errors, "ownerMemberId", b.ownerMemberId());
-        LocalDate due = TeamRequests.date(errors, "dueOn", b.dueOn(), true);
+        String description = errors.text("description", b.description(), MAX_TEXT);
+        UUID owner = errors.uuid("ownerMemberId", b.ownerMemberId(), true);
+        LocalDate due = errors.date("dueOn", b.dueOn(), true);
         errors.throwIfAny();
         UUID actionId = UUID.randomUUID();
         return changed(id, ifMatch, correlation,
@@ -235,7 +233,7 @@ public class TeamResource {
         UUID id = Paths.id(teamId, "team");
         UUID action = Paths.id(actionId, "action");
         FieldErrors errors = new FieldErrors();
-        String note = optionalText(errors, "note", body == null ? null : body.note(), MAX_TEXT);
+        String note = errors.optionalText("note", body == null ? null : body.note(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
                 (s, now) -> TeamDecider.completeAction(action, note, actor(), s, timescales.days(), now));
@@ -254,8 +252,8 @@ public class TeamResource {
         UUID action = Paths.id(actionId, "action");
         FieldErrors errors = new FieldErrors();
         TeamRequests.Reassign b = body == null ? new TeamRequests.Reassign(null, null) : body;
-        UUID owner = TeamRequests.member(errors, "ownerMemberId", b.ownerMemberId());
-        String reason = text(errors, "reason", b.reason(), MAX_TEXT);
+        UUID owner = errors.uuid("ownerMemberId", b.ownerMemberId(), true);
+        String reason = errors.text("reason", b.reason(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
                 (s, now) -> TeamDecider.reassignAction(action, owner, reason, actor(), s, timescales.days(), now));
@@ -272,7 +270,7 @@ public class TeamResource {
                            @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(teamId, "team");
         UUID action = Paths.id(actionId, "action");
-        String reason = required("reason", body == null ? null : body.reason());
+        String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return changed(id, ifMatch, correlation,
                 (s, now) -> TeamDecider.cancelAction(action, reason, actor(), s, timescales.days(), now));
     }
@@ -289,14 +287,14 @@ public class TeamResource {
         UUID id = Paths.id(teamId, "team");
         FieldErrors errors = new FieldErrors();
         TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null) : body;
-        LocalDate heldOn = TeamRequests.date(errors, "heldOn", b.heldOn(), true);
-        LocalDate next = TeamRequests.date(errors, "nextReviewBy", b.nextReviewBy(), false);
+        LocalDate heldOn = errors.date("heldOn", b.heldOn(), true);
+        LocalDate next = errors.date("nextReviewBy", b.nextReviewBy(), false);
         List<UUID> attendees = new ArrayList<>();
         if (b.attendees() == null || b.attendees().isEmpty()) {
             errors.add("attendees", "required", "name the members who attended");
         } else {
             for (int i = 0; i < b.attendees().size(); i++) {
-                UUID a = TeamRequests.member(errors, "attendees[" + i + "]", b.attendees().get(i));
+                UUID a = errors.uuid("attendees[" + i + "]", b.attendees().get(i), true);
                 if (a != null && !attendees.contains(a)) {
                     attendees.add(a);
                 }
@@ -307,7 +305,7 @@ public class TeamResource {
             errors.add("decisions", "required", "record what the review decided");
         } else {
             for (int i = 0; i < b.decisions().size(); i++) {
-                decisions.add(text(errors, "decisions[" + i + "]", b.decisions().get(i), MAX_TEXT));
+                decisions.add(errors.text("decisions[" + i + "]", b.decisions().get(i), MAX_TEXT));
             }
         }
         errors.throwIfAny();
@@ -324,12 +322,5 @@ public class TeamResource {
 
     private TeamDecider.Actor actor() {
         return new TeamDecider.Actor(caller.subject(), caller.agencyId().orElse(null), caller.hasRole(Roles.SAFEGUARDING_LEAD));
-    }
-
-    private static String required(String field, String value) {
-        FieldErrors errors = new FieldErrors();
-        String v = text(errors, field, value, MAX_TEXT);
-        errors.throwIfAny();
-        return v;
     }
 }

@@ -21,10 +21,23 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
 
     public record Member(UUID memberId, String kind, String name, String role, String agencyId, String practitionerId,
                          boolean active, Instant joinedAt, Instant leftAt, String leftReason) {
+        /** Whether this member is the practitioner acting. */
+        boolean is(TeamDecider.Actor actor) {
+            return actor.agencyId() != null && actor.agencyId().equals(agencyId) && actor.subject().equals(practitionerId);
+        }
     }
 
     public record Action(UUID actionId, String description, UUID ownerMemberId, LocalDate dueOn, String status,
                          boolean overdue, List<TeamState.Step> history) {
+        /** The same action, overdue when it is open and its due date has passed by {@code now}. */
+        public Action at(WorkingDays days, Instant now) {
+            return new Action(actionId, description, ownerMemberId, dueOn, status,
+                    "open".equals(status) && !now.isBefore(days.endOf(dueOn)), history);
+        }
+    }
+
+    public Member member(UUID memberId) {
+        return members.stream().filter(m -> m.memberId().equals(memberId)).findFirst().orElseThrow();
     }
 
     public record Review(UUID reviewId, LocalDate heldOn, List<UUID> attendees, List<String> decisions,
@@ -49,8 +62,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
 
     /** The same view with overdue flags as of {@code now}. */
     public TeamView at(WorkingDays days, Instant now) {
-        List<Action> current = actions.stream().map(a -> new Action(a.actionId(), a.description(), a.ownerMemberId(),
-                a.dueOn(), a.status(), "open".equals(a.status()) && !now.isBefore(days.endOf(a.dueOn())), a.history())).toList();
+        List<Action> current = actions.stream().map(a -> a.at(days, now)).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
                 current, reviews, reviewEveryWeeks, nextReviewBy, nextReviewBy != null && !now.isBefore(days.endOf(nextReviewBy)),
                 wholePlan, version);
@@ -58,14 +70,11 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
 
     /** What a practitioner of a member agency sees: the whole plan when they lead it, else only their own actions. */
     public TeamView forCaller(TeamDecider.Actor actor) {
-        boolean lp = leadProfessional != null && members.stream().anyMatch(m -> m.memberId().equals(leadProfessional)
-                && m.active() && actor.agencyId() != null && actor.agencyId().equals(m.agencyId())
-                && actor.subject().equals(m.practitionerId()));
+        boolean lp = leadProfessional != null && member(leadProfessional).active() && member(leadProfessional).is(actor);
         if (actor.safeguardingLead() || lp) {
             return this;
         }
-        List<UUID> mine = members.stream().filter(m -> actor.agencyId() != null && actor.agencyId().equals(m.agencyId())
-                && actor.subject().equals(m.practitionerId())).map(Member::memberId).toList();
+        List<UUID> mine = members.stream().filter(m -> m.is(actor)).map(Member::memberId).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
                 actions.stream().filter(a -> mine.contains(a.ownerMemberId())).toList(), reviews, reviewEveryWeeks,
                 nextReviewBy, reviewOverdue, false, version);

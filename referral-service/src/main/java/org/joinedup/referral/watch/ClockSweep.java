@@ -44,11 +44,12 @@ public class ClockSweep {
     /** One pass; returns how many overdue events were recorded. */
     public int sweep() {
         int recorded = 0;
-        for (UUID id : referrals.due(clock.instant(), BATCH)) {
+        for (ReferralViews.Due due : referrals.due(clock.instant(), BATCH)) {
             try {
-                recorded += referralCommands.recordOverdue(id);
+                recorded += referralCommands.recordOverdue(due.referralId(), due.toAgency());
             } catch (RuntimeException e) {
-                LOG.warnf("could not record the overdue clocks of referral %s (retried next sweep): %s", id, e.toString());
+                LOG.warnf("could not record the overdue clocks of referral %s (retried next sweep): %s", due.referralId(),
+                        e.toString());
             }
         }
         for (UUID id : teams.due(clock.instant(), BATCH)) {

@@ -2,7 +2,6 @@ package org.joinedup.referral.referral;
 
 import org.joinedup.events.EventPayload;
 import org.joinedup.events.concern.Consent;
-import org.joinedup.events.referral.AssessmentCompleted;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceOverdue;
 import org.joinedup.events.referral.ReferralDecided;
@@ -167,6 +166,5 @@ class ReferralDeciderTest {
         assertEquals(List.of(), ReferralDecider.overdue(state(), Instant.parse("2027-06-01T00:00:00Z")));
         assertTrue(ReferralDecider.nextDue(state()).isEmpty());
         assertEquals("stopped", StatutoryClock.of(state()).get(1).status(Instant.parse("2027-06-01T00:00:00Z")));
-        assertTrue(history.stream().noneMatch(e -> e instanceof AssessmentCompleted));
     }
 }
