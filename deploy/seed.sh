@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the local stack with a small, fictional picture: a school, a hospital and the police each
-# hold one piece about the same child. Everything goes through the public API with real tokens.
+# hold one piece about the same child, and the police refer her to children's social care. Everything
+# goes through the public API with real tokens.
 # Run by `deploy/stack.sh up`; seeds once per local state (delete .local/seeded to seed again).
 set -euo pipefail
 
@@ -10,6 +11,7 @@ KC=http://127.0.0.1:${JOINEDUP_KEYCLOAK_PORT:-8180}/realms/joinedup/protocol/ope
 DIRECTORY=http://127.0.0.1:8083
 CONCERNS=http://127.0.0.1:8081
 AUDIT=http://127.0.0.1:8084
+REFERRALS=http://127.0.0.1:8082
 CHILD_NHS=9434765919   # a format-valid NHS number used in NHS examples; the child here is fictional
 
 access_token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
@@ -82,7 +84,7 @@ else
   raise met-police '{"child": {"nhsNumber": "'$CHILD_NHS'"}, "category": "domestic-abuse",
     "wellbeingIndicators": ["safe", "nurtured"], "riskLevel": "high",
     "description": "Officers attended a domestic incident at the family address at night; the child was present.",
-    "occurredAt": "2026-11-08T23:05:00Z"}' > /dev/null
+    "occurredAt": "2026-11-08T23:05:00Z"}' | field concernId > "$STATE/police-concern"
   # The housing provider knows her under another spelling and without her NHS number: the index keeps
   # this a separate record and proposes the pair to safeguarding leads (GET /children/candidates).
   raise homes-for-haringey '{"child": {"familyName": "Mensa", "givenName": "Ama", "dateOfBirth": "2018-05-09",
@@ -90,6 +92,26 @@ else
     "description": "Home visit: no food in the flat, no heating; mother says money has run out.",
     "occurredAt": "2026-11-12T11:00:00Z"}' > /dev/null
   echo "$CHILD" > "$STATE/seeded"
+fi
+
+# The police refer her to children's social care on their concern; children's social care acknowledges
+# and decides early help, which opens her Team Around the Child (referral-service).
+if [ ! -f "$STATE/seeded-referral" ] && [ -f "$STATE/police-concern" ]; then
+  POLICE=$(system_token met-police)
+  for _ in $(seq 1 40); do  # referral-service learns of the concern from concerns.events within seconds
+    REFERRAL=$(curl -sf -H "Authorization: Bearer $POLICE" -H 'Content-Type: application/json' "$REFERRALS/referrals" \
+      -d '{"childId": "'$CHILD'", "toAgency": "haringey-csc", "concernIds": ["'$(cat "$STATE/police-concern")'"],
+           "reason": "Domestic abuse at home with the child present; school and health have concerns too.",
+           "urgency": "urgent", "familyInformed": "Mother told that the police are referring to children'"'"'s social care.",
+           "consent": {"status": "given"}}' | field referralId) && break
+    sleep 0.5
+  done
+  CSC=$(system_token haringey-csc)
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $CSC" "$REFERRALS/referrals/$REFERRAL/acknowledgement"
+  curl -sf -o /dev/null -H "Authorization: Bearer $CSC" -H 'Content-Type: application/json' \
+    "$REFERRALS/referrals/$REFERRAL/decision" \
+    -d '{"outcome": "early-help", "reason": "Family needs coordinated support; no section 47 threshold today."}'
+  echo "$REFERRAL" > "$STATE/seeded-referral"
 fi
 
 LEAD=$(user_token lead.haringey)
@@ -135,4 +157,17 @@ echo "share missing-from-education with children's social care for safeguarding?
 curl -sf -H "Authorization: Bearer $LEAD" "$DIRECTORY/sharing-decisions?from=northside-primary&to=haringey-csc&category=missing-from-education&purpose=safeguarding"
 echo
 echo
+if [ -f "$STATE/seeded-referral" ]; then
+  echo "The police referred her to children's social care, who decided early help; what the police see:"
+  curl -sf -H "Authorization: Bearer $(system_token met-police)" \
+    "$REFERRALS/referrals/$(cat "$STATE/seeded-referral")" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+d = r.get("decision") or {}
+print("  referral %s: %s, outcome %s (%s), Team Around the Child %s" % (r["referralId"], r["status"],
+      d.get("outcome"), d.get("reason"), d.get("teamId")))
+for c in r["clocks"]:
+    print("  %s clock: due by %s, %s" % (c["clock"], c["dueBy"], c["status"]))' 2>/dev/null || true
+  echo
+fi
 echo "Next: the README's walk-through posts your own concern and reads it back."
