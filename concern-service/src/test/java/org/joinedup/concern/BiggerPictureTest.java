@@ -77,6 +77,20 @@ class BiggerPictureTest {
     }
 
     @Test
+    void a_child_with_hundreds_of_concerns_still_has_each_new_one_recorded_and_flagged() {
+        // 200 pieces: more than a btree index entry could hold as arrays (about 170 UUIDs), which once
+        // made every further concern about such a child fail.
+        String nhs = TestNhsNumbers.next();
+        String child = null;
+        for (int i = 0; i < 200; i++) {
+            child = raise(practitioner(POLICE), concern(nhs, "neglect", "2026-11-01T10:00:00Z")).statusCode(201)
+                    .extract().path("childId");
+        }
+        as(LEAD).queryParam("childId", child).get("/flags").then().statusCode(200)
+                .body("find { it.concernIds.size() == 200 }.rule", equalTo("frequent-concerns"));
+    }
+
+    @Test
     void a_withdrawn_concern_is_not_part_of_the_picture() {
         String nhs = TestNhsNumbers.next();
         var first = raise(practitioner(POLICE), concern(nhs, "neglect", "2026-10-01T10:00:00Z")).statusCode(201).extract();

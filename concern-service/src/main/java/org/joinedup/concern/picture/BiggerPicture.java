@@ -237,8 +237,13 @@ public class BiggerPicture {
     /** Records the flag; false when this child, rule and set of pieces was flagged before. */
     private static boolean record(Connection c, BiggerPictureFlagRaised f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into bigger_picture_flag (flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint bigger_picture_flag_once do nothing""")) {
+                insert into bigger_picture_flag (flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at,
+                                                 picture_key)
+                select flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at,
+                       encode(sha256(convert_to(concern_ids::text || '|' || share_ids::text, 'UTF8')), 'hex')
+                from (values (?::uuid, ?::uuid, ?, ?::uuid[], ?::uuid[], ?::text[], ?, ?::timestamptz))
+                     as f (flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at)
+                on conflict on constraint bigger_picture_flag_once do nothing""")) {
             ps.setObject(1, f.flagId());
             ps.setObject(2, f.childId());
             ps.setString(3, f.rule());
