@@ -1,11 +1,8 @@
 package org.joinedup.audit.chronology;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.joinedup.events.EventJson;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChronologyQueries {
-    private static final ObjectMapper JSON = EventJson.mapper();
     private static final String RECORDED_BY = "(?::timestamptz is null or coalesce(%s.source_recorded_at, %s.occurred_at) <= ?)";
     private final DataSource dataSource;
 
@@ -40,15 +36,20 @@ public class ChronologyQueries {
     }
 
     public Chronology of(UUID childId, ChronologyFilter f, int offset, int limit) {
-        String where = "where child_id = any(?) and event_type <> 'record-accessed' and " + RECORDED_BY.formatted("l", "l")
+        String filters = "event_type <> 'record-accessed' and " + RECORDED_BY.formatted("l", "l")
                 + " and (?::text is null or agency_id = ?) and (?::text is null or payload->>'category' = ?)"
                 + " and (?::text is null or event_type = ?) and (?::timestamptz is null or occurred_at >= ?)"
                 + " and (?::timestamptz is null or occurred_at <= ?)";
+        // The page is read per child record, each in chronology-index order and stopping after offset + limit
+        // rows, then merged: `child_id = any(?)` over the whole group would read and sort every entry of
+        // the group for each page (35 ms instead of 0.5 ms for the first page of 10,000 entries).
         try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("select count(*) from ledger_entry l " + where);
-             PreparedStatement page = c.prepareStatement("select seq, event_id, event_type, occurred_at, "
-                     + "source_recorded_at, recorded_at, agency_id, actor_id, source, payload::text, entry_hash, "
-                     + "child_hash, child_id from ledger_entry l " + where + " order by occurred_at, seq offset ? limit ?")) {
+             PreparedStatement count = c.prepareStatement(
+                     "select count(*) from ledger_entry l where child_id = any(?) and " + filters);
+             PreparedStatement page = c.prepareStatement("select e.* from unnest(?::uuid[]) as r(id) cross join lateral ("
+                     + "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
+                     + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry l where l.child_id = r.id and "
+                     + filters + " order by occurred_at, seq limit ?) e order by e.occurred_at, e.seq offset ? limit ?")) {
             Set<UUID> records = group(c, childId, f.asOf());
             Array ids = c.createArrayOf("uuid", records.toArray());
             bind(count, ids, f);
@@ -58,20 +59,21 @@ public class ChronologyQueries {
                 total = rs.getLong(1);
             }
             int next = bind(page, ids, f);
-            page.setInt(next, offset);
-            page.setInt(next + 1, limit);
+            page.setLong(next, (long) offset + limit);
+            page.setInt(next + 1, offset);
+            page.setInt(next + 2, limit);
             List<ChronologyEntry> entries = new ArrayList<>();
             try (ResultSet rs = page.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new ChronologyEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), rs.getTimestamp(6).toInstant(),
-                            rs.getString(7), rs.getString(8), rs.getString(9), JSON.readTree(rs.getString(10)),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getString(12), rs.getObject(13, UUID.class)));
                 }
             }
             List<UUID> linked = records.stream().filter(r -> !r.equals(childId)).toList();
             return new Chronology(childId, linked, total, offset, limit, entries, gaps(c, ids, f.asOf()));
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not read the chronology", e);
         }
     }
