@@ -11,6 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,34 +36,72 @@ public class Bench {
     static final String KEYCLOAK = env("JOINEDUP_KEYCLOAK", "http://127.0.0.1:8180/realms/joinedup/protocol/openid-connect/token");
     static final String CONCERNS = env("JOINEDUP_CONCERNS", "http://127.0.0.1:8081");
     static final String AUDIT = env("JOINEDUP_AUDIT", "http://127.0.0.1:8084");
+    static final String REFERRALS = env("JOINEDUP_REFERRALS", "http://127.0.0.1:8082");
     static final String PG_PORT = env("JOINEDUP_PG_PORT", "55432");
+    static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    static final String KAFKA_LIB = "deploy/kafka-broker/target/lib/*";
+    static final Path PIDS = Path.of(env("JOINEDUP_STATE", ".local"), "pids");
+    static final List<String> SERVICES = List.of("concern-service", "referral-service", "agency-directory-service", "audit-service");
     static final List<String[]> ROWS = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.parseInt(env("BENCH_SECONDS", "10"));
         String pgbin = args.length > 0 ? args[0] : "/usr/lib/postgresql/15/bin";
-        String police = clientToken("met-police-system", "met-police-local-dev-secret");
-        String inspector = userToken("inspector.ofsted");
+        Supplier<String> police = token("grant_type=client_credentials&client_id=met-police-system&client_secret=met-police-local-dev-secret");
+        Supplier<String> inspector = userToken("inspector.ofsted");
+        Supplier<String> lead = userToken("lead.haringey");
+        Supplier<String> csc = token("grant_type=client_credentials&client_id=haringey-csc-system&client_secret=haringey-csc-local-dev-secret");
 
+        Map<String, Long> idle = residentMiB();
         prepareBaselineTable(pgbin);
         // Warm up: the services' JIT compilers and pools, so the measured loads see steady state.
         int warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "15"));
         System.err.println("warming up for " + warmup + " s ...");
-        concernsPerSecond(police, 8, warmup);
+        concernsPerSecond(police, 8, warmup, null);
+        double sustained = 0;
+        Map<String, Long> loaded = new LinkedHashMap<>();
         for (int clients : new int[]{8, 32}) {
             double raw = pgbenchInsertRate(pgbin, clients, seconds);
-            double accepted = concernsPerSecond(police, clients, seconds);
+            double accepted = concernsPerSecond(police, clients, seconds, clients == 32 ? loaded : null);
+            sustained = Math.max(sustained, accepted);
             row("POST /concerns accepted per second, " + clients + " clients", accepted, "single-row insert tx/s (pgbench)", raw,
                     ">= 0.5");
         }
-        verification(inspector);
+        double rate = sustained;
+        for (double share : new double[]{0.25, 0.5}) {
+            figure("201 -> chronology at " + (int) (share * 100) + "% of sustained",
+                    () -> latencyToChronology(police, lead, Math.max(1, rate * share), share, seconds));
+        }
+        for (String size : env("BENCH_CHRONOLOGY_SIZES", "1000,10000").split(",")) {
+            figure("chronology reads, " + size.trim() + " entries",
+                    () -> chronologyReads(police, csc, lead, pgbin, Integer.parseInt(size.trim())));
+        }
+        figure("ledger verification", () -> verification(inspector));
+        for (String service : SERVICES) {
+            ROWS.add(new String[]{"resident memory MiB, " + service + ", idle / under load",
+                    idle.getOrDefault(service, -1L) + " / " + loaded.getOrDefault(service, -1L), "-", "-", "-", "-"});
+        }
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "| %-52s | %12s | %-36s | %12s | %6s | %-6s |%n", "figure", "measured",
+        System.out.printf(Locale.ROOT, "| %-58s | %12s | %-44s | %12s | %6s | %-6s |%n", "figure", "measured",
                 "baseline (same run)", "baseline", "ratio", "goal");
         System.out.println("| --- | ---: | --- | ---: | ---: | --- |");
         for (String[] r : ROWS) {
-            System.out.printf(Locale.ROOT, "| %-52s | %12s | %-36s | %12s | %6s | %-6s |%n", (Object[]) r);
+            System.out.printf(Locale.ROOT, "| %-58s | %12s | %-44s | %12s | %6s | %-6s |%n", (Object[]) r);
+        }
+    }
+
+    interface Figure {
+        void measure() throws Exception;
+    }
+
+    /** Measures one figure; a failure is a row saying so, and the other figures still run. */
+    static void figure(String name, Figure figure) {
+        try {
+            figure.measure();
+        } catch (Exception | StackOverflowError e) {
+            System.err.println(name + " failed: " + e);
+            ROWS.add(new String[]{name, "failed", String.valueOf(e.getMessage()), "-", "-", "-"});
         }
     }
 
@@ -89,7 +134,21 @@ public class Bench {
         return Double.parseDouble(m.group(1));
     }
 
-    static double concernsPerSecond(String token, int clients, int seconds) throws Exception {
+    /** Closed-loop load; when {@code memory} is given, each service's resident size is sampled halfway. */
+    static double concernsPerSecond(Supplier<String> token, int clients, int seconds, Map<String, Long> memory)
+            throws Exception {
+        if (memory != null) {
+            Thread sampler = new Thread(() -> {
+                try {
+                    Thread.sleep(seconds * 500L);
+                    memory.putAll(residentMiB());
+                } catch (Exception e) {
+                    System.err.println("  (no memory sample: " + e + ")");
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+        }
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -97,13 +156,8 @@ public class Bench {
         for (int i = 0; i < clients; i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    String body = "{\"child\": {\"nhsNumber\": \"" + nhsNumber() + "\"}, \"category\": \"neglect\", "
-                            + "\"riskLevel\": \"medium\", \"description\": \"Left alone overnight; no food in the flat.\", "
-                            + "\"occurredAt\": \"2026-11-20T22:00:00Z\"}";
                     try {
-                        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns"))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = HTTP.send(raise(token.get(), nhsNumber()), HttpResponse.BodyHandlers.discarding());
                         (r.statusCode() == 201 ? accepted : refused).incrementAndGet();
                     } catch (IOException | InterruptedException e) {
                         refused.incrementAndGet();
@@ -122,18 +176,311 @@ public class Bench {
         return accepted.get() / (double) seconds;
     }
 
+    static HttpRequest raise(String token, String nhsNumber) {
+        String body = "{\"child\": {\"nhsNumber\": \"" + nhsNumber + "\"}, \"category\": \"neglect\", "
+                + "\"riskLevel\": \"medium\", \"description\": \"Left alone overnight; no food in the flat.\", "
+                + "\"occurredAt\": \"2026-11-20T22:00:00Z\"}";
+        return HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static HttpResponse<String> get(Supplier<String> token, String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Open-loop POSTs at a fixed rate; for each 201, how long until the concern was in the audit
+     * ledger and so readable in the chronology (the entry's ledgerRecordedAt minus the moment the
+     * client had the 201; one clock, one machine). Against: Kafka's own producer perf tool, acks=all,
+     * the same rate and record size, with the outbox relay's producer settings (linger.ms=1), on a
+     * topic like the services' (6 partitions). The ledger is first left to drain what earlier loads
+     * queued, so the figure is the path of one concern, not the backlog's.
+     */
+    static void latencyToChronology(Supplier<String> police, Supplier<String> lead, double rate, double share, int seconds)
+            throws Exception {
+        drain(police, lead);
+        int n = Math.max(50, (int) (rate * seconds));
+        record Sent(String childId, Instant answeredAt) {
+        }
+        ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / rate);
+        Pattern childId = Pattern.compile("\"childId\":\"([^\"]+)\"");
+        for (int i = 0; i < n; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            inFlight.add(HTTP.sendAsync(raise(police.get(), nhsNumber()), HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                Instant at = Instant.now();
+                Matcher m = childId.matcher(r.body());
+                if (r.statusCode() == 201 && m.find()) {
+                    sent.add(new Sent(m.group(1), at));
+                }
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        Pattern recorded = Pattern.compile("\"type\":\"concern-raised\".*?\"ledgerRecordedAt\":\"([^\"]+)\".*?\"data\":(.*?),\"entryHash\"");
+        List<Double> latencies = new ArrayList<>();
+        int recordSize = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (Sent s : sent) {
+            while (true) {
+                String body = get(lead, AUDIT + "/children/" + s.childId() + "/chronology?type=concern-raised").body();
+                Matcher m = recorded.matcher(body);
+                if (m.find()) {
+                    latencies.add(Math.max(0, Duration.between(s.answeredAt(), Instant.parse(m.group(1))).toNanos() / 1e6));
+                    recordSize = Math.max(recordSize, m.group(2).getBytes(StandardCharsets.UTF_8).length);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("concern for child " + s.childId() + " not in the chronology after 2 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+        double[] kafka = producerLatency(rate, n, recordSize);
+        String at = String.format(Locale.ROOT, "%.0f/s (%.0f%% of sustained), %d concerns", rate, share * 100, latencies.size());
+        double[] ours = {percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 99.9)};
+        String[] names = {"p50", "p99", "p99.9"};
+        for (int i = 0; i < 3; i++) {
+            row("201 -> chronology " + names[i] + " ms, " + at, ours[i], "Kafka producer " + names[i] + " ms, acks=all, " + recordSize + " B",
+                    kafka[i], i == 1 ? "<= 2" : "-");
+        }
+    }
+
+    /** Waits (up to 5 minutes) until a single concern reaches the chronology within a second: no backlog. */
+    static void drain(Supplier<String> police, Supplier<String> lead) throws Exception {
+        Pattern childId = Pattern.compile("\"childId\":\"([^\"]+)\"");
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Matcher m = childId.matcher(HTTP.send(raise(police.get(), nhsNumber()), HttpResponse.BodyHandlers.ofString()).body());
+            if (!m.find()) {
+                continue;
+            }
+            long sent = System.nanoTime();
+            while (!get(lead, AUDIT + "/children/" + m.group(1) + "/chronology?type=concern-raised").body()
+                    .contains("\"type\":\"concern-raised\"")) {
+                Thread.sleep(50);
+            }
+            if (System.nanoTime() - sent < 1_000_000_000L) {
+                return;
+            }
+            System.err.println("  the audit ledger is still catching up ...");
+        }
+        throw new IllegalStateException("the audit ledger did not drain in 5 minutes");
+    }
+
+    /** p50, p99 and p99.9 in ms from Kafka's ProducerPerformance at this rate and record size. */
+    static double[] producerLatency(double rate, int records, int recordSize) throws Exception {
+        String topic = "bench.producer-latency";
+        run(List.of("java", "-cp", KAFKA_LIB, "org.apache.kafka.tools.TopicCommand", "--bootstrap-server", KAFKA, "--create",
+                "--if-not-exists", "--topic", topic, "--partitions", "6", "--replication-factor", "1"), true);
+        String out = run(List.of("java", "-cp", KAFKA_LIB, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
+                "--num-records", Integer.toString(records), "--record-size", Integer.toString(Math.max(1, recordSize)),
+                "--throughput", Integer.toString((int) Math.ceil(rate)), "--producer-props", "bootstrap.servers=" + KAFKA,
+                "acks=all", "enable.idempotence=true", "linger.ms=1", "max.in.flight.requests.per.connection=5"), true);
+        Matcher m = Pattern.compile("([0-9.]+) ms 50th, ([0-9.]+) ms 95th, ([0-9.]+) ms 99th, ([0-9.]+) ms 99.9th").matcher(out);
+        String[] last = null;
+        while (m.find()) {
+            last = new String[]{m.group(1), m.group(3), m.group(4)};
+        }
+        if (last == null) {
+            throw new IllegalStateException("ProducerPerformance said: " + out);
+        }
+        return new double[]{Double.parseDouble(last[0]), Double.parseDouble(last[1]), Double.parseDouble(last[2])};
+    }
+
+    /**
+     * One child with about {@code target} chronology entries, all made through the APIs: up to 500
+     * concerns from the police (each with the bigger-picture flag it raises), then referrals to
+     * children's social care citing one of them, each made, acknowledged, decided and closed (four
+     * entries). Then p50/p99 of reading the chronology's first page (100 entries) and the whole of it
+     * (pages of 1,000), against the same rows read by the equivalent SQL through pgbench.
+     */
+    static void chronologyReads(Supplier<String> police, Supplier<String> csc, Supplier<String> lead, String pgbin, int target)
+            throws Exception {
+        int concerns = Math.max(1, Math.min(target / 2, 500));
+        int referrals = Math.max(0, (target - 2 * concerns) / 4);
+        String nhs = nhsNumber();
+        HttpResponse<String> first = HTTP.send(raise(police.get(), nhs), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"childId\":\"([^\"]+)\".*").matcher(first.body());
+        Matcher concernId = Pattern.compile("\"concernId\":\"([^\"]+)\"").matcher(first.body());
+        if (first.statusCode() != 201 || !id.find() || !concernId.find()) {
+            throw new IllegalStateException("could not raise the first concern: " + first.body());
+        }
+        String child = id.group(1);
+        String concern = concernId.group(1);
+        System.err.println("one child: " + concerns + " concerns and " + referrals + " referrals ...");
+        inParallel(concerns - 1, () -> HTTP.send(raise(police.get(), nhs), HttpResponse.BodyHandlers.discarding()).statusCode());
+        String referral = "{\"childId\": \"" + child + "\", \"toAgency\": \"haringey-csc\", \"concernIds\": [\"" + concern
+                + "\"], \"reason\": \"bench\", \"urgency\": \"routine\", \"familyInformed\": \"told\", "
+                + "\"consent\": {\"status\": \"given\"}}";
+        Pattern referralId = Pattern.compile("\"referralId\":\"([^\"]+)\"");
+        inParallel(referrals, () -> {
+            HttpResponse<String> made = post(police, REFERRALS + "/referrals", referral);
+            Matcher m = referralId.matcher(made.body());
+            if (made.statusCode() != 201 || !m.find()) {
+                return made.statusCode(); // the concern may not have reached referral-service yet: tried again
+            }
+            String at = REFERRALS + "/referrals/" + m.group(1);
+            post(csc, at + "/acknowledgement", "");
+            post(csc, at + "/decision", "{\"outcome\": \"no-further-action\", \"reason\": \"bench\"}");
+            return post(csc, at + "/closure", "{\"reason\": \"bench\"}").statusCode();
+        });
+        Pattern total = Pattern.compile("\"total\":([0-9]+)");
+        long entries = 0;
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (true) {
+            Matcher raised = total.matcher(get(lead, AUDIT + "/children/" + child + "/chronology?type=concern-raised&limit=1").body());
+            Matcher closed = total.matcher(get(lead, AUDIT + "/children/" + child + "/chronology?type=referral-closed&limit=1").body());
+            if (raised.find() && Long.parseLong(raised.group(1)) >= concerns && closed.find()
+                    && Long.parseLong(closed.group(1)) >= referrals) {
+                Matcher all = total.matcher(get(lead, AUDIT + "/children/" + child + "/chronology?limit=1").body());
+                entries = all.find() ? Long.parseLong(all.group(1)) : 0;
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the audit ledger did not catch up with child " + child + " in 10 minutes");
+            }
+            Thread.sleep(1000);
+        }
+        List<Double> firstPage = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long t0 = System.nanoTime();
+            get(lead, AUDIT + "/children/" + child + "/chronology?limit=100");
+            firstPage.add((System.nanoTime() - t0) / 1e6);
+        }
+        List<Double> whole = new ArrayList<>();
+        int wholeReads = entries >= 5_000 ? 5 : 20;
+        for (int i = 0; i < wholeReads; i++) {
+            long t0 = System.nanoTime();
+            for (long offset = 0; offset < entries; offset += 1000) {
+                get(lead, AUDIT + "/children/" + child + "/chronology?limit=1000&offset=" + offset);
+            }
+            whole.add((System.nanoTime() - t0) / 1e6);
+        }
+        String columns = "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
+                + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry where child_id = '" + child
+                + "' and event_type <> 'record-accessed' order by occurred_at, seq";
+        List<Double> rawFirst = pgbenchLatencies(pgbin, "audit", columns + " limit 100;", 100);
+        List<Double> rawWhole = pgbenchLatencies(pgbin, "audit", columns + ";", wholeReads);
+        String label = String.format(Locale.ROOT, "%,d entries", entries);
+        row("chronology first page p50 ms, " + label, percentile(firstPage, 50), "the same 100 rows by SQL (pgbench) p50 ms",
+                percentile(rawFirst, 50), "-");
+        row("chronology first page p99 ms, " + label, percentile(firstPage, 99), "the same 100 rows by SQL (pgbench) p99 ms",
+                percentile(rawFirst, 99), "<= 3");
+        row("whole chronology p50 ms, " + label, percentile(whole, 50), "the same rows by SQL (pgbench) p50 ms",
+                percentile(rawWhole, 50), "-");
+        row("whole chronology p99 ms, " + label, percentile(whole, 99), "the same rows by SQL (pgbench) p99 ms",
+                percentile(rawWhole, 99), "-");
+    }
+
+    /** Runs {@code task} until it has answered 2xx {@code times} times, on 8 threads. */
+    static void inParallel(int times, java.util.concurrent.Callable<Integer> task) throws Exception {
+        AtomicLong remaining = new AtomicLong(times);
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    int status;
+                    try {
+                        status = task.call();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    if (status / 100 != 2) {
+                        remaining.incrementAndGet();
+                        if (failures.incrementAndGet() > 1000) {
+                            throw new IllegalStateException("more than 1,000 failed requests (last status " + status + ")");
+                        }
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failures.get() > 1000) {
+            throw new IllegalStateException("more than 1,000 failed requests");
+        }
+    }
+
+    static HttpResponse<String> post(Supplier<String> token, String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Per-transaction latencies (ms) of one SQL statement run {@code times} times by one pgbench client. */
+    static List<Double> pgbenchLatencies(String pgbin, String database, String sql, int times) throws Exception {
+        Path dir = Files.createTempDirectory("bench-pgbench");
+        Path script = dir.resolve("read.sql");
+        Files.writeString(script, sql + "\n");
+        run(List.of(pgbin + "/pgbench", "-n", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-c", "1", "-t",
+                Integer.toString(times), "-f", script.toString(), "-l", "--log-prefix=" + dir.resolve("latency"), database), true);
+        List<Double> latencies = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("latency")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 2) {
+                        latencies.add(Long.parseLong(fields[2]) / 1000.0);
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    /** Each service's resident set size (VmRSS) in MiB, from the pids the local stack records. */
+    static Map<String, Long> residentMiB() throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Path pid = PIDS.resolve(service + ".pid");
+            if (!Files.exists(pid)) {
+                continue;
+            }
+            Path status = Path.of("/proc", Files.readString(pid).trim(), "status");
+            if (!Files.exists(status)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    sizes.put(service, Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        }
+        return sizes;
+    }
+
     /** Ledger verification rate against SHA-256 over the same canonical bytes in a plain loop. */
-    static void verification(String token) throws Exception {
+    static void verification(Supplier<String> token) throws Exception {
         HttpResponse<InputStream> ledger = HTTP.send(HttpRequest.newBuilder(URI.create(AUDIT + "/inspection/ledger"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofInputStream());
         List<byte[]> canonical = new ArrayList<>();
-        Pattern field = Pattern.compile("\"canonical\":(\"(?:[^\"\\\\]|\\\\.)*\")");
+        String key = "\"canonical\":\"";
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(ledger.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                Matcher m = field.matcher(line);
-                if (m.find()) {
-                    canonical.add(unquote(m.group(1)).getBytes(StandardCharsets.UTF_8));
+                int start = line.indexOf(key);
+                if (start >= 0) {
+                    canonical.add(unquote(line, start + key.length() - 1).getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
@@ -149,8 +496,7 @@ public class Bench {
         }
         double rawPerSecond = 5.0 * canonical.size() / ((System.nanoTime() - t0) / 1e9);
         long t1 = System.nanoTime();
-        String answer = HTTP.send(HttpRequest.newBuilder(URI.create(AUDIT + "/inspection/verification"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String answer = get(token, AUDIT + "/inspection/verification").body();
         double elapsed = (System.nanoTime() - t1) / 1e9;
         Matcher m = Pattern.compile("\"checked\":([0-9]+)").matcher(answer);
         long checked = m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -158,10 +504,14 @@ public class Bench {
                 "SHA-256 chain over the same bytes", rawPerSecond, ">= 0.5");
     }
 
-    static String unquote(String json) {
+    /** The JSON string starting at {@code json[open]} (its opening quote), unescaped; scanned, not matched. */
+    static String unquote(String json, int open) {
         StringBuilder s = new StringBuilder();
-        for (int i = 1; i < json.length() - 1; i++) {
+        for (int i = open + 1; i < json.length(); i++) {
             char c = json.charAt(i);
+            if (c == '"') {
+                return s.toString();
+            }
             if (c == '\\') {
                 char n = json.charAt(++i);
                 switch (n) {
@@ -180,7 +530,7 @@ public class Bench {
                 s.append(c);
             }
         }
-        return s.toString();
+        throw new IllegalStateException("unterminated JSON string");
     }
 
     static String nhsNumber() {
@@ -199,23 +549,37 @@ public class Bench {
         }
     }
 
-    static String clientToken(String client, String secret) throws Exception {
-        return token("grant_type=client_credentials&client_id=" + client + "&client_secret=" + secret);
-    }
-
-    static String userToken(String user) throws Exception {
+    static Supplier<String> userToken(String user) {
         return token("grant_type=password&client_id=joinedup-demo&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=local-dev-only");
     }
 
-    static String token(String form) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no token from Keycloak: " + body);
-        }
-        return m.group(1);
+    /** A token from Keycloak, fetched again after five minutes (the realm's tokens live fifteen). */
+    static Supplier<String> token(String form) {
+        return new Supplier<>() {
+            String current;
+            long fetchedAt;
+
+            @Override
+            public synchronized String get() {
+                if (current == null || System.nanoTime() - fetchedAt > 300_000_000_000L) {
+                    try {
+                        String body = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+                        if (!m.find()) {
+                            throw new IllegalStateException("no token from Keycloak: " + body);
+                        }
+                        current = m.group(1);
+                        fetchedAt = System.nanoTime();
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException("Keycloak unreachable", e);
+                    }
+                }
+                return current;
+            }
+        };
     }
 
     static String run(List<String> command, boolean mustSucceed) throws Exception {
