@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,6 +76,10 @@ public class Bench {
         for (String size : env("BENCH_CHRONOLOGY_SIZES", "1000,10000").split(",")) {
             figure("chronology reads, " + size.trim() + " entries",
                     () -> chronologyReads(police, csc, lead, pgbin, Integer.parseInt(size.trim())));
+        }
+        int backlog = Integer.parseInt(env("BENCH_BACKLOG", "1000000"));
+        if (backlog > 0) {
+            figure("audit catch-up", () -> auditCatchUp(pgbin, backlog));
         }
         figure("ledger verification", () -> verification(inspector));
         for (String service : SERVICES) {
@@ -250,6 +255,103 @@ public class Bench {
             row("201 -> chronology " + names[i] + " ms, " + at, ours[i], "Kafka producer " + names[i] + " ms, acks=all, " + recordSize + " B",
                     kafka[i], i == 1 ? "<= 2" : "-");
         }
+    }
+
+    /**
+     * Audit catch-up: {@code events} record-accessed events (the most numerous kind) published onto
+     * access.events as the services' relays publish them (CloudEvents headers, keyed by child, 10,000
+     * children), as fast as the broker takes them; the rate is how many ledger entries audit-service
+     * appends per second from the first publish until the last is in the ledger. Against: Kafka's
+     * ConsumerPerformance reading as many messages from the same topic, and pgbench transactions
+     * that each insert 100 rows into an event-like table (one client: the ledger has one writer).
+     */
+    static void auditCatchUp(String pgbin, int events) throws Exception {
+        long before = ledgerSeq(pgbin);
+        List<String> children = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            children.add(java.util.UUID.randomUUID().toString());
+        }
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", KAFKA);
+        config.put("acks", "all");
+        config.put("enable.idempotence", "true");
+        config.put("linger.ms", "20");
+        config.put("batch.size", Integer.toString(256 * 1024));
+        System.err.println("publishing " + events + " record-accessed events ...");
+        long t0 = System.nanoTime();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                String child = children.get(i % children.size());
+                String id = java.util.UUID.randomUUID().toString();
+                String at = Instant.now().toString();
+                String payload = "{\"accessId\":\"" + id + "\",\"childId\":\"" + child + "\",\"actorId\":\"bench\","
+                        + "\"agencyId\":\"haringey-csc\",\"what\":\"chronology\",\"reference\":\"GET /children/" + child
+                        + "/chronology\",\"purpose\":null,\"accessedAt\":\"" + at + "\"}";
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<>("access.events", child, payload);
+                String[][] headers = {{"ce_specversion", "1.0"}, {"ce_id", id}, {"ce_source", "/bench"},
+                        {"ce_type", "record-accessed"}, {"ce_subject", child}, {"ce_time", at},
+                        {"content-type", "application/json"}, {"ce_schemaversion", "1"}, {"ce_agencyid", "haringey-csc"},
+                        {"ce_actorid", "bench"}, {"ce_recordedat", at}};
+                for (String[] h : headers) {
+                    record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
+                }
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        double published = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "  published in %.1f s; waiting for the ledger ...%n", published);
+        long deadline = System.nanoTime() + 3_600_000_000_000L;
+        while (ledgerSeq(pgbin) < before + events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ledger did not catch up within an hour");
+            }
+            Thread.sleep(2000);
+        }
+        double caughtUp = events / ((System.nanoTime() - t0) / 1e9);
+        String out = run(List.of("java", "-cp", KAFKA_LIB, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                KAFKA, "--topic", "access.events", "--messages", Integer.toString(events), "--group",
+                "bench-" + java.util.UUID.randomUUID()), true);
+        double consumed = column(out, "nMsg.sec");
+        String label = String.format(Locale.ROOT, "%,d events", events);
+        row("audit catch-up, ledger entries/s, " + label, caughtUp, "Kafka ConsumerPerformance msgs/s", consumed, "-");
+        row("audit catch-up, ledger entries/s, " + label, caughtUp, "pgbench 100-row insert tx, rows/s", pgbench100(pgbin),
+                ">= 0.5");
+    }
+
+    /** A column of a perf tool's summary: the header line names the columns, the next line has the values. */
+    static double column(String out, String name) {
+        String[] lines = out.split("\\R");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            List<String> headers = Arrays.stream(lines[i].split(",")).map(String::trim).toList();
+            int at = headers.indexOf(name);
+            if (at >= 0) {
+                return Double.parseDouble(lines[i + 1].split(",")[at].trim());
+            }
+        }
+        throw new IllegalStateException("no " + name + " in: " + out);
+    }
+
+    static long ledgerSeq(String pgbin) throws Exception {
+        return Long.parseLong(run(List.of(pgbin + "/psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", "audit",
+                "-tAc", "select coalesce(max(seq), 0) from ledger_entry"), true).trim());
+    }
+
+    /** Rows per second of one pgbench client inserting 100 event-like rows per transaction, for 10 s. */
+    static double pgbench100(String pgbin) throws Exception {
+        Path script = Files.createTempFile("bench-insert100", ".sql");
+        Files.writeString(script, "insert into bench_event (event_id, stream_id, payload) select gen_random_uuid(), "
+                + "'access-' || g, '{\"what\": \"chronology\", \"reference\": \"GET /children/x/chronology\"}' "
+                + "from generate_series(1, 100) g;\n");
+        String out = run(List.of(pgbin + "/pgbench", "-n", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-c", "1",
+                "-T", "10", "-f", script.toString(), "bench"), true);
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return 100 * Double.parseDouble(m.group(1));
     }
 
     /** Waits (up to 5 minutes) until a single concern reaches the chronology within a second: no backlog. */

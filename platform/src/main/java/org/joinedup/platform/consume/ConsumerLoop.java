@@ -23,15 +23,17 @@ import org.joinedup.platform.kafka.TopicProvisioner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one {@link EventHandler}: poll, apply each event once (deduplicated in the handler's own
- * transaction), commit offsets only after processing. A message that cannot be read goes to the
+ * Runs one {@link EventHandler}: poll, apply each event once (deduplicated in the transaction that
+ * applies it; the readable records of one poll share one transaction), commit offsets only after processing. A message that cannot be read goes to the
  * dead-letter topic with the reason and the loop moves on; a failure to apply a readable event (the
  * database is down, say) is retried with back-off and never skipped: the audit must not lose an
  * event. On shutdown, offsets of what was applied are committed and the rest is read again later.
@@ -120,13 +122,24 @@ final class ConsumerLoop implements Runnable {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             lastPoll = Instant.now();
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            List<Readable> run = new ArrayList<>();
             try {
                 for (ConsumerRecord<String, String> record : records) {
-                    if (!process(record)) {
-                        return; // stopping: commit what was applied, leave the rest for next time
+                    ReceivedEvent event;
+                    try {
+                        event = ReceivedEvent.from(record, handler.acceptsUnknownTypes());
+                    } catch (MalformedEventException e) {
+                        // What came before is applied first, so offsets are only ever committed past applied records.
+                        if (!applyRun(run, done) || !deadLetter(record, e.getMessage())) {
+                            return; // stopping: commit what was applied, leave the rest for next time
+                        }
+                        done(done, record);
+                        continue;
                     }
-                    done.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
+                    run.add(new Readable(record, event));
+                }
+                if (!applyRun(run, done)) {
+                    return;
                 }
             } finally {
                 if (!done.isEmpty()) {
@@ -136,14 +149,59 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    /** Applies or dead-letters one record; false when the loop is stopping and it was not applied. */
-    private boolean process(ConsumerRecord<String, String> record) throws InterruptedException {
-        ReceivedEvent event;
-        try {
-            event = ReceivedEvent.from(record, handler.acceptsUnknownTypes());
-        } catch (MalformedEventException e) {
-            return deadLetter(record, e.getMessage());
+    private record Readable(ConsumerRecord<String, String> record, ReceivedEvent event) {
+    }
+
+    /**
+     * Applies a run of readable records in one transaction (one commit for the run instead of one per
+     * event: the audit ledger's catch-up is bound by commits otherwise). Each event is still
+     * deduplicated on its own. If the transaction fails, the run is applied again one event at a time,
+     * each retried until it is applied, so a failing event holds up only itself and what follows it.
+     *
+     * @return false when the loop is stopping and not all of the run was applied
+     */
+    private boolean applyRun(List<Readable> run, Map<TopicPartition, OffsetAndMetadata> done) throws InterruptedException {
+        if (run.isEmpty()) {
+            return true;
         }
+        try {
+            int first = QuarkusTransaction.requiringNew().call(() -> {
+                int applyingFirst = 0;
+                for (Readable r : run) {
+                    if (processed.markFirstDelivery(handler.consumerName(), r.event().envelope().id())) {
+                        handler.handle(r.event());
+                        applyingFirst++;
+                    }
+                }
+                return applyingFirst;
+            });
+            applied.increment(first);
+            duplicates.increment(run.size() - first);
+            retrying = null;
+            run.forEach(r -> done(done, r.record()));
+        } catch (RuntimeException e) {
+            if (run.size() > 1) {
+                LOG.warnf("consumer %s: applying %d events together failed (%s); applying them one at a time",
+                        handler.consumerName(), run.size(), e.getClass().getSimpleName());
+            }
+            for (Readable r : run) {
+                if (!apply(r.event())) {
+                    return false;
+                }
+                done(done, r.record());
+            }
+        } finally {
+            run.clear();
+        }
+        return true;
+    }
+
+    private static void done(Map<TopicPartition, OffsetAndMetadata> done, ConsumerRecord<String, String> record) {
+        done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+    }
+
+    /** Applies one event in its own transaction, retrying with back-off; false when the loop is stopping. */
+    private boolean apply(ReceivedEvent event) throws InterruptedException {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         while (true) {
             try {
