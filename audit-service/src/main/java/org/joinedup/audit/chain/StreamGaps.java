@@ -9,6 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,6 +22,10 @@ import java.util.UUID;
  * event arrived out of order. Either is recorded in {@code ledger_gap} (and logged, and counted),
  * never silently; the chronology of the child concerned shows it. Events without stream headers
  * (from producers that do not say) are not followed.
+ *
+ * <p>A run of events is checked with one read of the positions of the streams it touches (locked
+ * for update), the positions followed in memory in the run's order, and one batch each of position
+ * updates and gaps.
  */
 public final class StreamGaps {
     private static final Logger LOG = Logger.getLogger(StreamGaps.class);
@@ -24,54 +33,103 @@ public final class StreamGaps {
     private StreamGaps() {
     }
 
-    /** What was found for one event: nothing (null), or the kind of gap. */
-    public static String check(Connection c, ReceivedEvent event, long seq, UUID child, Instant now) throws SQLException {
-        if (event.streamId() == null || event.streamVersion() == null) {
-            return null;
-        }
-        String source = event.envelope().source();
-        long version = event.streamVersion();
-        Long last = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select last_version from ledger_stream_position where source = ? and stream_id = ? for update")) {
-            ps.setString(1, source);
-            ps.setString(2, event.streamId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    last = rs.getLong(1);
-                }
+    private record Stream(String source, String id) {
+    }
+
+    /**
+     * What was found for each event, in the order given: nothing (null), or the kind of gap.
+     *
+     * @param seqs     the ledger entry of each event
+     * @param children the child each event is filed under (or null)
+     */
+    public static List<String> checkAll(Connection c, List<ReceivedEvent> events, long[] seqs, List<UUID> children,
+                                        Instant now) throws SQLException {
+        List<String> kinds = new ArrayList<>(events.size());
+        Map<Stream, Long> last = positions(c, events);
+        Map<Stream, Long> moved = new LinkedHashMap<>();
+        List<Object[]> gaps = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            ReceivedEvent event = events.get(i);
+            if (event.streamId() == null || event.streamVersion() == null) {
+                kinds.add(null);
+                continue;
             }
+            Stream stream = new Stream(event.envelope().source(), event.streamId());
+            long version = event.streamVersion();
+            Long previous = last.get(stream);
+            long expected = previous == null ? 1 : previous + 1;
+            String kind = version == expected ? null : version > expected ? "missing" : "out-of-order";
+            if (version > (previous == null ? 0 : previous)) {
+                last.put(stream, version);
+                moved.put(stream, version);
+            }
+            if (kind != null) {
+                gaps.add(new Object[] {seqs[i], event.envelope().id(), children.get(i), stream.source(), stream.id(),
+                        expected, version, kind});
+                LOG.warnf("ledger: stream %s of %s: expected version %d, received %d (%s) with event %s", stream.id(),
+                        stream.source(), expected, version, kind, event.envelope().id());
+            }
+            kinds.add(kind);
         }
-        long expected = last == null ? 1 : last + 1;
-        String kind = version == expected ? null : version > expected ? "missing" : "out-of-order";
-        if (version > (last == null ? 0 : last)) {
+        if (!moved.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into ledger_stream_position (source, stream_id, last_version) values (?, ?, ?)
                     on conflict (source, stream_id) do update set last_version = excluded.last_version""")) {
-                ps.setString(1, source);
-                ps.setString(2, event.streamId());
-                ps.setLong(3, version);
-                ps.executeUpdate();
+                for (Map.Entry<Stream, Long> m : moved.entrySet()) {
+                    ps.setString(1, m.getKey().source());
+                    ps.setString(2, m.getKey().id());
+                    ps.setLong(3, m.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         }
-        if (kind != null) {
+        if (!gaps.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into ledger_gap (seq, event_id, child_id, source, stream_id, expected_version, received_version,
                                             kind, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, seq);
-                ps.setObject(2, event.envelope().id());
-                ps.setObject(3, child);
-                ps.setString(4, source);
-                ps.setString(5, event.streamId());
-                ps.setLong(6, expected);
-                ps.setLong(7, version);
-                ps.setString(8, kind);
-                ps.setTimestamp(9, Timestamp.from(now));
-                ps.executeUpdate();
+                for (Object[] gap : gaps) {
+                    for (int p = 0; p < gap.length; p++) {
+                        ps.setObject(p + 1, gap[p]);
+                    }
+                    ps.setTimestamp(9, Timestamp.from(now));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            LOG.warnf("ledger: stream %s of %s: expected version %d, received %d (%s) with event %s", event.streamId(),
-                    source, expected, version, kind, event.envelope().id());
         }
-        return kind;
+        return kinds;
+    }
+
+    /** The last version seen of each stream the events belong to, locked until the transaction ends. */
+    private static Map<Stream, Long> positions(Connection c, List<ReceivedEvent> events) throws SQLException {
+        Map<Stream, Long> last = new HashMap<>();
+        List<String> sources = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        java.util.Set<Stream> seen = new java.util.HashSet<>();
+        for (ReceivedEvent event : events) {
+            if (event.streamId() != null && event.streamVersion() != null
+                    && seen.add(new Stream(event.envelope().source(), event.streamId()))) {
+                sources.add(event.envelope().source());
+                ids.add(event.streamId());
+            }
+        }
+        if (sources.isEmpty()) {
+            return last;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select p.source, p.stream_id, p.last_version from ledger_stream_position p
+                join unnest(?::text[], ?::text[]) as s(source, stream_id)
+                  on p.source = s.source and p.stream_id = s.stream_id
+                for update of p""")) {
+            ps.setArray(1, c.createArrayOf("text", sources.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last.put(new Stream(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                }
+            }
+        }
+        return last;
     }
 }

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,8 +155,9 @@ final class ConsumerLoop implements Runnable {
 
     /**
      * Applies a run of readable records in one transaction (one commit for the run instead of one per
-     * event: the audit ledger's catch-up is bound by commits otherwise). Each event is still
-     * deduplicated on its own. If the transaction fails, the run is applied again one event at a time,
+     * event: the audit ledger's catch-up is bound by commits otherwise). The run's event ids are
+     * recorded in one statement, and the events not seen before go to the handler together, in order,
+     * so it may apply them as one batch. If the transaction fails, the run is applied again one event at a time,
      * each retried until it is applied, so a failing event holds up only itself and what follows it.
      *
      * @return false when the loop is stopping and not all of the run was applied
@@ -166,14 +168,16 @@ final class ConsumerLoop implements Runnable {
         }
         try {
             int first = QuarkusTransaction.requiringNew().call(() -> {
-                int applyingFirst = 0;
+                Set<UUID> firstDeliveries = processed.markFirstDeliveries(handler.consumerName(),
+                        run.stream().map(r -> r.event().envelope().id()).toList());
+                List<ReceivedEvent> applying = new ArrayList<>(firstDeliveries.size());
                 for (Readable r : run) {
-                    if (processed.markFirstDelivery(handler.consumerName(), r.event().envelope().id())) {
-                        handler.handle(r.event());
-                        applyingFirst++;
+                    if (firstDeliveries.remove(r.event().envelope().id())) {
+                        applying.add(r.event());
                     }
                 }
-                return applyingFirst;
+                handler.handleAll(applying);
+                return applying.size();
             });
             applied.increment(first);
             duplicates.increment(run.size() - first);

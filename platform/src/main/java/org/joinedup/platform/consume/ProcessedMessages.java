@@ -6,7 +6,11 @@ import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The record of which events a consumer has applied: the idempotency guard. */
@@ -29,6 +33,30 @@ public class ProcessedMessages {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record a processed message (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Records the events as applied by this consumer in one statement; returns the ids that were not
+     * recorded before (those to apply). An id given twice is returned once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> markFirstDeliveries(String consumer, List<UUID> eventIds) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into processed_message (consumer, event_id) select ?, unnest(?::uuid[])
+                     on conflict do nothing returning event_id""")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+            Set<UUID> first = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    first.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record processed messages (SQLState " + e.getSQLState() + ")", e);
         }
     }
 }
