@@ -5,7 +5,6 @@ import org.joinedup.platform.consume.ReceivedEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,12 +50,14 @@ public final class LedgerAppender {
             return List.of();
         }
         List<UUID> children = new ArrayList<>(events.size());
+        List<LedgerFacts> facts = new ArrayList<>(events.size());
         List<byte[]> canonical = new ArrayList<>(events.size());
         for (ReceivedEvent event : events) {
             var e = event.envelope();
             boolean aboutAChild = EventType.byTypeName(e.type()).map(EventType::aboutAChild).orElse(false);
             children.add(aboutAChild ? uuidOrNull(e.subject()) : null);
-            canonical.add(LedgerFacts.of(e, event.data()).canonicalBytes());
+            facts.add(LedgerFacts.of(e, event.data()));
+            canonical.add(facts.get(facts.size() - 1).canonicalBytes());
         }
         LedgerHeads.lock(c);
         String head = LedgerHeads.head(c);
@@ -74,7 +75,7 @@ public final class LedgerAppender {
                     childHash = HashChain.next(childHeads.get(child), canonical.get(i));
                     childHeads.put(child, childHash);
                 }
-                bind(ps, seqs[i], event, child, recordedAt, head, childHash);
+                bind(ps, seqs[i], event, facts.get(i), child, recordedAt, head, childHash);
                 ps.addBatch();
                 appended.add(new Appended(seqs[i], head, null));
             }
@@ -88,10 +89,9 @@ public final class LedgerAppender {
         return appended;
     }
 
-    private static void bind(PreparedStatement ps, long seq, ReceivedEvent event, UUID child, Timestamp recordedAt,
-                             String entryHash, String childHash) throws SQLException {
+    private static void bind(PreparedStatement ps, long seq, ReceivedEvent event, LedgerFacts facts, UUID child,
+                             Timestamp recordedAt, String entryHash, String childHash) throws SQLException {
         var e = event.envelope();
-        LedgerFacts facts = LedgerFacts.of(e, event.data());
         ps.setLong(1, seq);
         ps.setObject(2, e.id());
         ps.setString(3, e.type());
