@@ -13,18 +13,23 @@ import java.util.HexFormat;
 public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread, reset by each use: looking one up costs more than hashing a short entry. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
 
     private HashChain() {
     }
 
     public static String next(String previousHash, byte[] canonicalBytes) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(HEX.parseHex(previousHash == null ? GENESIS : previousHash));
-            sha256.update(canonicalBytes);
-            return HEX.formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        sha256.update(HEX.parseHex(previousHash == null ? GENESIS : previousHash));
+        sha256.update(canonicalBytes);
+        return HEX.formatHex(sha256.digest());
     }
 }

@@ -1,11 +1,11 @@
 package org.joinedup.audit.chain;
 
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.joinedup.events.EventEnvelope;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -22,6 +22,11 @@ import java.util.UUID;
 public record LedgerFacts(UUID eventId, String source, String type, String subject, Instant time, int schemaVersion,
                           String agencyId, String actorId, UUID correlationId, UUID causationId, Instant recordedAt,
                           String payloadJson) {
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final int[] POWERS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    /** 10000-01-01T00:00:00Z: from here on {@code Instant.toString} writes a sign before the year. */
+    private static final long LAST_FAST_SECOND = 253_402_300_800L;
+
     public LedgerFacts {
         time = micros(time);
         recordedAt = micros(recordedAt);
@@ -53,7 +58,7 @@ public record LedgerFacts(UUID eventId, String source, String type, String subje
 
     public String canonicalJson() {
         // RFC 8785 orders members by their names' UTF-16 code units. The envelope's names are fixed,
-        // so they are written in that order directly; only the payload is canonicalised by the library.
+        // so they are written in that order directly; only the payload needs canonicalising.
         StringBuilder json = new StringBuilder(256 + payloadJson.length());
         json.append("{\"actorid\":");
         string(json, actorId);
@@ -64,22 +69,18 @@ public record LedgerFacts(UUID eventId, String source, String type, String subje
         json.append(",\"correlationid\":");
         string(json, correlationId == null ? null : correlationId.toString());
         json.append(",\"data\":");
-        try {
-            json.append(new JsonCanonicalizer(payloadJson).getEncodedString());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the payload is not JSON", e);
-        }
+        CanonicalJson.write(payloadJson, json);
         json.append(",\"id\":");
         string(json, eventId.toString());
         json.append(",\"recordedat\":");
-        string(json, recordedAt == null ? null : recordedAt.toString());
+        instant(json, recordedAt);
         json.append(",\"schemaversion\":").append(schemaVersion);
         json.append(",\"source\":");
         string(json, source);
         json.append(",\"subject\":");
         string(json, subject);
         json.append(",\"time\":");
-        string(json, time.toString());
+        instant(json, time);
         json.append(",\"type\":");
         string(json, type);
         return json.append('}').toString();
@@ -92,26 +93,72 @@ public record LedgerFacts(UUID eventId, String source, String type, String subje
             return;
         }
         out.append('"');
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(value, from, i);
+                escape(out, c);
+                from = i + 1;
             }
         }
+        out.append(value, from, value.length()).append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\f' -> out.append("\\f");
+            case '\r' -> out.append("\\r");
+            default -> out.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
+        }
+    }
+
+    /**
+     * An instant as a JSON string, exactly as {@link Instant#toString()} writes it (ISO-8601 in UTC; the
+     * fraction in groups of three digits, none when it is zero), without the formatter's cost for the
+     * years 1970 to 9999; other instants are left to {@code toString}.
+     */
+    static void instant(StringBuilder out, Instant t) {
+        if (t == null) {
+            out.append("null");
+            return;
+        }
+        long seconds = t.getEpochSecond();
+        if (seconds < 0 || seconds >= LAST_FAST_SECOND) {
+            string(out, t.toString());
+            return;
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
         out.append('"');
+        digits(out, d.getYear(), 4);
+        digits(out.append('-'), d.getMonthValue(), 2);
+        digits(out.append('-'), d.getDayOfMonth(), 2);
+        digits(out.append('T'), d.getHour(), 2);
+        digits(out.append(':'), d.getMinute(), 2);
+        digits(out.append(':'), d.getSecond(), 2);
+        int nanos = t.getNano();
+        if (nanos > 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                digits(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                digits(out, nanos / 1000, 6);
+            } else {
+                digits(out, nanos, 9);
+            }
+        }
+        out.append("Z\"");
+    }
+
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int scale = POWERS[width - 1]; scale > 0; scale /= 10) {
+            out.append((char) ('0' + value / scale % 10));
+        }
     }
 
     private static Instant micros(Instant t) {

@@ -72,8 +72,10 @@ public class LedgerVerifier {
                         return broken(checked, fromSeq, toSeq, previous, new Break(seq, eventId, "child", misfiled, null, null));
                     }
                     if (child != null) {
-                        String childPrev = childPrevious.containsKey(child) ? childPrevious.get(child)
-                                : from == 0 ? HashChain.GENESIS : childHashBefore(c, child, seq);
+                        String childPrev = childPrevious.get(child);
+                        if (childPrev == null) {
+                            childPrev = from == 0 ? HashChain.GENESIS : childHashBefore(c, child, seq);
+                        }
                         String childExpected = HashChain.next(childPrev, canonical);
                         if (!childExpected.equals(rs.getString(15))) {
                             return broken(checked, fromSeq, toSeq, previous, new Break(seq, eventId, "child",
