@@ -17,6 +17,10 @@ LOGS=$STATE/logs
 PIDS=$STATE/pids
 PG_PORT=${JOINEDUP_PG_PORT:-55432}
 KAFKA_PORT=${JOINEDUP_KAFKA_PORT:-9092}
+# PostgreSQL's defaults (128 MB of shared buffers, checkpoints every 1 GB of WAL) are sized for much
+# smaller machines: with a million-entry audit ledger its indexes outgrow the buffers and every append
+# evicts pages and writes them whole into the WAL again after each checkpoint. Override with JOINEDUP_PG_TUNING.
+PG_TUNING=${JOINEDUP_PG_TUNING:--c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min}
 KAFKA_CONTROLLER_PORT=${JOINEDUP_KAFKA_CONTROLLER_PORT:-9093}
 KC_PORT=${JOINEDUP_KEYCLOAK_PORT:-8180}
 KC_VERSION=26.7.3
@@ -96,7 +100,7 @@ start_postgres() {
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     mkdir -p "$dir/run"; [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$dir/run"
     as_postgres "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/postgres.log" start \
-      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir/run" >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir/run $PG_TUNING" >/dev/null
   fi
   for db in concern referral directory audit; do
     if ! "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
