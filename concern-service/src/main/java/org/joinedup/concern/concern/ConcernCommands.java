@@ -60,8 +60,9 @@ public class ConcernCommands {
     @Transactional
     public StoredEvent raise(RaiseConcern command, EventMetadata metadata) {
         String stream = ConcernDecider.streamId(command.concernId());
-        List<StoredEvent> past = store.readStream(stream);
-        ConcernState state = ConcernState.fold(past.stream().map(StoredEvent::payload).toList());
+        // A raise names a concern id generated for it, so its stream is new and not read (a round trip
+        // saved on the busiest write); appending at version 0 still refuses a stream that exists.
+        ConcernState state = ConcernState.fold(List.of());
         Instant now = store.now();
         ChildIndex.Resolution child = children.resolve(command.child(), command.concernId(), command.agencyId(), now);
         List<EventPayload> events = ConcernDecider.decide(command, state, child.childId(), now);
@@ -69,10 +70,8 @@ public class ConcernCommands {
             store.append("child-" + child.childId(), 0, List.of(new org.joinedup.events.concern.ChildRegistered(
                     child.childId(), command.child(), command.concernId(), now)), metadata, now);
         }
-        StoredEvent stored = store.append(stream, past.size(), events, metadata, now).get(0);
-        List<EventPayload> all = new java.util.ArrayList<>(past.stream().map(StoredEvent::payload).toList());
-        all.addAll(events);
-        updateView(all);
+        StoredEvent stored = store.append(stream, 0, events, metadata, now).get(0);
+        updateView(events);
         picture.concernChanged(java.util.UUID.fromString(stored.envelope().subject()), command.concernId(), metadata);
         // Identifiers only: never names, dates of birth or descriptions.
         LOG.infof("concern %s raised for child %s by agency %s (event %s)", command.concernId(),

@@ -89,14 +89,18 @@ public class EventStore {
     public List<StoredEvent> append(String streamId, int expectedVersion, List<? extends EventPayload> events,
                                     EventMetadata metadata, Instant recordedAt) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
+        // The event and its outbox row go in as one statement: one round trip per event, not two.
         try (Connection c = dataSource.getConnection();
              PreparedStatement insertEvent = c.prepareStatement("""
-                     insert into event_store (event_id, stream_id, stream_version, event_type, schema_version,
-                                              subject, payload, metadata, occurred_at, recorded_at)
-                     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
-                     returning global_position""");
-             PreparedStatement insertOutbox = c.prepareStatement(
-                     "insert into outbox (event_id, topic, message_key) values (?, ?, ?)")) {
+                     with event as (
+                         insert into event_store (event_id, stream_id, stream_version, event_type, schema_version,
+                                                  subject, payload, metadata, occurred_at, recorded_at)
+                         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+                         returning global_position, event_id
+                     ), outbox_row as (
+                         insert into outbox (event_id, topic, message_key) select event_id, ?, ? from event
+                     )
+                     select global_position from event""")) {
             int version = expectedVersion;
             for (EventPayload payload : events) {
                 version++;
@@ -114,15 +118,13 @@ public class EventStore {
                 insertEvent.setString(8, metadataJson(envelope));
                 insertEvent.setTimestamp(9, Timestamp.from(envelope.time()));
                 insertEvent.setTimestamp(10, Timestamp.from(recordedAt));
+                insertEvent.setString(11, type.topic());
+                insertEvent.setString(12, envelope.subject());
                 long position;
                 try (ResultSet rs = insertEvent.executeQuery()) {
                     rs.next();
                     position = rs.getLong(1);
                 }
-                insertOutbox.setObject(1, envelope.id());
-                insertOutbox.setString(2, type.topic());
-                insertOutbox.setString(3, envelope.subject());
-                insertOutbox.executeUpdate();
                 stored.add(new StoredEvent(position, streamId, version, envelope, payload, recordedAt));
             }
             wakeRelayAfterCommit();
