@@ -36,29 +36,28 @@ public class ChronologyQueries {
     }
 
     public Chronology of(UUID childId, ChronologyFilter f, int offset, int limit) {
-        String filters = "event_type <> 'record-accessed' and " + RECORDED_BY.formatted("l", "l")
-                + " and (?::text is null or agency_id = ?) and (?::text is null or payload->>'category' = ?)"
-                + " and (?::text is null or event_type = ?) and (?::timestamptz is null or occurred_at >= ?)"
-                + " and (?::timestamptz is null or occurred_at <= ?)";
+        Conditions filters = conditions(f);
         // The page is read per child record, each in chronology-index order and stopping after offset + limit
         // rows, then merged: `child_id = any(?)` over the whole group would read and sort every entry of
         // the group for each page (35 ms instead of 0.5 ms for the first page of 10,000 entries).
         try (Connection c = dataSource.getConnection();
              PreparedStatement count = c.prepareStatement(
-                     "select count(*) from ledger_entry l where child_id = any(?) and " + filters);
+                     "select count(*) from ledger_entry l where child_id = any(?) and " + filters.sql());
              PreparedStatement page = c.prepareStatement("select e.* from unnest(?::uuid[]) as r(id) cross join lateral ("
                      + "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
                      + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry l where l.child_id = r.id and "
-                     + filters + " order by occurred_at, seq limit ?) e order by e.occurred_at, e.seq offset ? limit ?")) {
+                     + filters.sql() + " order by occurred_at, seq limit ?) e order by e.occurred_at, e.seq offset ? limit ?")) {
             Set<UUID> records = group(c, childId, f.asOf());
             Array ids = c.createArrayOf("uuid", records.toArray());
-            bind(count, ids, f);
+            count.setArray(1, ids);
+            filters.bind(count, 2);
             long total;
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            int next = bind(page, ids, f);
+            page.setArray(1, ids);
+            int next = filters.bind(page, 2);
             page.setLong(next, (long) offset + limit);
             page.setInt(next + 1, offset);
             page.setInt(next + 2, limit);
@@ -76,6 +75,52 @@ public class ChronologyQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the chronology", e);
         }
+    }
+
+    /** The conditions of a filter as SQL over ledger_entry {@code l}, with their values in placeholder order. */
+    record Conditions(String sql, List<Object> values) {
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            int at = first;
+            for (Object value : values) {
+                ps.setObject(at++, value);
+            }
+            return at;
+        }
+    }
+
+    /**
+     * Only the filters given become conditions, so PostgreSQL plans each shape of query for what it asks:
+     * with none, counting a child's entries reads only the chronology index, which leaves the reads of
+     * the record (record-accessed, one per read) out.
+     */
+    static Conditions conditions(ChronologyFilter f) {
+        StringBuilder sql = new StringBuilder("l.event_type <> 'record-accessed'");
+        List<Object> values = new ArrayList<>();
+        if (f.asOf() != null) {
+            sql.append(" and coalesce(l.source_recorded_at, l.occurred_at) <= ?");
+            values.add(Timestamp.from(f.asOf()));
+        }
+        if (f.agencyId() != null) {
+            sql.append(" and l.agency_id = ?");
+            values.add(f.agencyId());
+        }
+        if (f.category() != null) {
+            sql.append(" and l.payload->>'category' = ?");
+            values.add(f.category());
+        }
+        if (f.type() != null) {
+            sql.append(" and l.event_type = ?");
+            values.add(f.type());
+        }
+        if (f.from() != null) {
+            sql.append(" and l.occurred_at >= ?");
+            values.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and l.occurred_at <= ?");
+            values.add(Timestamp.from(f.to()));
+        }
+        return new Conditions(sql.toString(), values);
     }
 
     /** The child record and every record linked to it (transitively) by links in force at {@code asOf}. */
@@ -128,26 +173,6 @@ public class ChronologyQueries {
             }
             return gaps;
         }
-    }
-
-    private static int bind(PreparedStatement ps, Array ids, ChronologyFilter f) throws SQLException {
-        Timestamp at = f.asOf() == null ? null : Timestamp.from(f.asOf());
-        Timestamp from = f.from() == null ? null : Timestamp.from(f.from());
-        Timestamp to = f.to() == null ? null : Timestamp.from(f.to());
-        ps.setArray(1, ids);
-        ps.setTimestamp(2, at);
-        ps.setTimestamp(3, at);
-        ps.setString(4, f.agencyId());
-        ps.setString(5, f.agencyId());
-        ps.setString(6, f.category());
-        ps.setString(7, f.category());
-        ps.setString(8, f.type());
-        ps.setString(9, f.type());
-        ps.setTimestamp(10, from);
-        ps.setTimestamp(11, from);
-        ps.setTimestamp(12, to);
-        ps.setTimestamp(13, to);
-        return 14;
     }
 
     private static Instant instant(Timestamp t) {
