@@ -13,5 +13,5 @@ if ! curl -sf -o /dev/null http://127.0.0.1:8081/q/health/ready || ! curl -sf -o
 fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$pgbin/pgbench" ] || { echo "pgbench not found (it comes with PostgreSQL's server packages)" >&2; exit 1; }
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ); ${BENCH_SECONDS:-10} s per load after ${BENCH_WARMUP_SECONDS:-15} s of warm-up"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ); ${BENCH_SECONDS:-10} s per load after ${BENCH_WARMUP_SECONDS:-60} s of warm-up"
 exec java -cp "deploy/kafka-broker/target/lib/*" bench/Bench.java "$pgbin"
