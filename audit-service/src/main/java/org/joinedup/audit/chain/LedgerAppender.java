@@ -64,7 +64,7 @@ public final class LedgerAppender {
         Map<UUID, String> childHeads = LedgerHeads.childHeads(c, children);
         long[] seqs = LedgerHeads.nextSeqs(c, events.size());
         Timestamp recordedAt = Timestamp.from(ledgerRecordedAt.truncatedTo(ChronoUnit.MICROS));
-        List<Appended> appended = new ArrayList<>(events.size());
+        String[] entryHashes = new String[events.size()];
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int i = 0; i < events.size(); i++) {
                 ReceivedEvent event = events.get(i);
@@ -77,14 +77,14 @@ public final class LedgerAppender {
                 }
                 bind(ps, seqs[i], event, facts.get(i), child, recordedAt, head, childHash);
                 ps.addBatch();
-                appended.add(new Appended(seqs[i], head, null));
+                entryHashes[i] = head;
             }
             ps.executeBatch();
         }
         List<String> gaps = StreamGaps.checkAll(c, events, seqs, children, ledgerRecordedAt);
-        for (int i = 0; i < appended.size(); i++) {
-            Appended a = appended.get(i);
-            appended.set(i, new Appended(a.seq(), a.entryHash(), gaps.get(i)));
+        List<Appended> appended = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            appended.add(new Appended(seqs[i], entryHashes[i], gaps.get(i)));
         }
         return appended;
     }

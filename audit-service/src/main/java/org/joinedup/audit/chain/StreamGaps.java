@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -104,17 +106,13 @@ public final class StreamGaps {
     /** The last version seen of each stream the events belong to, locked until the transaction ends. */
     private static Map<Stream, Long> positions(Connection c, List<ReceivedEvent> events) throws SQLException {
         Map<Stream, Long> last = new HashMap<>();
-        List<String> sources = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        java.util.Set<Stream> seen = new java.util.HashSet<>();
+        Set<Stream> streams = new LinkedHashSet<>();
         for (ReceivedEvent event : events) {
-            if (event.streamId() != null && event.streamVersion() != null
-                    && seen.add(new Stream(event.envelope().source(), event.streamId()))) {
-                sources.add(event.envelope().source());
-                ids.add(event.streamId());
+            if (event.streamId() != null && event.streamVersion() != null) {
+                streams.add(new Stream(event.envelope().source(), event.streamId()));
             }
         }
-        if (sources.isEmpty()) {
+        if (streams.isEmpty()) {
             return last;
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -122,8 +120,8 @@ public final class StreamGaps {
                 join unnest(?::text[], ?::text[]) as s(source, stream_id)
                   on p.source = s.source and p.stream_id = s.stream_id
                 for update of p""")) {
-            ps.setArray(1, c.createArrayOf("text", sources.toArray()));
-            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+            ps.setArray(1, c.createArrayOf("text", streams.stream().map(Stream::source).toArray()));
+            ps.setArray(2, c.createArrayOf("text", streams.stream().map(Stream::id).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     last.put(new Stream(rs.getString(1), rs.getString(2)), rs.getLong(3));

@@ -28,7 +28,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChronologyQueries {
-    private static final String RECORDED_BY = "(?::timestamptz is null or coalesce(%s.source_recorded_at, %s.occurred_at) <= ?)";
+    /** Recorded by the producing service by a moment: its recordedAt, or when it happened for an event without one. */
+    private static final String RECORDED_BY_AT = "coalesce(%1$s.source_recorded_at, %1$s.occurred_at) <= ?";
+    private static final String RECORDED_BY = "(?::timestamptz is null or " + RECORDED_BY_AT + ")";
     private final DataSource dataSource;
 
     public ChronologyQueries(DataSource dataSource) {
@@ -97,7 +99,7 @@ public class ChronologyQueries {
         StringBuilder sql = new StringBuilder("l.event_type <> 'record-accessed'");
         List<Object> values = new ArrayList<>();
         if (f.asOf() != null) {
-            sql.append(" and coalesce(l.source_recorded_at, l.occurred_at) <= ?");
+            sql.append(" and ").append(RECORDED_BY_AT.formatted("l"));
             values.add(Timestamp.from(f.asOf()));
         }
         if (f.agencyId() != null) {
@@ -138,7 +140,7 @@ public class ChronologyQueries {
                     select case when links.a = grp.id then links.b else links.a end
                     from links join grp on links.a = grp.id or links.b = grp.id
                 )
-                select id from grp""".formatted(RECORDED_BY.formatted("l", "l"), RECORDED_BY.formatted("u", "u"));
+                select id from grp""".formatted(RECORDED_BY.formatted("l"), RECORDED_BY.formatted("u"));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp at = asOf == null ? null : Timestamp.from(asOf);
             ps.setTimestamp(1, at);

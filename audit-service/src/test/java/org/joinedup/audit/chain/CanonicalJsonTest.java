@@ -138,9 +138,17 @@ class CanonicalJsonTest {
     }
 
     static String text(Random r) {
+        return text(r, 8);
+    }
+
+    /**
+     * Up to {@code maxLength} characters that JSON writers treat differently: quotes, backslashes,
+     * control characters, non-ASCII letters and a surrogate pair (kept whole).
+     */
+    static String text(Random r, int maxLength) {
         String alphabet = "abcXYZ019 -_/:.\"\\\u0000\u0001\u001f\u007f\b\t\n\f\r\u00e9\u00fc\u20ac\u4e2d\ufb01\ud83d\ude00";
         StringBuilder s = new StringBuilder();
-        int n = r.nextInt(8);
+        int n = r.nextInt(maxLength);
         for (int i = 0; i < n; i++) {
             int at = r.nextInt(alphabet.length());
             char c = alphabet.charAt(at);

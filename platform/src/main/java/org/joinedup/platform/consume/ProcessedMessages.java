@@ -25,15 +25,7 @@ public class ProcessedMessages {
     /** Records the event as applied by this consumer; false when it already was (a redelivery). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean markFirstDelivery(String consumer, UUID eventId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into processed_message (consumer, event_id) values (?, ?) on conflict do nothing")) {
-            ps.setString(1, consumer);
-            ps.setObject(2, eventId);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record a processed message (SQLState " + e.getSQLState() + ")", e);
-        }
+        return !markFirstDeliveries(consumer, List.of(eventId)).isEmpty();
     }
 
     /**
