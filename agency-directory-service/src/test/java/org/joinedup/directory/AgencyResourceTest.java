@@ -51,6 +51,31 @@ class AgencyResourceTest {
     }
 
     @Test
+    void children_s_social_care_names_the_postcode_districts_and_sectors_where_it_is_the_front_door() {
+        String id = unique("csc");
+        String body = agency(id, "childrens-social-care").replaceFirst("\\}\\s*$", ", \"frontDoorFor\": [\"n17\", \"N4  1\"]}");
+        as(ADMIN).body(body).post("/agencies").then().statusCode(201)
+                .body("frontDoorFor", contains("N17", "N4 1"));
+        as(ADMIN).get("/agencies/" + id).then().statusCode(200).body("frontDoorFor", contains("N17", "N4 1"));
+    }
+
+    @Test
+    void only_children_s_social_care_is_a_front_door_and_each_code_is_a_district_or_sector_named_once() {
+        String police = unique("police");
+        as(ADMIN).body(agency(police, "police").replaceFirst("\\}\\s*$", ", \"frontDoorFor\": [\"N17\"]}"))
+                .post("/agencies").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("frontDoorFor")).body("violations[0].rule", equalTo("front-door-kind"));
+        String csc = unique("csc");
+        as(ADMIN).body(agency(csc, "childrens-social-care").replaceFirst("\\}\\s*$",
+                        ", \"frontDoorFor\": [\"N17\", \"Haringey\", \"n17\", \"N17 0AA\", null]}"))
+                .post("/agencies").then().statusCode(400)
+                .body("violations.field", contains("frontDoorFor[1]", "frontDoorFor[2]", "frontDoorFor[3]", "frontDoorFor[4]"))
+                .body("violations.rule", contains("postcode-district-or-sector", "unique", "postcode-district-or-sector",
+                        "postcode-district-or-sector"));
+        as(ADMIN).get("/agencies/" + csc).then().statusCode(404);
+    }
+
+    @Test
     void a_duplicate_agency_id_is_409() {
         String id = unique("school");
         as(ADMIN).body(agency(id, "education")).post("/agencies").then().statusCode(201);

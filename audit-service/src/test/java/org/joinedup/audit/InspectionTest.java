@@ -32,6 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class InspectionTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void area() {
+        Events.haringey();
+    }
+
     static final String INSPECTOR = TestTokens.token("inspector-2", "ofsted", Roles.INSPECTOR);
     static final String LEAD = TestTokens.token("lead-9", "haringey-csc", Roles.SAFEGUARDING_LEAD);
 

@@ -32,6 +32,11 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "audit"), @ResourceArg(name = "app-role", value = "audit_app")})
 class LinkedChronologyTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void area() {
+        Events.haringey();
+    }
+
     static final String LEAD = TestTokens.token("lead-4", "haringey-csc", Roles.SAFEGUARDING_LEAD);
     static final String INSPECTOR = TestTokens.token("inspector-4", "ofsted", Roles.INSPECTOR);
 

@@ -35,6 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "concern"))
 class AccessLogTest {
+    @jakarta.inject.Inject
+    org.joinedup.directory.view.DirectoryQueries testDirectory;
+
+    @org.junit.jupiter.api.BeforeEach
+    void testArea() {
+        TestArea.haringey(testDirectory);
+    }
+
     static final String LEAD = TestTokens.token("lead-3", "haringey-csc", Roles.SAFEGUARDING_LEAD);
 
     @Inject
@@ -61,8 +69,28 @@ class AccessLogTest {
                 .statusCode(201).extract();
         String child = raised.path("childId");
         as(practitioner(HEALTH)).get("/concerns/" + raised.path("concernId")).then().statusCode(404);
-        as(practitioner(HEALTH)).get("/children/" + child + "/concerns").then().statusCode(200).body("count", equalTo(0));
+        as(practitioner(HEALTH)).get("/children/" + child + "/concerns").then().statusCode(404);
         assertEquals(List.of(), TestEvents.accesses(dataSource, child));
+        // What was refused is recorded as refused (docs/access.md), not as read.
+        assertEquals(List.of("whittington-health concern no-relationship", "whittington-health agency-view no-relationship"),
+                refusals(child));
+    }
+
+    List<String> refusals(String child) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                select payload->>'agencyId', payload->>'what', payload->>'rule' from event_store
+                where event_type = 'record-access-refused' and subject = ? order by global_position""")) {
+            ps.setString(1, child);
+            List<String> found = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return found;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -138,17 +139,25 @@ class ClimbieScenarioTest {
                 .body("[0].concernIds", containsInAnyOrder((String) policeConcern.path("concernId"),
                         hospitalConcern.path("concernId"), housingConcern.path("concernId"), schoolConcern.path("concernId")));
 
-        // Each agency sees its own concern and that a flag exists, with whom to contact; nothing more.
+        // Each agency reads its own concern in full, learns of the three others as headlines (who, what kind,
+        // when, whom to call: never the description), and that a flag exists, with whom to contact.
         for (var own : List.of(Map.entry(police, policeConcern), Map.entry(hospital, hospitalConcern),
                 Map.entry(housing, housingConcern), Map.entry(school, schoolConcern))) {
             as(practitioner(own.getKey())).get("/children/" + child + "/concerns").then().statusCode(200)
+                    .body("basis", equalTo("relationship"))
                     .body("concerns.concernId", contains((String) own.getValue().path("concernId")))
+                    .body("involvement", hasSize(3))
+                    .body("involvement.agencyId", not(hasItem(own.getKey())))
+                    .body("involvement[0]", not(hasKey("description")))
+                    .body("involvement.whomToCall.mailbox", everyItem(org.hamcrest.Matchers.endsWith("@example.org")))
                     .body("flags", hasSize(1))
                     .body("flags[0].contact.agencyId", contains(csc))
                     .body("flags[0]", not(hasKey("agencies")));
         }
-        as(practitioner(csc)).get("/children/" + child + "/concerns").then().body("count", equalTo(0))
-                .body("flags", hasSize(0));
+        // Children's social care of the area the child lives in is her front door: it reads the whole picture.
+        as(practitioner(csc)).get("/children/" + child + "/concerns").then().statusCode(200)
+                .body("basis", equalTo("front-door")).body("count", equalTo(4)).body("involvement", hasSize(0))
+                .body("concerns.description", everyItem(equalTo("Seen by this agency.")));
 
         // Every read left a trace: the agencies' views, and the lead's queue and flags.
         List<String> traces = TestEvents.accesses(dataSource, child);

@@ -33,7 +33,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class ConcernToChronologyIT {
     static final String POLICE = TestTokens.token("pc-4471", "met-police", "practitioner");
-    static final String LEAD = TestTokens.token("lead-1", "haringey-csc", "safeguarding-lead");
+    /** The police's own safeguarding lead: the police raised every concern here, so it reads them in full (docs/access.md). */
+    static final String LEAD = TestTokens.token("lead-1", "met-police", "safeguarding-lead");
 
     /** The event ids of the chronology's concern-raised entries, duplicates kept. */
     static final String RAISED_EVENT_IDS = "entries.findAll { it.type == 'concern-raised' }.eventId";

@@ -53,7 +53,14 @@ public enum EventType {
     PLAN_REVIEWED("plan-reviewed", 1, org.joinedup.events.team.PlanReviewed.class, Topics.REFERRALS, true),
     PLAN_REVIEW_MISSED("plan-review-missed", 1, org.joinedup.events.team.PlanReviewMissed.class, Topics.REFERRALS, true),
 
+    EMERGENCY_ACCESS_GRANTED("emergency-access-granted", 1, org.joinedup.events.access.EmergencyAccessGranted.class,
+            Topics.CONCERNS, true),
+    EMERGENCY_ACCESS_ACKNOWLEDGED("emergency-access-acknowledged", 1,
+            org.joinedup.events.access.EmergencyAccessAcknowledged.class, Topics.CONCERNS, true),
+
     RECORD_ACCESSED("record-accessed", 1, org.joinedup.events.access.RecordAccessed.class, Topics.ACCESS, true),
+    RECORD_ACCESS_REFUSED("record-access-refused", 1, org.joinedup.events.access.RecordAccessRefused.class,
+            Topics.ACCESS, true),
 
     AGENCY_REGISTERED("agency-registered", 1, org.joinedup.events.directory.AgencyRegistered.class, Topics.DIRECTORY, false),
     AGENCY_UPDATED("agency-updated", 1, org.joinedup.events.directory.AgencyUpdated.class, Topics.DIRECTORY, false),

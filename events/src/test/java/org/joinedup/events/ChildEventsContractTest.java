@@ -64,15 +64,51 @@ class ChildEventsContractTest {
     }
 
     @Test
-    void record_accessed_travels_on_access_events_keyed_by_the_child() {
+    void record_accessed_and_refused_travel_on_access_events_keyed_by_the_child() {
         var accessed = new org.joinedup.events.access.RecordAccessed(UUID.randomUUID(), CHILD, "lead-1", "haringey-csc",
-                "chronology", "GET /children/" + CHILD + "/chronology", "strategy discussion", AT);
-        EventType type = accessed.eventType();
-        assertEquals("record-accessed", type.typeName());
-        assertEquals(Topics.ACCESS, type.topic());
-        assertTrue(type.aboutAChild());
-        assertEquals(CHILD.toString(), accessed.subject());
-        assertEquals(accessed, EventJson.read("record-accessed", 1, EventJson.write(accessed)));
+                "chronology", "GET /children/" + CHILD + "/chronology", "strategy discussion", AT, "front-door");
+        var refused = new org.joinedup.events.access.RecordAccessRefused(UUID.randomUUID(), CHILD, "lead-2",
+                "riverside-academy", "chronology", "GET /children/" + CHILD + "/chronology", "no-relationship", AT);
+        for (EventPayload event : List.of(accessed, refused)) {
+            EventType type = event.eventType();
+            assertEquals(Topics.ACCESS, type.topic());
+            assertTrue(type.aboutAChild());
+            assertEquals(CHILD.toString(), event.subject());
+            assertEquals(AT, event.occurredAt());
+            assertEquals(event, EventJson.read(type.typeName(), 1, EventJson.write(event)));
+        }
+        assertEquals("record-accessed", accessed.eventType().typeName());
+        assertEquals("record-access-refused", refused.eventType().typeName());
+    }
+
+    @Test
+    void a_read_recorded_before_the_basis_existed_reads_with_none() {
+        String old = """
+                {"accessId": "%s", "childId": "%s", "actorId": "lead-1", "agencyId": "haringey-csc", "what": "chronology",
+                 "reference": "GET /children/x/chronology", "accessedAt": "2026-11-22T10:00:00Z"}""".formatted(UUID.randomUUID(), CHILD);
+        var read = (org.joinedup.events.access.RecordAccessed) EventJson.read("record-accessed", 1, old);
+        assertEquals(null, read.basis());
+        assertEquals("haringey-csc", read.agencyId());
+    }
+
+    @Test
+    void break_glass_travels_on_concerns_events_keyed_by_the_child() {
+        UUID grant = UUID.randomUUID();
+        var granted = new org.joinedup.events.access.EmergencyAccessGranted(grant, CHILD, "riverside-academy", "lead-2",
+                "Child disclosed a threat tonight; police unreachable", AT, AT.plusSeconds(86400),
+                List.of("met-police", "whittington-health"));
+        var acknowledged = new org.joinedup.events.access.EmergencyAccessAcknowledged(grant, CHILD, "met-police",
+                "lead-1", AT);
+        for (EventPayload event : List.of(granted, acknowledged)) {
+            EventType type = event.eventType();
+            assertEquals(Topics.CONCERNS, type.topic());
+            assertTrue(type.aboutAChild());
+            assertEquals(CHILD.toString(), event.subject());
+            assertEquals(AT, event.occurredAt());
+            assertEquals(event, EventJson.read(type.typeName(), 1, EventJson.write(event)));
+        }
+        assertEquals("emergency-access-granted", granted.eventType().typeName());
+        assertEquals("emergency-access-acknowledged", acknowledged.eventType().typeName());
     }
 
     @Test

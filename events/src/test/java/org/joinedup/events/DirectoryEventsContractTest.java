@@ -33,7 +33,8 @@ class DirectoryEventsContractTest {
         Contact contact = new Contact("mash@haringey.example", "020 7946 0000");
         return List.of(
                 new AgencyRegistered("met-police", "Met Police", "police", "Haringey", contact, List.of("met-police-system"), "admin", AT),
-                new AgencyUpdated("met-police", "Metropolitan Police", "police", "Haringey", contact, List.of(), "admin", AT),
+                new AgencyUpdated("haringey-csc", "Haringey MASH", "childrens-social-care", "Haringey", contact, List.of(),
+                        "admin", AT, List.of("N17", "N4 1")),
                 new AgencyDeactivated("met-police", "merged", "admin", AT),
                 new SharingAgreementProposed(AGREEMENT, TERMS, "admin", AT),
                 new SharingAgreementSigned(AGREEMENT, "met-police", "Jo Bloggs", "Detective Superintendent", "lead", AT),
@@ -52,6 +53,17 @@ class DirectoryEventsContractTest {
         }
         assertEquals("met-police", samples().get(0).subject());
         assertEquals(AGREEMENT.toString(), samples().get(3).subject());
+    }
+
+    @Test
+    void an_agency_written_before_front_doors_existed_reads_as_nobody_s_front_door() {
+        String old = """
+                {"agencyId": "haringey-csc", "name": "Haringey MASH", "kind": "childrens-social-care", "area": "Haringey",
+                 "contact": {"mailbox": "mash@haringey.example"}, "clientIds": [], "registeredBy": "admin",
+                 "occurredAt": "2026-11-22T10:00:00Z"}""";
+        var read = (AgencyRegistered) EventJson.read("agency-registered", 1, old);
+        assertEquals(List.of(), read.frontDoorFor());
+        assertEquals("Haringey", read.area());
     }
 
     @Test

@@ -35,11 +35,14 @@ public final class ReferralWorld {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Three active agencies and a deactivated one; a child with one concern raised by the police. */
+    /**
+     * Three active agencies and a deactivated one, all in Haringey, where {@code csc} is children's social care
+     * and so the child's front door (docs/access.md); a child with one concern raised by the police.
+     */
     public ReferralWorld publish() {
         Instant t = Instant.now().minusSeconds(3600);
         for (String a : List.of(police, csc, school, closed)) {
-            TestEvents.publish(new AgencyRegistered(a, a, a.startsWith("csc") ? "other" : "other", "Haringey",
+            TestEvents.publish(new AgencyRegistered(a, a, a.startsWith("csc") ? "childrens-social-care" : "other", "Haringey",
                     new Contact("duty@example.org", null), List.of(), "admin", t), "/agency-directory-service");
         }
         TestEvents.publish(new AgencyDeactivated(closed, "merged", "admin", t), "/agency-directory-service");

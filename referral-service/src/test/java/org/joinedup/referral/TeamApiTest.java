@@ -45,6 +45,9 @@ class TeamApiTest {
     DataSource dataSource;
 
     @Inject
+    org.joinedup.needtoknow.NeedToKnowFacts facts;
+
+    @Inject
     MovableClock clock;
 
     @Inject
@@ -59,7 +62,7 @@ class TeamApiTest {
     void aTeam() {
         w = new ReferralWorld().publish();
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(w.closed).map(a -> !a.active()).orElse(false)
-                && concerns.concern(w.concern, w.police).isPresent());
+                && concerns.concern(w.concern, w.police).isPresent() && !facts.groups(List.of(w.child)).isEmpty());
         String body = """
                 {"childId": "%s", "reviewEveryWeeks": 4, "leadReason": "sees the family weekly", "members": [
                   {"kind": "practitioner", "role": "Health visitor", "agencyId": "%s", "practitionerId": "hv-1", "leadProfessional": true},
@@ -123,7 +126,12 @@ class TeamApiTest {
         practitioner("t-1", w.school).get("/teams").then().statusCode(200).body("teams.teamId", hasItems(team));
         practitioner("t-1", w.school).body("{\"description\": \"x\", \"ownerMemberId\": \"" + mum + "\", \"dueOn\": \""
                 + today() + "\"}").post("/teams/" + team + "/actions").then().statusCode(403);
-        practitioner(w.police).get("/teams/" + team).then().statusCode(404);
+        // The police raised the concern but are not in the team: they learn that it exists and whom to call, nothing more.
+        practitioner(w.police).get("/teams/" + team).then().statusCode(200).body("visibility", equalTo("headline"))
+                .body("agencies", hasItems(w.school)).body("headline.whomToCall.agencyId", equalTo(w.school))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("members")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("actions")));
+        practitioner("stranger", "homes-" + w.school).get("/teams/" + team).then().statusCode(404);
         practitioner(w.police).body("{\"memberId\": \"" + hv + "\", \"reason\": \"x\"}").post("/teams/" + team + "/lead-professional")
                 .then().statusCode(404);
         lead(w.csc).body("{\"memberId\": \"" + mum + "\", \"reason\": \"x\"}").post("/teams/" + team + "/lead-professional")
@@ -142,7 +150,7 @@ class TeamApiTest {
         clock.set(due.plusSeconds(60));
         sweep.sweep();
         practitioner(w.csc).get("/overdue").then().statusCode(200).body("referrals.referralId", hasItems(referral));
-        lead(w.school).get("/referrals?overdue=true&agencyId=" + w.csc).then().statusCode(200)
+        lead(w.csc).get("/referrals?overdue=true&agencyId=" + w.csc).then().statusCode(200)
                 .body("referrals.referralId", hasItems(referral));
         practitioner(w.csc).get("/referrals/" + referral).then().body("clocks[0].status", equalTo("overdue"), "overdue", equalTo(true));
         sweep.sweep();

@@ -18,12 +18,12 @@ public final class AgencyDecider {
         if (!(state instanceof AgencyState.None)) {
             throw ProblemException.conflict("agency-exists", "an agency with id " + d.agencyId() + " is already registered");
         }
-        return List.of(new AgencyRegistered(d.agencyId(), d.name(), d.kind(), d.area(), d.contact(), d.clientIds(), actor, now));
+        return List.of(new AgencyRegistered(d.agencyId(), d.name(), d.kind(), d.area(), d.contact(), d.clientIds(), actor, now, d.frontDoorFor()));
     }
 
     public static List<EventPayload> update(AgencyRequest.Details d, AgencyState state, String actor, Instant now) {
         requireActive(d.agencyId(), state);
-        return List.of(new AgencyUpdated(d.agencyId(), d.name(), d.kind(), d.area(), d.contact(), d.clientIds(), actor, now));
+        return List.of(new AgencyUpdated(d.agencyId(), d.name(), d.kind(), d.area(), d.contact(), d.clientIds(), actor, now, d.frontDoorFor()));
     }
 
     public static List<EventPayload> deactivate(String agencyId, String reason, AgencyState state, String actor, Instant now) {

@@ -13,14 +13,18 @@ import java.util.List;
  * (without). The contact is a role mailbox or a duty phone, not a named person.
  */
 public record AgencyRequest(String agencyId, String name, String kind, String area, ContactRequest contact,
-                            List<String> clientIds) {
+                            List<String> clientIds, List<String> frontDoorFor) {
 
     public record ContactRequest(String mailbox, String phone) {
     }
 
     /** The checked details of an agency. */
-    public record Details(String agencyId, String name, String kind, String area, Contact contact, List<String> clientIds) {
+    public record Details(String agencyId, String name, String kind, String area, Contact contact, List<String> clientIds,
+                          List<String> frontDoorFor) {
     }
+
+    /** How many postcode districts and sectors one front door may name. */
+    public static final int MAX_FRONT_DOOR_CODES = 1000;
 
     private static final String MAILBOX = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     private static final String PHONE = "\\+?[0-9][0-9 ()-]{5,19}";
@@ -73,7 +77,40 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
                 }
             }
         }
+        List<String> frontDoor = frontDoor(errors, checkedKind);
         errors.throwIfAny();
-        return new Details(id, checkedName, checkedKind, checkedArea, checkedContact, clients);
+        return new Details(id, checkedName, checkedKind, checkedArea, checkedContact, clients, frontDoor);
+    }
+
+    /**
+     * The postcode districts and sectors where a children's social care agency is the front door: each
+     * a district ({@code N17}) or a sector ({@code N4 1}), named once; no other kind of agency has any.
+     */
+    private List<String> frontDoor(FieldErrors errors, String checkedKind) {
+        List<String> codes = new ArrayList<>();
+        if (frontDoorFor == null || frontDoorFor.isEmpty()) {
+            return codes;
+        }
+        if (checkedKind != null && !AgencyKind.CHILDRENS_SOCIAL_CARE.wireName().equals(checkedKind)) {
+            errors.add("frontDoorFor", "front-door-kind", "only a childrens-social-care agency is a child's front door");
+            return codes;
+        }
+        if (frontDoorFor.size() > MAX_FRONT_DOOR_CODES) {
+            errors.add("frontDoorFor", "max-items", "must name at most " + MAX_FRONT_DOOR_CODES + " districts and sectors");
+            return codes;
+        }
+        for (int i = 0; i < frontDoorFor.size(); i++) {
+            String field = "frontDoorFor[" + i + "]";
+            var code = org.joinedup.directory.view.Postcodes.coverageCode(frontDoorFor.get(i));
+            if (code.isEmpty()) {
+                errors.add(field, "postcode-district-or-sector",
+                        "must be a postcode district (e.g. N17) or sector (e.g. N4 1)");
+            } else if (codes.contains(code.get())) {
+                errors.add(field, "unique", "is listed twice");
+            } else {
+                codes.add(code.get());
+            }
+        }
+        return codes;
     }
 }

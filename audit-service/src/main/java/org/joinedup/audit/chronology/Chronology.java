@@ -1,14 +1,29 @@
 package org.joinedup.audit.chronology;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A page of one child's chronology, oldest first, across every agency and every child record linked
  * to it ({@code linkedRecords}; each entry says which record it was filed under).
+ *
+ * @param basis                what let the reader see this child (docs/access.md): relationship, front-door,
+ *                             emergency-access or inspector
+ * @param emergencyAccessUntil when the reader's break-glass runs out (emergency access only)
  */
 public record Chronology(UUID childId, List<UUID> linkedRecords, long total, int offset, int limit,
-                         List<ChronologyEntry> entries, List<Gap> gaps) {
+                         List<ChronologyEntry> entries, List<Gap> gaps, String basis, Instant emergencyAccessUntil) {
+
+    public Chronology(UUID childId, List<UUID> linkedRecords, long total, int offset, int limit,
+                      List<ChronologyEntry> entries, List<Gap> gaps) {
+        this(childId, linkedRecords, total, offset, limit, entries, gaps, null, null);
+    }
+
+    /** The same page with its entries as the reader sees them, and the basis they see them on. */
+    public Chronology seenAs(List<ChronologyEntry> shown, String basis, Instant emergencyAccessUntil) {
+        return new Chronology(childId, linkedRecords, total, offset, limit, shown, gaps, basis, emergencyAccessUntil);
+    }
 
     /**
      * A producer's stream seen with a missing event (a version skipped) or an event out of order,

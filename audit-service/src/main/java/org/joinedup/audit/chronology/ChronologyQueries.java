@@ -19,9 +19,9 @@ import java.util.UUID;
 /**
  * Reads a child's chronology from the ledger: ordered by when things happened, then ledger order;
  * across every child record a safeguarding lead linked to it (child-records-linked, as recorded in
- * the ledger itself, minus those unlinked). Reads of the record (record-accessed) are in the ledger
- * but not in the chronology: they are the access log, and would otherwise grow the chronology each
- * time it is read.
+ * the ledger itself, minus those unlinked). Reads of the record (record-accessed) and refused reads
+ * (record-access-refused) are in the ledger but not in the chronology: they are the access log, and
+ * would otherwise grow the chronology each time it is read.
  *
  * <p>Seen as of a moment, only what the producing services had recorded by then counts (their
  * recordedAt, or when it happened for an event without one), links included.
@@ -93,10 +93,10 @@ public class ChronologyQueries {
     /**
      * Only the filters given become conditions, so PostgreSQL plans each shape of query for what it asks:
      * with none, counting a child's entries reads only the chronology index, which leaves the reads of
-     * the record (record-accessed, one per read) out.
+     * the record (record-accessed, one per read, and record-access-refused) out.
      */
     static Conditions conditions(ChronologyFilter f) {
-        StringBuilder sql = new StringBuilder("l.event_type <> 'record-accessed'");
+        StringBuilder sql = new StringBuilder("l.event_type not in ('record-accessed', 'record-access-refused')");
         List<Object> values = new ArrayList<>();
         if (f.asOf() != null) {
             sql.append(" and ").append(RECORDED_BY_AT.formatted("l"));

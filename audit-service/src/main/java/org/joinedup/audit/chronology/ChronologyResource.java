@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
 import org.joinedup.platform.http.FieldErrors;
+import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Roles;
 
 import java.util.UUID;
@@ -23,20 +26,24 @@ import java.util.UUID;
 public class ChronologyResource {
     public static final int MAX_LIMIT = 1000;
     private final ChronologyQueries queries;
+    private final ChildReads reads;
 
-    @jakarta.inject.Inject
-    org.joinedup.platform.access.AccessLog access;
-
-    public ChronologyResource(ChronologyQueries queries) {
+    public ChronologyResource(ChronologyQueries queries, ChildReads reads) {
         this.queries = queries;
+        this.reads = reads;
     }
 
     @GET
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     @Operation(summary = "The joined-up chronology of one child across every agency, in the order things happened",
-            description = "Includes every child record a safeguarding lead linked to this one (each entry names its "
-                    + "childRecord); unlinking separates them again. Narrow it with agencyId, category, type and "
-                    + "from/to (when things happened). Each call is recorded as record-accessed.")
+            description = "As far as the caller's agency needs to know (docs/access.md): the child's front door, and a "
+                    + "lead who opened it by break-glass, see every entry in full; an agency with a relationship with the "
+                    + "child sees its own records and what was shared or referred to it in full, and every other entry as "
+                    + "a headline (visibility: headline; which agency, what kind of record, the category, the date, whom "
+                    + "to call); an agency with no relationship gets 404, as for a child that does not exist, and the "
+                    + "refusal is recorded. Includes every child record a safeguarding lead linked to this one (each entry "
+                    + "names its childRecord); unlinking separates them again. Narrow it with agencyId, category, type and "
+                    + "from/to (when things happened). Each call is recorded as record-accessed, with its basis.")
     public Chronology get(@PathParam("childId") String childId,
                           @QueryParam("agencyId") String agencyId,
                           @QueryParam("category") String category,
@@ -56,10 +63,9 @@ public class ChronologyResource {
         int first = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();
-        Chronology chronology = queries.of(child, filter, first, size);
-        if (chronology.total() > 0) {
-            access.read("chronology", child);
-        }
-        return chronology;
+        ChildSight sight = reads.require(child, "chronology", () -> ProblemException.notFound("no child " + childId));
+        Chronology shown = ChronologyPolicy.apply(queries.of(child, filter, first, size), sight, reads);
+        reads.read("chronology", sight);
+        return shown;
     }
 }

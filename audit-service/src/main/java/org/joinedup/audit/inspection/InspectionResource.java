@@ -73,7 +73,7 @@ public class InspectionResource {
         errors.throwIfAny();
         Chronology replayed = chronology.of(child, filter, from, size);
         if (replayed.total() > 0) {
-            access.read("inspection-chronology", child);
+            access.read("inspection-chronology", child, org.joinedup.events.access.AccessBasis.INSPECTOR);
         }
         return replayed;
     }
@@ -81,9 +81,11 @@ public class InspectionResource {
     @GET
     @Path("access-log")
     @RolesAllowed({Roles.INSPECTOR, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Who read which child's record, when, what and why; by child and/or by user, as of a moment",
-            description = "From the ledger's record-accessed entries, newest first. asOf (default now) replays the log "
-                    + "as it stood then: who had looked.")
+    @Operation(summary = "Who read (or was refused) which child's record, when, what, why and on what basis; "
+            + "by child and/or by user, as of a moment",
+            description = "From the ledger's record-accessed and record-access-refused entries, newest first. asOf "
+                    + "(default now) replays the log as it stood then: who had looked. An inspector sees every agency's "
+                    + "reads; a safeguarding lead sees those of their own agency only (to oversee their own staff).")
     public AccessLogQueries.AccessLog accessLog(@QueryParam("childId") String childId, @QueryParam("userId") String userId,
                                                 @QueryParam("asOf") String asOf,
                                                 @QueryParam("offset") @DefaultValue("0") String offset,
@@ -97,7 +99,8 @@ public class InspectionResource {
         int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
-        return accessLog.find(child, userId, at, from, size);
+        String agency = caller.hasRole(Roles.INSPECTOR) ? null : caller.requireAgency();
+        return accessLog.find(child, userId, agency, at, from, size);
     }
 
     @GET
@@ -133,7 +136,7 @@ public class InspectionResource {
         if (chronology.of(child, ChronologyFilter.NONE, 0, 1).total() == 0) {
             throw ProblemException.notFound("the ledger holds nothing about child " + childId);
         }
-        access.read("inspection-export", child);
+        access.read("inspection-export", child, org.joinedup.events.access.AccessBasis.INSPECTOR);
         Instant now = clock.instant();
         StreamingOutput body = out -> stream.child(child, now, out);
         return Response.ok(body, NDJSON)
@@ -182,6 +185,9 @@ public class InspectionResource {
 
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
+
+    @jakarta.inject.Inject
+    org.joinedup.platform.security.Caller caller;
 
     private Instant asOf(FieldErrors errors, String value) {
         if (value == null || value.isBlank()) {

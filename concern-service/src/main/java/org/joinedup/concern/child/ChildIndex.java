@@ -99,6 +99,32 @@ public class ChildIndex {
         }
     }
 
+    /** An identification with where it came from: the agency that recorded it, and the concern it came with. */
+    public record SourcedIdentification(ChildIdentification identification, String agencyId, UUID firstConcern) {
+    }
+
+    /** Every identification a child record was recorded with, oldest first, with who recorded each. */
+    public List<SourcedIdentification> sourcedIdentifications(UUID childId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select identification::text, agency_id, first_concern from child_identity where child_id = ?
+                     order by recorded_at, fingerprint""")) {
+            ps.setObject(1, childId);
+            List<SourcedIdentification> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new SourcedIdentification(JSON.readValue(rs.getString(1), ChildIdentification.class),
+                            rs.getString(2), rs.getObject(3, UUID.class)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("child index unavailable (SQLState " + e.getSQLState() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not read an identification", e);
+        }
+    }
+
     /** Every identification a child was recorded with, oldest first. */
     public List<ChildIdentification> identifications(UUID childId) {
         try (Connection c = dataSource.getConnection()) {

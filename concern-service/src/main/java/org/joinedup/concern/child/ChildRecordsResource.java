@@ -19,6 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
+import org.joinedup.needtoknow.RecordKind;
+import org.joinedup.needtoknow.RecordRef;
+import org.joinedup.needtoknow.Sight;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.IdempotencyKeys;
@@ -43,7 +48,7 @@ public class ChildRecordsResource {
     private final IdempotencyKeys idempotency;
 
     @jakarta.inject.Inject
-    org.joinedup.platform.access.AccessLog access;
+    ChildReads reads;
 
     public ChildRecordsResource(ChildReview review, ChildIndex index, ChildLinks links, Caller caller,
                                 IdempotencyKeys idempotency) {
@@ -62,8 +67,10 @@ public class ChildRecordsResource {
     @GET
     @Path("candidates")
     @Operation(summary = "The review queue: pairs of child records that may be one child, strongest evidence first",
-            description = "status is open (default), linked or dismissed. Each candidate shows both records with every "
-                    + "identification they were recorded with, the score and the reasons.")
+            description = "status is open (default), linked or dismissed. Only pairs where the caller's agency has a "
+                    + "relationship with either record, or is the front door of either child (docs/access.md). Each "
+                    + "candidate shows both records with every identification they were recorded with, the score and the "
+                    + "reasons: the evidence a lead needs to decide.")
     public List<ChildReview.Candidate> queue(@QueryParam("status") @DefaultValue(ChildReview.OPEN) String status,
                                              @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
@@ -72,20 +79,35 @@ public class ChildRecordsResource {
         }
         int size = errors.integer("limit", limit, 1, 1000);
         errors.throwIfAny();
-        List<ChildReview.Candidate> queue = review.queue(status, size);
-        access.read("match-candidate", queue.stream()
-                .flatMap(c -> java.util.stream.Stream.of(c.child().childId(), c.otherChild().childId())).toList());
-        return queue;
+        List<ChildReads.Seen<ChildReview.Candidate>> seen = reads.visible(
+                (offset, batch) -> review.queue(status, offset, batch), ChildRecordsResource::children, size);
+        reads.readRows("match-candidate", seen);
+        return seen.stream().map(ChildReads.Seen::row).toList();
     }
 
     @GET
     @Path("candidates/{candidateId}")
-    @Operation(summary = "One candidate pair, with its decision if taken")
+    @Operation(summary = "One candidate pair, with its decision if taken",
+            description = "404 when the caller's agency has a relationship with neither record (as for no such candidate).")
     public ChildReview.Candidate candidate(@PathParam("candidateId") String candidateId) {
+        ChildReview.Candidate candidate = visibleCandidate(candidateId);
+        reads.read("match-candidate", reads.sights(children(candidate)).values());
+        return candidate;
+    }
+
+    /** The candidate, when the caller may see either record; 404 otherwise (the refusal recorded), as for none. */
+    private ChildReview.Candidate visibleCandidate(String candidateId) {
         ChildReview.Candidate candidate = review.candidate(id(candidateId, "candidate")).orElseThrow(
                 () -> ProblemException.notFound("no candidate " + candidateId));
-        access.read("match-candidate", List.of(candidate.child().childId(), candidate.otherChild().childId()));
+        if (reads.sights(children(candidate)).isEmpty()) {
+            reads.refuse(candidate.child().childId(), "match-candidate");
+            throw ProblemException.notFound("no candidate " + candidateId);
+        }
         return candidate;
+    }
+
+    private static List<UUID> children(ChildReview.Candidate c) {
+        return List.of(c.child().childId(), c.otherChild().childId());
     }
 
     @POST
@@ -98,6 +120,7 @@ public class ChildRecordsResource {
                             @HeaderParam(Correlation.HEADER) String correlation, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = id(candidateId, "candidate");
         String reason = required(body).check();
+        visibleCandidate(candidateId);
         return idempotency.once(key, caller.requireAgency() + " POST /children/candidates/" + id + "/dismissal", body,
                 () -> new IdempotencyKeys.Answer(200, null, null, review.dismiss(id, reason, caller.eventMetadata(correlation))));
     }
@@ -113,6 +136,12 @@ public class ChildRecordsResource {
     public Response link(LinkRequest body, @HeaderParam(Correlation.HEADER) String correlation,
                          @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         LinkRequest.Checked checked = required(body).check();
+        if (reads.sights(List.of(checked.childId(), checked.linkedChildId())).isEmpty()) {
+            // A lead links records only where its agency is involved with one of them; to any other caller the
+            // records answer as unknown, exactly as records that do not exist.
+            reads.refuse(checked.childId(), "child-link");
+            throw ProblemException.unprocessable("childId", "unknown-child", "no child record " + checked.childId());
+        }
         return idempotency.once(key, caller.requireAgency() + " POST /children/links", body, () -> {
             ChildRecordsLinked linked = review.link(checked.childId(), checked.linkedChildId(), checked.candidateId(),
                     checked.reason(), caller.eventMetadata(correlation));
@@ -123,10 +152,20 @@ public class ChildRecordsResource {
 
     @GET
     @Path("links/{linkId}")
-    @Operation(summary = "One link, and its undoing if it was undone")
+    @Operation(summary = "One link, and its undoing if it was undone",
+            description = "404 when the caller's agency has a relationship with neither record (as for no such link).")
     public ChildLinks.Link getLink(@PathParam("linkId") String linkId) {
+        ChildLinks.Link link = visibleLink(linkId);
+        reads.read("child-link", reads.sights(List.of(link.childId(), link.linkedChildId())).values());
+        return link;
+    }
+
+    private ChildLinks.Link visibleLink(String linkId) {
         ChildLinks.Link link = links.link(id(linkId, "link")).orElseThrow(() -> ProblemException.notFound("no link " + linkId));
-        access.read("child-link", List.of(link.childId(), link.linkedChildId()));
+        if (reads.sights(List.of(link.childId(), link.linkedChildId())).isEmpty()) {
+            reads.refuse(link.childId(), "child-link");
+            throw ProblemException.notFound("no link " + linkId);
+        }
         return link;
     }
 
@@ -140,6 +179,7 @@ public class ChildRecordsResource {
                            @HeaderParam(Correlation.HEADER) String correlation, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID id = id(linkId, "link");
         String reason = required(body).check();
+        visibleLink(linkId);
         return idempotency.once(key, caller.requireAgency() + " POST /children/links/" + id + "/unlinking", body, () -> {
             review.unlink(id, reason, null, caller.eventMetadata(correlation));
             return new IdempotencyKeys.Answer(200, null, null, links.link(id).orElseThrow());
@@ -148,15 +188,24 @@ public class ChildRecordsResource {
 
     @GET
     @Path("{childId}/record")
-    @Operation(summary = "A child record: every identification it was recorded with (aliases kept) and its links")
+    @Operation(summary = "A child record: the identifications it was recorded with (aliases kept) and its links",
+            description = "The child's front door and a lead under break-glass see every identification; an agency with a "
+                    + "relationship sees those its own agency recorded and those that came with concerns shared or referred "
+                    + "to it (docs/access.md). 404 for a child it has no relationship with, as for no such record.")
     public ChildRecordView record(@PathParam("childId") String childId) {
         UUID id = id(childId, "child record");
+        java.util.function.Supplier<ProblemException> notFound = () -> ProblemException.notFound("no child record " + childId);
         if (!index.exists(id)) {
-            throw ProblemException.notFound("no child record " + childId);
+            throw notFound.get();
         }
+        ChildSight sight = reads.require(id, "child-record", notFound);
         List<UUID> group = links.groupOf(id).stream().filter(g -> !g.equals(id)).toList();
-        access.read("child-record", id);
-        return new ChildRecordView(id, index.identifications(id), group, links.linksOf(id));
+        List<org.joinedup.events.concern.ChildIdentification> seen = index.sourcedIdentifications(id).stream()
+                .filter(s -> sight.wholePicture() || sight.sight(RecordRef.of(RecordKind.CONCERN, s.firstConcern(),
+                        s.agencyId())) == Sight.FULL)
+                .map(ChildIndex.SourcedIdentification::identification).toList();
+        reads.read("child-record", sight);
+        return new ChildRecordView(id, seen, group, links.linksOf(id));
     }
 
     private static <T> T required(T body) {

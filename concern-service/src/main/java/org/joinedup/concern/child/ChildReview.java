@@ -62,8 +62,8 @@ public class ChildReview {
     }
 
     /** The queue in one status, strongest evidence first, then oldest. */
-    public List<Candidate> queue(String status, int limit) {
-        return candidates("where status = ? order by score desc, found_at, candidate_id limit ?", status, limit);
+    public List<Candidate> queue(String status, int offset, int limit) {
+        return candidates("where status = ? order by score desc, found_at, candidate_id offset ? limit ?", status, offset, limit);
     }
 
     public Optional<Candidate> candidate(UUID candidateId) {

@@ -16,6 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
+import org.joinedup.concern.view.AgencyConcernViews;
+import org.joinedup.concern.view.ConcernSight;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
+import org.joinedup.needtoknow.Sight;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.IdempotencyKeys;
@@ -41,7 +46,10 @@ public class ConcernResource {
     private final IdempotencyKeys idempotency;
 
     @jakarta.inject.Inject
-    org.joinedup.platform.access.AccessLog access;
+    ChildReads reads;
+
+    @jakarta.inject.Inject
+    AgencyConcernViews views;
 
     public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock,
                            IdempotencyKeys idempotency) {
@@ -81,19 +89,37 @@ public class ConcernResource {
     @GET
     @Path("{concernId}")
     @RolesAllowed(Roles.PRACTITIONER)
-    @Operation(summary = "Read a concern raised by the caller's agency",
-            description = "A concern of another agency answers 404, exactly like one that does not exist, "
-                    + "so its existence is not disclosed.")
+    @Operation(summary = "Read a concern, as far as the caller's agency needs to know",
+            description = "The raising agency reads it as now amended, with its history and ETag; an agency it was shared "
+                    + "with reads it exactly as sent; the child's front door, an agency it was referred to, and a lead "
+                    + "under break-glass read it as it now is; another agency with a relationship with the child reads its "
+                    + "headline (visibility: headline). Any other caller gets 404, exactly like a concern that does not "
+                    + "exist, so its existence is not disclosed; the refusal is recorded.")
     public Response get(@PathParam("concernId") String concernId) {
         String agency = caller.requireAgency();
         UUID id = parse(concernId);
-        ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(id)).stream()
-                .map(StoredEvent::payload).toList());
-        if (!(state instanceof ConcernState.Raised raised) || !raised.raised().agencyId().equals(agency)) {
-            throw ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
+        java.util.function.Supplier<ProblemException> notFound =
+                () -> ProblemException.notFound("no concern " + concernId + " is visible to agency " + agency);
+        AgencyConcernViews.ConcernRow row = views.one(id, agency).orElseThrow(notFound);
+        ChildSight sight = reads.require(row.childId(), "concern", notFound);
+        if (agency.equals(row.owner())) {
+            ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(id)).stream()
+                    .map(StoredEvent::payload).toList());
+            if (state instanceof ConcernState.Raised raised) {
+                reads.read("concern", sight);
+                return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
+            }
         }
-        access.read("concern", raised.raised().childId());
-        return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
+        com.fasterxml.jackson.databind.JsonNode full = ConcernSight.full(row, sight);
+        reads.read("concern", sight);
+        if (full != null) {
+            return Response.ok(full).build();
+        }
+        return Response.ok(new ConcernHeadline(Sight.HEADLINE.wireName(), ConcernSight.headline(row, reads))).build();
+    }
+
+    /** A concern the caller's agency may know of but not read. */
+    public record ConcernHeadline(String visibility, org.joinedup.needtoknow.Headline headline) {
     }
 
     @POST

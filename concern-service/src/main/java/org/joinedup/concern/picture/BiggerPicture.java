@@ -52,7 +52,17 @@ public class BiggerPicture {
     public record Flag(UUID flagId, UUID childId, String rule, List<UUID> concernIds, List<UUID> shareIds,
                        List<String> agencies, String summary, Instant raisedAt, String status,
                        String acknowledgedBy, Instant acknowledgedAt, String acknowledgeReason,
-                       String clearedBy, Instant clearedAt, String clearReason) {
+                       String clearedBy, Instant clearedAt, String clearReason, String visibility) {
+
+        /**
+         * The flag as a lead sees it whose agency holds none of the pieces behind it (docs/access.md): that it
+         * was raised, by which rule, about which agencies' records, and where it stands; not the pieces, the
+         * summary, or who decided what and why.
+         */
+        public Flag headline() {
+            return new Flag(flagId, childId, rule, List.of(), List.of(), agencies, null, raisedAt, status, null,
+                    acknowledgedAt, null, null, clearedAt, null, org.joinedup.needtoknow.Sight.HEADLINE.wireName());
+        }
     }
 
     /** After a concern about a child was raised or amended: the rules, with that concern as the news. */
@@ -148,10 +158,10 @@ public class BiggerPicture {
     }
 
     /** The most recent flags, newest first: for one child (with its linked records) or all; in one status or any. */
-    public List<Flag> recent(UUID childId, String status, int limit) {
+    public List<Flag> recent(UUID childId, String status, int offset, int limit) {
         UUID[] children = childId == null ? null : links.groupOf(childId).toArray(UUID[]::new);
         return query("where (?::uuid[] is null or child_id = any(?)) and (?::text is null or status = ?) "
-                + "order by raised_at desc, flag_id limit ?", children, children, status, status, limit);
+                + "order by raised_at desc, flag_id offset ? limit ?", children, children, status, status, offset, limit);
     }
 
     public java.util.Optional<Flag> flag(UUID flagId) {
@@ -185,7 +195,8 @@ public class BiggerPicture {
                             Arrays.asList((UUID[]) rs.getArray(5).getArray()),
                             Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getString(7),
                             rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), instant(rs, 11),
-                            rs.getString(12), rs.getString(13), instant(rs, 14), rs.getString(15)));
+                            rs.getString(12), rs.getString(13), instant(rs, 14), rs.getString(15),
+                            org.joinedup.needtoknow.Sight.FULL.wireName()));
                 }
             }
             return flags;

@@ -19,6 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.events.concern.InformationShareDeclined;
 import org.joinedup.events.concern.InformationShared;
+import org.joinedup.concern.access.EmergencyAccess;
+import org.joinedup.concern.access.EmergencyAccessResource;
+import org.joinedup.events.EventJson;
+import org.joinedup.events.access.AccessBasis;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
+import org.joinedup.needtoknow.RecordKind;
+import org.joinedup.needtoknow.RecordRef;
+import org.joinedup.needtoknow.Sight;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.IdempotencyKeys;
 import org.joinedup.platform.http.ProblemException;
@@ -26,6 +35,7 @@ import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/")
@@ -40,6 +50,12 @@ public class SharingResource {
 
     @jakarta.inject.Inject
     org.joinedup.platform.access.AccessLog access;
+
+    @jakarta.inject.Inject
+    ChildReads reads;
+
+    @jakarta.inject.Inject
+    EmergencyAccess emergency;
 
     public SharingResource(Sharing sharing, ShareViews views, Caller caller, IdempotencyKeys idempotency) {
         this.sharing = sharing;
@@ -93,15 +109,31 @@ public class SharingResource {
     @GET
     @Path("shares/{shareId}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "One share, for the agency that sent or received it: exactly what was sent")
+    @Operation(summary = "One share: exactly what was sent, for the agencies that sent or received it",
+            description = "The child's front door and a lead under break-glass read it too; another agency with a "
+                    + "relationship with the child reads its headline (visibility: headline); anyone else gets 404, as for "
+                    + "a share that does not exist, and the refusal is recorded (docs/access.md).")
     public JsonNode get(@PathParam("shareId") String shareId) {
         String agency = caller.requireAgency();
-        List<JsonNode> found = views.one(parse(shareId), agency);
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("no share " + shareId + " for agency " + agency);
+        JsonNode share = views.byId(parse(shareId)).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no share " + shareId + " for agency " + agency));
+        JsonNode facts = share.path("share");
+        UUID child = UUID.fromString(facts.path("childId").asText());
+        ChildSight sight = reads.require(child, "share",
+                () -> ProblemException.notFound("no share " + shareId + " for agency " + agency));
+        String from = facts.path("fromAgency").asText();
+        String to = facts.path("toAgency").asText();
+        reads.read("share", sight);
+        if (sight.sight(new RecordRef(RecordKind.SHARE, parse(shareId), from, List.of(to))) == Sight.FULL) {
+            return share;
         }
-        access.read("share", childOf(found));
-        return found.get(0);
+        var headline = reads.headline(RecordKind.SHARE, parse(shareId), null, from, facts.path("purpose").asText(null),
+                java.time.Instant.parse(facts.path("sharedAt").asText()));
+        return EventJson.mapper().valueToTree(new ShareHeadline(Sight.HEADLINE.wireName(), headline, to));
+    }
+
+    /** A share the caller's agency may know of but not read: who shared with whom, for what purpose, when. */
+    public record ShareHeadline(String visibility, org.joinedup.needtoknow.Headline headline, String toAgency) {
     }
 
     @POST
@@ -113,18 +145,39 @@ public class SharingResource {
         String agency = caller.requireAgency();
         sharing.acknowledge(id, agency, caller.eventMetadata(correlation));
         List<JsonNode> found = views.one(id, agency);
-        access.read("share", childOf(found));
+        access.read("share", childOf(found), AccessBasis.OWN_AGENCY);
         return found.get(0);
     }
 
     @GET
     @Path("inbox")
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "What was shared with the caller's agency and not yet acknowledged, oldest first")
+    @Operation(summary = "What needs the caller's agency: shares sent to it and break-glass openings of its records, "
+            + "not yet acknowledged, oldest first",
+            description = "Each item has a kind: share (acknowledge with POST /shares/{shareId}/acknowledgement) or "
+                    + "emergency-access, a lead's break-glass opening of a child's records this agency holds, with who, "
+                    + "why and until when (acknowledge with POST /emergency-access/{grantId}/acknowledgement).")
     public List<JsonNode> inbox() {
-        List<JsonNode> items = views.inbox(caller.requireAgency());
-        access.read("inbox", childOf(items));
+        String agency = caller.requireAgency();
+        List<JsonNode> shares = views.inbox(agency);
+        List<EmergencyAccess.Notice> notices = emergency.unacknowledged(agency);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        var mapper = EventJson.mapper();
+        for (JsonNode s : shares) {
+            com.fasterxml.jackson.databind.node.ObjectNode item = mapper.createObjectNode().put("kind", "share");
+            item.setAll((com.fasterxml.jackson.databind.node.ObjectNode) s);
+            items.add(item);
+        }
+        notices.forEach(n -> items.add(mapper.valueToTree(new EmergencyAccessResource.InboxNotice(n))));
+        items.sort(java.util.Comparator.comparing(SharingResource::when));
+        Set<UUID> children = new java.util.LinkedHashSet<>(childOf(shares));
+        notices.forEach(n -> children.add(n.childId()));
+        access.read("inbox", children, AccessBasis.OWN_AGENCY);
         return items;
+    }
+
+    private static String when(JsonNode item) {
+        return item.has("grant") ? item.path("grant").path("grantedAt").asText() : item.path("share").path("sharedAt").asText();
     }
 
     private static List<UUID> childOf(List<JsonNode> shares) {

@@ -61,24 +61,51 @@ public class AgencyConcernViews {
     }
 
     /**
-     * The concerns about a child that an agency may see, in the order they happened: about the child
-     * record or any record a lead linked to it.
+     * A concern about a child as the policy weighs it for one agency: who raised it, its category and
+     * date, the view the agency already holds (its own, or the snapshot shared with it; null when it
+     * holds none) and the concern as it now is.
      */
-    public List<JsonNode> visibleTo(String agencyId, java.util.Set<UUID> childRecords) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select coalesce(s.snapshot, v.view)::text from concern_view v
-                     join concern_visibility s on s.concern_id = v.concern_id and s.agency_id = ?
-                     where v.child_id = any(?) order by v.occurred_at, v.concern_id""")) {
-            ps.setString(1, agencyId);
-            ps.setArray(2, c.createArrayOf("uuid", childRecords.toArray()));
-            List<JsonNode> views = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    views.add(JSON.readTree(rs.getString(1)));
+    public record ConcernRow(UUID concernId, UUID childId, String owner, Instant occurredAt, String category,
+                             JsonNode held, JsonNode current) {
+    }
+
+    /** Every concern about the child records, oldest first, with what the agency holds of each. */
+    public List<ConcernRow> ofChild(String agencyId, java.util.Set<UUID> childRecords) {
+        return rows("""
+                select v.concern_id, v.child_id, v.agency_id, v.occurred_at, v.view->>'category',
+                       case when s.concern_id is null then null else coalesce(s.snapshot, v.view) end::text, v.view::text
+                from concern_view v left join concern_visibility s on s.concern_id = v.concern_id and s.agency_id = ?
+                where v.child_id = any(?) order by v.occurred_at, v.concern_id""", agencyId, childRecords.toArray(UUID[]::new));
+    }
+
+    /** One concern, with what the agency holds of it; empty when there is no such concern. */
+    public java.util.Optional<ConcernRow> one(UUID concernId, String agencyId) {
+        return rows("""
+                select v.concern_id, v.child_id, v.agency_id, v.occurred_at, v.view->>'category',
+                       case when s.concern_id is null then null else coalesce(s.snapshot, v.view) end::text, v.view::text
+                from concern_view v left join concern_visibility s on s.concern_id = v.concern_id and s.agency_id = ?
+                where v.concern_id = ?""", agencyId, concernId).stream().findFirst();
+    }
+
+    private List<ConcernRow> rows(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof UUID[] ids) {
+                    ps.setArray(i + 1, c.createArrayOf("uuid", ids));
+                } else {
+                    ps.setObject(i + 1, args[i]);
                 }
             }
-            return views;
+            List<ConcernRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String held = rs.getString(6);
+                    rows.add(new ConcernRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5), held == null ? null : JSON.readTree(held),
+                            JSON.readTree(rs.getString(7))));
+                }
+            }
+            return rows;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not read the agency view", e);
         }

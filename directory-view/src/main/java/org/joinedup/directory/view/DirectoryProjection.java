@@ -46,9 +46,9 @@ public class DirectoryProjection {
     public void apply(EventPayload event) {
         try (Connection c = dataSource.getConnection()) {
             if (event instanceof AgencyRegistered e) {
-                upsertAgency(c, e.agencyId(), e.name(), e.kind(), e.area(), e.contact(), e.clientIds(), e.occurredAt());
+                upsertAgency(c, e.agencyId(), e.name(), e.kind(), e.area(), e.contact(), e.clientIds(), e.frontDoorFor(), e.occurredAt());
             } else if (event instanceof AgencyUpdated e) {
-                upsertAgency(c, e.agencyId(), e.name(), e.kind(), e.area(), e.contact(), e.clientIds(), e.occurredAt());
+                upsertAgency(c, e.agencyId(), e.name(), e.kind(), e.area(), e.contact(), e.clientIds(), e.frontDoorFor(), e.occurredAt());
             } else if (event instanceof AgencyDeactivated e) {
                 update(c, "update directory_agency set active = false, version = version + 1, updated_at = ? "
                         + "where agency_id = ?", ts(e.occurredAt()), e.agencyId());
@@ -79,14 +79,14 @@ public class DirectoryProjection {
     }
 
     private static void upsertAgency(Connection c, String id, String name, String kind, String area, Contact contact,
-                                     List<String> clientIds, Instant at) throws SQLException {
+                                     List<String> clientIds, List<String> frontDoorFor, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into directory_agency (agency_id, name, kind, area, contact_mailbox, contact_phone, client_ids,
-                                              active, version, registered_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, true, 1, ?, ?)
+                                              front_door_for, active, version, registered_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, true, 1, ?, ?)
                 on conflict (agency_id) do update set name = excluded.name, kind = excluded.kind, area = excluded.area,
                     contact_mailbox = excluded.contact_mailbox, contact_phone = excluded.contact_phone,
-                    client_ids = excluded.client_ids, version = directory_agency.version + 1,
+                    client_ids = excluded.client_ids, front_door_for = excluded.front_door_for, version = directory_agency.version + 1,
                     updated_at = excluded.updated_at""")) {
             ps.setString(1, id);
             ps.setString(2, name);
@@ -95,8 +95,9 @@ public class DirectoryProjection {
             ps.setString(5, contact == null ? null : contact.mailbox());
             ps.setString(6, contact == null ? null : contact.phone());
             ps.setArray(7, c.createArrayOf("text", clientIds.toArray()));
-            ps.setTimestamp(8, ts(at));
+            ps.setArray(8, c.createArrayOf("text", frontDoorFor.toArray()));
             ps.setTimestamp(9, ts(at));
+            ps.setTimestamp(10, ts(at));
             ps.executeUpdate();
         }
     }

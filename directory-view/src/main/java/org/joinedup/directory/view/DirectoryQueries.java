@@ -121,7 +121,8 @@ public class DirectoryQueries {
                 while (rs.next()) {
                     found.add(new AgencyView(rs.getString("agency_id"), rs.getString("name"), rs.getString("kind"),
                             rs.getString("area"), new Contact(rs.getString("contact_mailbox"), rs.getString("contact_phone")),
-                            strings(rs.getArray("client_ids")), rs.getBoolean("active"), rs.getInt("version")));
+                            strings(rs.getArray("client_ids")), rs.getBoolean("active"), rs.getInt("version"),
+                            strings(rs.getArray("front_door_for"))));
                 }
             }
             return found;

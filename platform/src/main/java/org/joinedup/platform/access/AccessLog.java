@@ -4,6 +4,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
+import org.joinedup.events.access.AccessBasis;
+import org.joinedup.events.access.RecordAccessRefused;
 import org.joinedup.events.access.RecordAccessed;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.ProblemException;
@@ -13,15 +15,18 @@ import org.joinedup.platform.store.EventStore;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Every read of a child's data leaves a trace: one {@code record-accessed} per child read (who, for
- * which agency, what, which request, why, when), written through the event store and outbox before
- * the data is returned, so it reaches {@code access.events} and the audit ledger even if the service
- * stops right after. A read whose trace cannot be written fails: no data leaves untraced.
+ * which agency, what, which request, why, on what basis, when), written through the event store and
+ * outbox before the data is returned, so it reaches {@code access.events} and the audit ledger even if
+ * the service stops right after. A read whose trace cannot be written fails: no data leaves untraced.
+ * A read the need-to-know policy refuses leaves a {@code record-access-refused}, in a transaction of
+ * its own, since the refused request's own transaction rolls back.
  */
 @RequestScoped
 public class AccessLog {
@@ -38,31 +43,60 @@ public class AccessLog {
         this.request = request;
     }
 
-    /** Records that the caller read {@code what} about each of the children (duplicates once). */
+    /** Records that the caller read {@code what} about each of the children (duplicates once), all on one basis. */
     @Transactional
-    public void read(String what, Collection<UUID> children) {
-        LinkedHashSet<UUID> distinct = new LinkedHashSet<>(children);
-        distinct.remove(null);
-        if (distinct.isEmpty()) {
+    public void read(String what, Collection<UUID> children, AccessBasis basis) {
+        Map<UUID, AccessBasis> each = new LinkedHashMap<>();
+        for (UUID child : children) {
+            if (child != null) {
+                each.putIfAbsent(child, basis);
+            }
+        }
+        read(what, each);
+    }
+
+    @Transactional
+    public void read(String what, UUID child, AccessBasis basis) {
+        read(what, List.of(child), basis);
+    }
+
+    /** Records that the caller read {@code what} about each child, on the basis the policy gave for it. */
+    @Transactional
+    public void read(String what, Map<UUID, AccessBasis> children) {
+        if (children.isEmpty()) {
             return;
         }
         RoutingContext rc = request.getCurrent();
         String purpose = purpose(rc.request().getHeader(PURPOSE_HEADER));
-        String reference = rc.request().method() + " " + rc.normalizedPath();
+        String reference = reference(rc);
         EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
         Instant now = store.now();
-        for (UUID child : distinct) {
+        children.forEach((child, basis) -> {
             UUID accessId = UUID.randomUUID();
             // One stream per access: each is keyed by its own child, so a page listing several children
             // does not put one stream's events on several partitions (consumers follow stream order).
             store.append("access-" + accessId, 0, List.of(new RecordAccessed(accessId, child, metadata.actorId(),
-                    metadata.agencyId(), what, reference, purpose, now)), metadata, now);
-        }
+                    metadata.agencyId(), what, reference, purpose, now, basis == null ? null : basis.wireName())),
+                    metadata, now);
+        });
     }
 
-    @Transactional
-    public void read(String what, UUID child) {
-        read(what, List.of(child));
+    /**
+     * Records that the policy refused the caller {@code what} about a child, and why ({@code rule}); in
+     * its own transaction, which commits whatever becomes of the request's.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(String what, UUID child, String rule) {
+        RoutingContext rc = request.getCurrent();
+        EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
+        Instant now = store.now();
+        UUID accessId = UUID.randomUUID();
+        store.append("access-" + accessId, 0, List.of(new RecordAccessRefused(accessId, child, metadata.actorId(),
+                metadata.agencyId(), what, reference(rc), rule, now)), metadata, now);
+    }
+
+    private static String reference(RoutingContext rc) {
+        return rc.request().method() + " " + rc.normalizedPath();
     }
 
     private static String purpose(String header) {

@@ -44,6 +44,9 @@ public class EventStore {
     @jakarta.inject.Inject
     org.joinedup.platform.outbox.OutboxRelay relay;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<EventsAppended> appended;
+
     public EventStore(DataSource dataSource, Clock clock,
                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
@@ -128,6 +131,9 @@ public class EventStore {
                 stored.add(new StoredEvent(position, streamId, version, envelope, payload, recordedAt));
             }
             wakeRelayAfterCommit();
+            if (appended != null) {
+                appended.fire(new EventsAppended(List.copyOf(stored)));
+            }
             return stored;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())

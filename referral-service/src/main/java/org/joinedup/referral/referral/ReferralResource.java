@@ -18,7 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.events.referral.ReferralOutcome;
+import org.joinedup.events.access.AccessBasis;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
 import org.joinedup.platform.access.AccessLog;
+import org.joinedup.referral.Seen;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.IdempotencyKeys;
@@ -52,6 +56,9 @@ public class ReferralResource {
     private final AccessLog access;
     private final org.joinedup.referral.clock.Timescales timescales;
 
+    @jakarta.inject.Inject
+    ChildReads reads;
+
     public ReferralResource(ReferralCommands commands, ReferralViews views, Caller caller, Clock clock,
                             IdempotencyKeys idempotency, AccessLog access, org.joinedup.referral.clock.Timescales timescales) {
         this.timescales = timescales;
@@ -84,15 +91,19 @@ public class ReferralResource {
             ReferralState s = commands.make(command, caller.eventMetadata(correlation));
             return new IdempotencyKeys.Answer(201,
                     uri.getBaseUriBuilder().path("referrals").path(command.referralId().toString()).build().toString(),
-                    IfMatch.etag(s.version()).toString(), ReferralView.of(s, clock.instant()));
+                    IfMatch.etag(s.version()).toString(), Seen.full(ReferralView.of(s, clock.instant())));
         });
     }
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Referrals: a practitioner's agency's, sent and received; every referral for a safeguarding lead",
+    @Operation(summary = "Referrals: a practitioner's agency's, sent and received; a safeguarding lead's, as far as its "
+            + "agency needs to know",
             description = "Filters: direction (sent, received; practitioners), status, childId, overdue=true (a statutory "
-                    + "clock has run out), agencyId (safeguarding leads). Newest first; limit 1 to 500 (default 100).")
+                    + "clock has run out), agencyId (safeguarding leads). Newest first; limit 1 to 500 (default 100). A lead "
+                    + "sees referrals about children its agency has a relationship with or is the front door of (docs/access.md): "
+                    + "in full (visibility: full) when its agency is on either side, is the front door, or the lead is under "
+                    + "break-glass; otherwise as a headline (who referred to whom, when, the urgency, the status, whom to call).")
     public Map<String, Object> list(@QueryParam("direction") String direction, @QueryParam("status") String status,
                                     @QueryParam("childId") String childId, @QueryParam("overdue") String overdue,
                                     @QueryParam("agencyId") String agencyId, @QueryParam("limit") String limit) {
@@ -110,27 +121,48 @@ public class ReferralResource {
         if (agencyId != null && !lead) {
             errors.add("agencyId", "safeguarding-lead-only", "only a safeguarding lead reads other agencies' referrals");
         }
+        if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 100)) {
+            errors.add("agencyId", "length", "must be 1 to 100 characters");
+        }
         UUID child = errors.uuid("childId", childId, false);
         int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
         errors.throwIfAny();
-        String agency = lead ? agencyId : caller.requireAgency();
-        List<ReferralView> found = views.list(agency, direction, status, child, "true".equals(overdue), clock.instant(), max);
-        access.read("referrals", found.stream().map(ReferralView::childId).distinct().toList());
-        return Map.of("referrals", found);
+        Instant now = clock.instant();
+        boolean late = "true".equals(overdue);
+        if (!lead) {
+            List<ReferralView> own = views.list(caller.requireAgency(), direction, status, child, late, now, max);
+            access.read("referrals", own.stream().map(ReferralView::childId).distinct().toList(), AccessBasis.OWN_AGENCY);
+            return Map.of("referrals", own.stream().map(Seen::full).toList());
+        }
+        caller.requireAgency();
+        List<ChildReads.Seen<ReferralView>> seen = reads.visible(
+                (offset, batch) -> views.list(agencyId, direction, status, child, late, now, offset, batch),
+                v -> List.of(v.childId()), max);
+        reads.readRows("referrals", seen);
+        return Map.of("referrals", seen.stream().map(r -> Seen.inFull(r.row(), r.sights().get(0))
+                ? (Object) Seen.full(r.row()) : Seen.headline(r.row(), reads)).toList());
     }
 
     @GET
     @Path("{referralId}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "A referral: for the referring and receiving agencies, and safeguarding leads",
-            description = "Each step with who, when and why; the outcome the referrer is owed; each statutory clock with "
-                    + "its status now (running, overdue, met, met-late, stopped). Another agency gets 404.")
+    @Operation(summary = "A referral: in full for the referring and receiving agencies, the child's front door and a lead "
+            + "under break-glass; a headline for another agency involved with the child",
+            description = "In full: each step with who, when and why; the outcome the referrer is owed; each statutory clock "
+                    + "with its status now (running, overdue, met, met-late, stopped). An agency with no relationship with the "
+                    + "child gets 404, exactly as for a referral that does not exist, and the refusal is recorded.")
     public Response get(@PathParam("referralId") String referralId) {
         UUID id = Paths.id(referralId, "referral");
-        ReferralView view = views.get(id, clock.instant()).filter(this::visible)
-                .orElseThrow(() -> ProblemException.notFound("no referral " + referralId + " is visible to the caller"));
-        access.read("referral", view.childId());
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        java.util.function.Supplier<ProblemException> notFound =
+                () -> ProblemException.notFound("no referral " + referralId + " is visible to the caller");
+        caller.requireAgency();
+        ReferralView view = views.get(id, clock.instant()).orElseThrow(notFound);
+        ChildSight sight = reads.require(view.childId(), "referral", notFound);
+        reads.read("referral", sight);
+        if (Seen.inFull(view, sight)) {
+            return Response.ok(Seen.full(view)).tag(IfMatch.etag(view.version())).build();
+        }
+        return Response.ok(Seen.headline(view, reads)).build();
     }
 
     @POST
@@ -237,14 +269,7 @@ public class ReferralResource {
 
     private Response current(UUID id) {
         ReferralView view = views.get(id, clock.instant()).orElseThrow();
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        return Response.ok(Seen.full(view)).tag(IfMatch.etag(view.version())).build();
     }
 
-    private boolean visible(ReferralView v) {
-        if (caller.hasRole(Roles.SAFEGUARDING_LEAD)) {
-            return true;
-        }
-        String agency = caller.agencyId().orElse(null);
-        return agency != null && (agency.equals(v.fromAgency()) || agency.equals(v.toAgency()));
-    }
 }

@@ -53,6 +53,12 @@ public class ReferralViews {
      */
     public List<ReferralView> list(String agency, String direction, String status, UUID childId, boolean overdueOnly,
                                    Instant now, int limit) {
+        return list(agency, direction, status, childId, overdueOnly, now, 0, limit);
+    }
+
+    /** {@link #list}, from the {@code offset}-th referral of the list. */
+    public List<ReferralView> list(String agency, String direction, String status, UUID childId, boolean overdueOnly,
+                                   Instant now, int offset, int limit) {
         String dir = direction == null ? "" : direction;
         return Jdbc.query(dataSource, """
                 select view::text from referral_view
@@ -60,8 +66,9 @@ public class ReferralViews {
                   and (?::text is null or status = ?)
                   and (?::uuid is null or child_id = ?)
                   and (not ? or overdue or next_due_at <= ?)
-                order by made_at desc, referral_id limit ?""", rs -> view(rs.getString(1), now),
-                agency, dir, agency, dir, agency, status, status, childId, childId, overdueOnly, Timestamp.from(now), limit);
+                order by made_at desc, referral_id offset ? limit ?""", rs -> view(rs.getString(1), now),
+                agency, dir, agency, dir, agency, status, status, childId, childId, overdueOnly, Timestamp.from(now),
+                offset, limit);
     }
 
     /** A referral with a clock run out, and the agency whose clock it is. */

@@ -20,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.directory.view.DirectoryQueries;
 import org.joinedup.events.EventPayload;
 import org.joinedup.events.team.TeamMember;
+import org.joinedup.events.access.AccessBasis;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
 import org.joinedup.platform.access.AccessLog;
+import org.joinedup.referral.Seen;
 import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.http.IdempotencyKeys;
@@ -57,6 +61,9 @@ public class TeamResource {
     private final ConcernsCopy concerns;
     private final IdempotencyKeys idempotency;
     private final AccessLog access;
+
+    @jakarta.inject.Inject
+    ChildReads reads;
 
     public TeamResource(TeamCommands commands, TeamViews views, Caller caller, Clock clock, Timescales timescales,
                         DirectoryQueries directory, ConcernsCopy concerns, IdempotencyKeys idempotency, AccessLog access) {
@@ -102,7 +109,11 @@ public class TeamResource {
             errors.add("leadReason", "required", "is required when a lead professional is named: why them");
         }
         errors.throwIfAny();
-        if (!concerns.childKnown(child)) {
+        if (!concerns.childKnown(child) || reads.sight(child).isEmpty()) {
+            // A lead forms a team only for a child its agency is involved with; any other child answers as unknown.
+            if (concerns.childKnown(child)) {
+                reads.refuse(child, "team");
+            }
             throw ProblemException.unprocessable("childId", "known-child", "child " + child + " is not known to the platform");
         }
         UUID teamId = UUID.randomUUID();
@@ -112,39 +123,63 @@ public class TeamResource {
             TeamState s = commands.form(teamId, child, null, members, leadId, leadReason, weeks, actor(),
                     caller.eventMetadata(correlation));
             return new IdempotencyKeys.Answer(201, uri.getBaseUriBuilder().path("teams").path(teamId.toString()).build().toString(),
-                    IfMatch.etag(s.version()).toString(), TeamView.of(s, timescales.days(), clock.instant()));
+                    IfMatch.etag(s.version()).toString(), Seen.full(TeamView.of(s, timescales.days(), clock.instant())));
         });
     }
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Teams: those the caller's agency takes part in (practitioners); every team (safeguarding leads)",
-            description = "Filter by childId. A practitioner who does not lead a team sees only the actions they own in it.")
+    @Operation(summary = "Teams: those the caller's agency takes part in (practitioners); for a safeguarding lead, those of "
+            + "children its agency is involved with",
+            description = "Filter by childId. A practitioner who does not lead a team sees only the actions they own in it. A "
+                    + "lead sees a team in full (visibility: full) when its agency is a member, is the child's front door, or "
+                    + "the lead is under break-glass; otherwise as a headline (which agencies, since when, whom to call); "
+                    + "teams of children its agency has no relationship with are not listed (docs/access.md).")
     public Map<String, Object> list(@QueryParam("childId") String childId, @QueryParam("limit") String limit) {
         FieldErrors errors = new FieldErrors();
         UUID child = errors.uuid("childId", childId, false);
         int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
         errors.throwIfAny();
         TeamDecider.Actor actor = actor();
-        String agency = actor.safeguardingLead() ? null : caller.requireAgency();
-        List<TeamView> teams = views.list(agency, child, clock.instant(), max).stream().map(t -> t.forCaller(actor)).toList();
-        access.read("teams", teams.stream().map(TeamView::childId).distinct().toList());
-        return Map.of("teams", teams);
+        Instant now = clock.instant();
+        if (!actor.safeguardingLead()) {
+            List<TeamView> teams = views.list(caller.requireAgency(), child, now, max).stream()
+                    .map(t -> t.forCaller(actor)).toList();
+            access.read("teams", teams.stream().map(TeamView::childId).distinct().toList(), AccessBasis.OWN_AGENCY);
+            return Map.of("teams", teams.stream().map(Seen::full).toList());
+        }
+        caller.requireAgency();
+        List<ChildReads.Seen<TeamView>> seen = reads.visible((offset, batch) -> views.list(null, child, now, offset, batch),
+                t -> List.of(t.childId()), max);
+        reads.readRows("teams", seen);
+        return Map.of("teams", seen.stream().map(r -> Seen.inFull(r.row(), r.sights().get(0))
+                ? (Object) Seen.full(r.row().forCaller(actor)) : Seen.headline(r.row(), reads)).toList());
     }
 
     @GET
     @Path("{teamId}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "A team: the whole plan for its lead professional and safeguarding leads; a member agency's "
-            + "practitioner sees the team and the actions they own", description = "Another agency gets 404.")
+    @Operation(summary = "A team: the whole plan for its lead professional and safeguarding leads who may see it in full; a "
+            + "member agency's practitioner sees the team and the actions they own",
+            description = "A lead of an agency involved with the child but not in the team sees its headline; any other caller "
+                    + "gets 404, as for a team that does not exist, and the refusal is recorded (docs/access.md).")
     public Response get(@PathParam("teamId") String teamId) {
         UUID id = Paths.id(teamId, "team");
         TeamState s = commands.state(id);
         TeamDecider.Actor actor = actor();
-        TeamDecider.visible(s, actor);
-        TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor);
-        access.read("team", view.childId());
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        java.util.function.Supplier<ProblemException> notFound =
+                () -> ProblemException.notFound("no Team Around the Child is visible to the caller");
+        if (!s.exists()) {
+            throw notFound.get();
+        }
+        TeamView view = TeamView.of(s, timescales.days(), clock.instant());
+        ChildSight sight = reads.require(view.childId(), "team", notFound);
+        reads.read("team", sight);
+        if (actor.safeguardingLead() ? Seen.inFull(view, sight) : s.agencyTakesPart(actor.agencyId())) {
+            TeamView shown = view.forCaller(actor);
+            return Response.ok(Seen.full(shown)).tag(IfMatch.etag(shown.version())).build();
+        }
+        return Response.ok(Seen.headline(view, reads)).build();
     }
 
     @POST
@@ -315,9 +350,35 @@ public class TeamResource {
 
     private Response changed(UUID id, String ifMatch, String correlation,
                              BiFunction<TeamState, Instant, List<EventPayload>> decider) {
+        mayCoordinate(id);
         TeamState s = commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
         TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor());
-        return Response.ok(view).tag(IfMatch.etag(view.version())).build();
+        return Response.ok(Seen.full(view)).tag(IfMatch.etag(view.version())).build();
+    }
+
+    /**
+     * A safeguarding lead changes a team only when it may see it in full (its agency is a member, is the child's
+     * front door, or the lead is under break-glass): 404 when it may not know of the team, 403 when it sees only
+     * its headline. A practitioner's rights are the decider's (lead professional, action owner).
+     */
+    private void mayCoordinate(UUID teamId) {
+        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD)) {
+            return;
+        }
+        TeamState s = commands.state(teamId);
+        if (!s.exists()) {
+            return;
+        }
+        TeamView view = TeamView.of(s, timescales.days(), clock.instant());
+        if (s.isLeadProfessional(caller.agencyId().orElse(null), caller.subject())) {
+            return;
+        }
+        ChildSight sight = reads.require(view.childId(), "team",
+                () -> ProblemException.notFound("no Team Around the Child is visible to the caller"));
+        if (!Seen.inFull(view, sight)) {
+            throw ProblemException.forbidden("a safeguarding lead changes a Team Around the Child only where its agency is a "
+                    + "member or the child's front door");
+        }
     }
 
     private TeamDecider.Actor actor() {

@@ -72,11 +72,16 @@ public class TeamViews {
 
     /** Teams, by child; only those with a member of {@code agency} when it is given. */
     public List<TeamView> list(String agency, UUID childId, Instant now, int limit) {
+        return list(agency, childId, now, 0, limit);
+    }
+
+    /** {@link #list}, from the {@code offset}-th team. */
+    public List<TeamView> list(String agency, UUID childId, Instant now, int offset, int limit) {
         return Jdbc.query(dataSource, """
                 select view::text from team_view
                 where (?::text is null or agencies @> array[?]::text[]) and (?::uuid is null or child_id = ?)
-                order by team_id limit ?""", rs -> read(rs.getString(1), TeamView.class).at(timescales.days(), now),
-                agency, agency, childId, childId, limit);
+                order by team_id offset ? limit ?""", rs -> read(rs.getString(1), TeamView.class).at(timescales.days(), now),
+                agency, agency, childId, childId, offset, limit);
     }
 
     /**
@@ -85,15 +90,21 @@ public class TeamViews {
      */
     public List<OwnedAction> actions(String agency, String practitioner, boolean openOnly, boolean overdueOnly,
                                      Instant now, int limit) {
+        return actions(agency, practitioner, openOnly, overdueOnly, now, 0, limit);
+    }
+
+    /** {@link #actions}, from the {@code offset}-th action. */
+    public List<OwnedAction> actions(String agency, String practitioner, boolean openOnly, boolean overdueOnly,
+                                     Instant now, int offset, int limit) {
         return Jdbc.query(dataSource, """
                 select team_id, child_id, view::text from team_action
                 where (?::text is null or owner_agency = ?) and (?::text is null or owner_practitioner = ?)
                   and (not ? or status = 'open') and (not ? or (status = 'open' and due_on < ?))
-                order by due_on, action_id limit ?""",
+                order by due_on, action_id offset ? limit ?""",
                 rs -> new OwnedAction(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         read(rs.getString(3), TeamView.Action.class).at(timescales.days(), now)),
                 agency, agency, practitioner, practitioner, openOnly, overdueOnly,
-                Date.valueOf(timescales.days().date(now)), limit);
+                Date.valueOf(timescales.days().date(now)), offset, limit);
     }
 
     /** Teams whose next action or review has fallen due by {@code now}: the sweep records them overdue. */

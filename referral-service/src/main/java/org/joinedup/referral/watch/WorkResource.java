@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.events.access.AccessBasis;
+import org.joinedup.needtoknow.ChildReads;
+import org.joinedup.needtoknow.ChildSight;
 import org.joinedup.platform.access.AccessLog;
+import org.joinedup.referral.Seen;
 import org.joinedup.platform.http.FieldErrors;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
@@ -19,6 +23,7 @@ import org.joinedup.referral.team.TeamViews;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +40,9 @@ public class WorkResource {
     private final Caller caller;
     private final Clock clock;
     private final AccessLog access;
+
+    @jakarta.inject.Inject
+    ChildReads reads;
 
     public WorkResource(ReferralViews referrals, TeamViews teams, Caller caller, Clock clock, AccessLog access) {
         this.referrals = referrals;
@@ -60,7 +68,7 @@ public class WorkResource {
         errors.throwIfAny();
         var found = teams.actions(caller.requireAgency(), caller.subject(), !"all".equals(status), "true".equals(overdue),
                 clock.instant(), 500);
-        access.read("actions", found.stream().map(TeamViews.OwnedAction::childId).distinct().toList());
+        access.read("actions", found.stream().map(TeamViews.OwnedAction::childId).distinct().toList(), AccessBasis.OWN_AGENCY);
         return Map.of("actions", found);
     }
 
@@ -69,15 +77,35 @@ public class WorkResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
     @Operation(summary = "What is overdue: referrals whose statutory clock has run out, and open actions past their due date",
             description = "A practitioner sees the referrals their agency received and the actions their agency's "
-                    + "practitioners own; a safeguarding lead sees everything.")
+                    + "practitioners own. A safeguarding lead sees those about children its agency is involved with "
+                    + "(docs/access.md): referrals in full or as headlines as GET /referrals shows them, and the actions of "
+                    + "teams it may see in full.")
     public Map<String, Object> overdue() {
-        boolean lead = caller.hasRole(Roles.SAFEGUARDING_LEAD);
-        String agency = lead ? null : caller.requireAgency();
         Instant now = clock.instant();
-        var referralList = referrals.list(agency, agency == null ? null : "received", null, null, true, now, 500);
-        var actionList = teams.actions(agency, null, true, true, now, 500);
-        access.read("overdue", Stream.concat(referralList.stream().map(ReferralView::childId),
-                actionList.stream().map(TeamViews.OwnedAction::childId)).distinct().toList());
-        return Map.of("referrals", referralList, "actions", actionList);
+        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD)) {
+            String agency = caller.requireAgency();
+            var referralList = referrals.list(agency, "received", null, null, true, now, 500);
+            var actionList = teams.actions(agency, null, true, true, now, 500);
+            access.read("overdue", Stream.concat(referralList.stream().map(ReferralView::childId),
+                    actionList.stream().map(TeamViews.OwnedAction::childId)).distinct().toList(), AccessBasis.OWN_AGENCY);
+            return Map.of("referrals", referralList.stream().map(Seen::full).toList(), "actions", actionList);
+        }
+        caller.requireAgency();
+        List<ChildReads.Seen<ReferralView>> late = reads.visible(
+                (offset, batch) -> referrals.list(null, null, null, null, true, now, offset, batch),
+                v -> List.of(v.childId()), 500);
+        List<ChildReads.Seen<TeamViews.OwnedAction>> actions = reads.visible(
+                (offset, batch) -> teams.actions(null, null, true, true, now, offset, batch), a -> List.of(a.childId()), 500);
+        List<TeamViews.OwnedAction> shown = actions.stream().filter(a -> teamInFull(a.row(), a.sights().get(0)))
+                .map(ChildReads.Seen::row).toList();
+        reads.readRows("overdue", late);
+        reads.read("overdue", actions.stream().filter(a -> shown.contains(a.row())).flatMap(a -> a.sights().stream()).toList());
+        return Map.of("referrals", late.stream().map(r -> Seen.inFull(r.row(), r.sights().get(0))
+                ? (Object) Seen.full(r.row()) : Seen.headline(r.row(), reads)).toList(), "actions", shown);
+    }
+
+    private boolean teamInFull(TeamViews.OwnedAction action, ChildSight sight) {
+        return sight.wholePicture() || teams.list(null, action.childId(), clock.instant(), 1).stream().findFirst()
+                .map(t -> Seen.inFull(t, sight)).orElse(false);
     }
 }

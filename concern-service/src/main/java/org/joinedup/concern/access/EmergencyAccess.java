@@ -1,0 +1,150 @@
+package org.joinedup.concern.access;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.joinedup.concern.child.ChildIndex;
+import org.joinedup.concern.child.ChildLinks;
+import org.joinedup.events.EventJson;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.access.EmergencyAccessAcknowledged;
+import org.joinedup.events.access.EmergencyAccessGranted;
+import org.joinedup.needtoknow.NeedToKnowFacts;
+import org.joinedup.platform.http.ProblemException;
+import org.joinedup.platform.store.EventMetadata;
+import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.Jdbc;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Break-glass (docs/access.md): a safeguarding lead opens a child's whole picture without a
+ * relationship, with a written justification, for a bounded time ({@code joinedup.emergency-access.duration}).
+ * It is an event (emergency-access-granted) in the grant's own stream; every agency holding records
+ * about the child finds a notice in its inbox, in the same transaction, until it acknowledges it.
+ */
+@ApplicationScoped
+public class EmergencyAccess {
+    private static final Logger LOG = Logger.getLogger(EmergencyAccess.class);
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private final EventStore store;
+    private final ChildIndex index;
+    private final ChildLinks links;
+    private final NeedToKnowFacts facts;
+    private final DataSource dataSource;
+    private final Duration duration;
+
+    public EmergencyAccess(EventStore store, ChildIndex index, ChildLinks links, NeedToKnowFacts facts,
+                           DataSource dataSource,
+                           @ConfigProperty(name = "joinedup.emergency-access.duration", defaultValue = "PT24H") Duration duration) {
+        this.store = store;
+        this.index = index;
+        this.links = links;
+        this.facts = facts;
+        this.dataSource = dataSource;
+        this.duration = duration;
+    }
+
+    public static String streamId(UUID grantId) {
+        return "emergency-access-" + grantId;
+    }
+
+    /** Opens the child's whole picture to the lead for the configured time; 404 for a child this service does not know. */
+    @Transactional
+    public EmergencyAccessGranted grant(UUID childId, String justification, EventMetadata metadata) {
+        if (!index.exists(childId)) {
+            throw ProblemException.notFound("no child " + childId);
+        }
+        List<String> told = facts.agenciesInvolved(links.groupOf(childId)).stream()
+                .filter(a -> !a.equals(metadata.agencyId())).toList();
+        UUID grantId = UUID.randomUUID();
+        Instant now = store.now();
+        EmergencyAccessGranted granted = new EmergencyAccessGranted(grantId, childId, metadata.agencyId(),
+                metadata.actorId(), justification, now, now.plus(duration), told);
+        store.append(streamId(grantId), 0, List.of(granted), metadata, now);
+        String view = json(granted);
+        for (String agency : told) {
+            Jdbc.update(dataSource, """
+                    insert into emergency_access_notice (grant_id, agency_id, child_id, granted_at, view)
+                    values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
+                    grantId, agency, childId, Timestamp.from(now), view);
+        }
+        LOG.infof("emergency access %s granted for child %s, %d agencies told", grantId, childId, told.size());
+        return granted;
+    }
+
+    /**
+     * The agency acknowledges a notice it was sent; a repeat records nothing. 404 when the agency was
+     * not told of that grant.
+     */
+    @Transactional
+    public void acknowledge(UUID grantId, String agencyId, EventMetadata metadata) {
+        Optional<Notice> notice = notice(grantId, agencyId);
+        if (notice.isEmpty()) {
+            throw ProblemException.notFound("no emergency access notice " + grantId + " for agency " + agencyId);
+        }
+        if (notice.get().acknowledgedAt() != null) {
+            return;
+        }
+        var appended = store.decide(streamId(grantId), null, metadata, (past, now) -> {
+            boolean done = past.stream().anyMatch(e -> e instanceof EmergencyAccessAcknowledged a && a.agencyId().equals(agencyId));
+            return done ? List.<EventPayload>of() : List.of(new EmergencyAccessAcknowledged(grantId, notice.get().childId(),
+                    agencyId, metadata.actorId(), now));
+        });
+        for (var e : appended) {
+            EmergencyAccessAcknowledged a = (EmergencyAccessAcknowledged) e.payload();
+            Jdbc.update(dataSource, """
+                    update emergency_access_notice set acknowledged_at = ?, acknowledged_by = ?
+                    where grant_id = ? and agency_id = ?""",
+                    Timestamp.from(a.acknowledgedAt()), a.acknowledgedBy(), grantId, agencyId);
+        }
+    }
+
+    /** A notice in an agency's inbox: who opened which child's records, when, why, until when. */
+    public record Notice(UUID grantId, UUID childId, JsonNode grant, Instant acknowledgedAt) {
+    }
+
+    public Optional<Notice> notice(UUID grantId, String agencyId) {
+        return notices("where grant_id = ? and agency_id = ?", grantId, agencyId).stream().findFirst();
+    }
+
+    /** The notices an agency has not acknowledged, oldest first. */
+    public List<Notice> unacknowledged(String agencyId) {
+        return notices("where agency_id = ? and acknowledged_at is null order by granted_at, grant_id", agencyId);
+    }
+
+    private List<Notice> notices(String where, Object... args) {
+        return Jdbc.query(dataSource, "select grant_id, child_id, view::text, acknowledged_at from emergency_access_notice "
+                + where, rs -> {
+            Timestamp at = rs.getTimestamp(4);
+            return new Notice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), tree(rs.getString(3)),
+                    at == null ? null : at.toInstant());
+        }, args);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a notice", e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable notice", e);
+        }
+    }
+}

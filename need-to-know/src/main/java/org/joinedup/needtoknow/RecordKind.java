@@ -1,0 +1,68 @@
+package org.joinedup.needtoknow;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kinds of record about a child, each with the payload field that names the record, and the
+ * event types that belong to it: what a headline calls "what kind of record".
+ */
+public enum RecordKind {
+    CONCERN("concern", "concernId"),
+    SHARE("share", "shareId"),
+    SHARING_DECISION("sharing-decision", "declineId"),
+    FLAG("flag", "flagId"),
+    CHILD_RECORD("child-record", "childId"),
+    CHILD_LINK("child-link", "linkId"),
+    MATCH_DECISION("match-decision", "candidateId"),
+    REFERRAL("referral", "referralId"),
+    TEAM("team", "teamId"),
+    EMERGENCY_ACCESS("emergency-access", "grantId"),
+    ACCESS("access", "accessId");
+
+    private static final Map<String, RecordKind> BY_TYPE = Map.ofEntries(
+            Map.entry("concern-raised", CONCERN), Map.entry("concern-amended", CONCERN),
+            Map.entry("concern-withdrawn", CONCERN),
+            Map.entry("information-shared", SHARE), Map.entry("information-share-acknowledged", SHARE),
+            Map.entry("information-share-declined", SHARING_DECISION),
+            Map.entry("bigger-picture-flag-raised", FLAG), Map.entry("bigger-picture-flag-acknowledged", FLAG),
+            Map.entry("bigger-picture-flag-cleared", FLAG),
+            Map.entry("child-registered", CHILD_RECORD),
+            Map.entry("child-records-linked", CHILD_LINK), Map.entry("child-records-unlinked", CHILD_LINK),
+            Map.entry("child-match-dismissed", MATCH_DECISION),
+            Map.entry("referral-made", REFERRAL), Map.entry("referral-acknowledged", REFERRAL),
+            Map.entry("referral-decided", REFERRAL), Map.entry("referral-closed", REFERRAL),
+            Map.entry("assessment-completed", REFERRAL), Map.entry("strategy-discussion-held", REFERRAL),
+            Map.entry("child-protection-conference-held", REFERRAL), Map.entry("referral-decision-overdue", REFERRAL),
+            Map.entry("assessment-overdue", REFERRAL), Map.entry("conference-overdue", REFERRAL),
+            Map.entry("team-around-child-formed", TEAM), Map.entry("member-added", TEAM), Map.entry("member-left", TEAM),
+            Map.entry("lead-professional-assigned", TEAM), Map.entry("action-agreed", TEAM),
+            Map.entry("action-completed", TEAM), Map.entry("action-reassigned", TEAM),
+            Map.entry("action-cancelled", TEAM), Map.entry("action-overdue", TEAM), Map.entry("plan-reviewed", TEAM),
+            Map.entry("plan-review-missed", TEAM),
+            Map.entry("emergency-access-granted", EMERGENCY_ACCESS),
+            Map.entry("emergency-access-acknowledged", EMERGENCY_ACCESS),
+            Map.entry("record-accessed", ACCESS), Map.entry("record-access-refused", ACCESS));
+
+    private final String wireName;
+    private final String idField;
+
+    RecordKind(String wireName, String idField) {
+        this.wireName = wireName;
+        this.idField = idField;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The payload field that holds the record's id. */
+    public String idField() {
+        return idField;
+    }
+
+    /** The kind of record an event type is about; empty for a type this service does not know. */
+    public static Optional<RecordKind> ofEventType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}
