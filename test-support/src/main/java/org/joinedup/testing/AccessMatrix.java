@@ -139,8 +139,8 @@ public final class AccessMatrix {
         }
     }
 
-    /** A GPath over a list answers an empty list when nothing matched: that is nothing. */
+    /** A GPath over a list answers an empty list when nothing matched, and a condition false: that is nothing. */
     private static Object empty(Object found) {
-        return found instanceof List<?> l && l.isEmpty() ? null : found;
+        return (found instanceof List<?> l && l.isEmpty()) || Boolean.FALSE.equals(found) ? null : found;
     }
 }

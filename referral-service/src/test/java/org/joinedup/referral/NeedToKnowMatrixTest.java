@@ -1,0 +1,162 @@
+package org.joinedup.referral;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.joinedup.directory.view.DirectoryQueries;
+import org.joinedup.events.access.EmergencyAccessGranted;
+import org.joinedup.events.directory.AgencyRegistered;
+import org.joinedup.events.directory.Contact;
+import org.joinedup.needtoknow.NeedToKnowFacts;
+import org.joinedup.platform.security.Roles;
+import org.joinedup.referral.concerns.ConcernsCopy;
+import org.joinedup.testing.AccessMatrix;
+import org.joinedup.testing.AccessMatrix.Answer;
+import org.joinedup.testing.AccessMatrix.Probe;
+import org.joinedup.testing.RealInfrastructure;
+import org.joinedup.testing.TestEvents;
+import org.joinedup.testing.TestTokens;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.joinedup.testing.AccessMatrix.Answer.ABSENT;
+import static org.joinedup.testing.AccessMatrix.Answer.FORBIDDEN;
+import static org.joinedup.testing.AccessMatrix.Answer.FULL;
+import static org.joinedup.testing.AccessMatrix.Answer.HEADLINE;
+import static org.joinedup.testing.AccessMatrix.Answer.NOT_FOUND;
+import static org.joinedup.testing.AccessMatrix.Answer.OK;
+
+/**
+ * referral-service's need-to-know matrix: every GET operation of its OpenAPI document, for each kind of
+ * caller in each role (docs/access.md). The probes are a police referral of one child to children's social
+ * care (the child's front door) and the child's Team Around the Child, which housing is in.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "referral"))
+class NeedToKnowMatrixTest {
+    static final List<String> RELATIONSHIPS = List.of("none", "own", "shared", "team-member", "front-door", "break-glass");
+    static final ReferralWorld WORLD = new ReferralWorld();
+    static final String SCHOOL = "school-academy-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String HOUSING = "housing-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String VOLUNTARY = "voluntary-" + UUID.randomUUID().toString().substring(0, 8);
+    static final Map<String, String> AGENCY = Map.of("none", WORLD.school, "own", WORLD.police, "shared", SCHOOL,
+            "team-member", HOUSING, "front-door", WORLD.csc, "break-glass", VOLUNTARY);
+    static final Map<String, String> CALLERS = new LinkedHashMap<>();
+
+    static {
+        for (String r : RELATIONSHIPS) {
+            CALLERS.put(r + "/practitioner", TestTokens.token("pr-" + AGENCY.get(r), AGENCY.get(r), Roles.PRACTITIONER));
+            CALLERS.put(r + "/lead", TestTokens.token("dsl-" + AGENCY.get(r), AGENCY.get(r), Roles.SAFEGUARDING_LEAD));
+        }
+        CALLERS.put("inspector", TestTokens.token("inspector-1", null, Roles.INSPECTOR));
+    }
+
+    @Inject
+    DirectoryQueries directory;
+
+    @Inject
+    ConcernsCopy concerns;
+
+    @Inject
+    NeedToKnowFacts facts;
+
+    record Scenario(String referral, String team) {
+    }
+
+    static Scenario scenario;
+
+    Scenario scenario() {
+        if (scenario == null) {
+            scenario = build();
+        }
+        return scenario;
+    }
+
+    Scenario build() {
+        WORLD.publish();
+        Instant t = Instant.now().minusSeconds(3600);
+        for (String[] a : new String[][] {{SCHOOL, "education"}, {HOUSING, "housing"}, {VOLUNTARY, "voluntary-sector"}}) {
+            TestEvents.publish(new AgencyRegistered(a[0], a[0], a[1], "Haringey", new Contact("duty@" + a[0] + ".example", null),
+                    List.of(), "admin", t), "/agency-directory-service");
+        }
+        TestEvents.publish(ReferralWorld.shared(WORLD.concern, WORLD.child, WORLD.police, SCHOOL), "/concern-service");
+        Instant now = Instant.now();
+        TestEvents.publish(new EmergencyAccessGranted(UUID.randomUUID(), WORLD.child, VOLUNTARY, "dsl-" + VOLUNTARY,
+                "A disclosure tonight; the front door cannot be reached", now, now.plusSeconds(3600),
+                List.of(WORLD.police)), "/concern-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(HOUSING).isPresent()
+                && concerns.concern(WORLD.concern, WORLD.police).isPresent() && !facts.groups(List.of(WORLD.child)).isEmpty());
+        String referral = ReferralWorld.practitioner(WORLD.police).body(WORLD.referral(WORLD.csc)).post("/referrals").then()
+                .statusCode(201).extract().path("referralId");
+        String team = ReferralWorld.lead(WORLD.csc).body("""
+                {"childId": "%s", "members": [
+                  {"kind": "practitioner", "role": "Housing officer", "agencyId": "%s", "practitionerId": "pr-%s"},
+                  {"kind": "parent-carer", "name": "Ms Mensah", "role": "Mother"}]}""".formatted(WORLD.child, HOUSING, HOUSING))
+                .post("/teams").then().statusCode(201).extract().path("teamId");
+        for (String caller : List.of("shared/lead", "break-glass/lead")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(CALLERS.get(caller))
+                    .get("/referrals/" + referral).then().statusCode(200));
+        }
+        return new Scenario(referral, team);
+    }
+
+    static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
+        Map<String, Answer> m = new LinkedHashMap<>();
+        for (int i = 0; i < RELATIONSHIPS.size(); i++) {
+            m.put(RELATIONSHIPS.get(i) + "/practitioner", practitioner == null ? FORBIDDEN : practitioner.get(i));
+            m.put(RELATIONSHIPS.get(i) + "/lead", lead == null ? FORBIDDEN : lead.get(i));
+        }
+        m.put("inspector", FORBIDDEN);
+        return m;
+    }
+
+    AccessMatrix matrix() {
+        // break-glass is a lead's alone: the voluntary service's practitioner has no relationship with the child.
+        return new AccessMatrix(CALLERS)
+                .operation("/referrals/{referralId}", () -> new Probe("/referrals/" + scenario().referral(), "reason", "headline"),
+                        rows(List.of(NOT_FOUND, FULL, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, FULL, HEADLINE, HEADLINE, FULL, FULL)))
+                // A practitioner's list is its own agency's referrals, sent and received.
+                .operation("/referrals", () -> new Probe("/referrals?childId=" + WORLD.child,
+                                "referrals.find { it.referralId == '" + scenario().referral() + "' && it.visibility == 'full' }",
+                                "referrals.find { it.referralId == '" + scenario().referral() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(ABSENT, FULL, ABSENT, ABSENT, FULL, ABSENT),
+                                List.of(ABSENT, FULL, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/teams/{teamId}", () -> new Probe("/teams/" + scenario().team(), "members", "headline"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, FULL, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, FULL, FULL, FULL)))
+                // A practitioner's list is the teams its agency takes part in.
+                .operation("/teams", () -> new Probe("/teams?childId=" + WORLD.child,
+                                "teams.find { it.teamId == '" + scenario().team() + "' && it.visibility == 'full' }",
+                                "teams.find { it.teamId == '" + scenario().team() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(ABSENT, ABSENT, ABSENT, FULL, ABSENT, ABSENT),
+                                List.of(ABSENT, HEADLINE, HEADLINE, FULL, FULL, FULL)))
+                .operation("/actions", () -> new Probe("/actions", null, null),
+                        rows(List.of(OK, OK, OK, OK, OK, OK), null))
+                .operation("/overdue", () -> new Probe("/overdue", null, null),
+                        rows(List.of(OK, OK, OK, OK, OK, OK), List.of(OK, OK, OK, OK, OK, OK)));
+    }
+
+    @Test
+    void every_get_operation_of_the_openapi_document_has_its_rows() {
+        matrix().coversTheServedDocument();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> each_caller_gets_what_the_policy_says() {
+        scenario();
+        return matrix().tests();
+    }
+}
