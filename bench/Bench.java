@@ -79,7 +79,7 @@ public class Bench {
         }
         for (String size : wanted("chronology") ? env("BENCH_CHRONOLOGY_SIZES", "1000,10000").split(",") : new String[0]) {
             figure("chronology reads, " + size.trim() + " entries",
-                    () -> chronologyReads(police, csc, lead, pgbin, Integer.parseInt(size.trim())));
+                    () -> chronologyReads(police, csc, lead, inspector, pgbin, Integer.parseInt(size.trim())));
         }
         int backlog = Integer.parseInt(env("BENCH_BACKLOG", "1000000"));
         if (backlog > 0 && wanted("catch-up")) {
@@ -450,8 +450,8 @@ public class Bench {
      * entries). Then p50/p99 of reading the chronology's first page (100 entries) and the whole of it
      * (pages of 1,000), against the same rows read by the equivalent SQL through pgbench.
      */
-    static void chronologyReads(Supplier<String> police, Supplier<String> csc, Supplier<String> lead, String pgbin, int target)
-            throws Exception {
+    static void chronologyReads(Supplier<String> police, Supplier<String> csc, Supplier<String> lead,
+                                Supplier<String> inspector, String pgbin, int target) throws Exception {
         int concerns = Math.max(1, Math.min(target / 2, 500));
         int referrals = Math.max(0, (target - 2 * concerns) / 4);
         String nhs = nhsNumber();
@@ -520,7 +520,7 @@ public class Bench {
         }
         String columns = "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
                 + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry where child_id = '" + child
-                + "' and event_type <> 'record-accessed' order by occurred_at, seq";
+                + "' and event_type not in ('record-accessed', 'record-access-refused') order by occurred_at, seq";
         awaitQuiet();
         List<Double> rawFirst = pgbenchLatencies(pgbin, "audit", columns + " limit 100;", 100);
         List<Double> rawWhole = pgbenchLatencies(pgbin, "audit", columns + ";", wholeReads);
@@ -533,6 +533,67 @@ public class Bench {
                 percentile(rawWhole, 50), "-");
         row("whole chronology p99 ms, " + label, percentile(whole, 99), "the same rows by SQL (pgbench) p99 ms",
                 percentile(rawWhole, 99), "-");
+        needToKnowCost(police, lead, inspector, child, concern, label);
+    }
+
+    /**
+     * What the need-to-know policy costs the chronology's first page (issue 13): read as the child's front
+     * door (the whole picture, through the policy), as a school the police sent one concern (that one in full,
+     * every other entry a headline with whom to call), and as the inspector's replay reads it (the same
+     * query, no policy: the chronology's time before the policy), interleaved so drift hits all three alike.
+     */
+    static void needToKnowCost(Supplier<String> police, Supplier<String> frontDoor, Supplier<String> inspector, String child,
+                               String concern, String label) throws Exception {
+        Supplier<String> school = userToken("dsl.riverside-academy");
+        String first = AUDIT + "/children/" + child + "/chronology?limit=100";
+        String replay = AUDIT + "/inspection/children/" + child + "/chronology?limit=100";
+        if (get(school, first).statusCode() != 200) {
+            HttpResponse<String> shared = post(police, CONCERNS + "/shares", "{\"toAgency\": \"riverside-academy\", "
+                    + "\"concernIds\": [\"" + concern + "\"], \"purpose\": \"safeguarding\", \"lawfulBasis\": \"public-task\", "
+                    + "\"consent\": {\"status\": \"not-sought\", \"reason\": \"bench\"}}");
+            if (shared.statusCode() != 201) {
+                throw new IllegalStateException("could not share with the school: " + shared.body());
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (get(school, first).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the school never came to see the child");
+                }
+                Thread.sleep(200);
+            }
+        }
+        if (!get(school, first).body().contains("\"visibility\":\"headline\"")) {
+            throw new IllegalStateException("the school's first page holds no headline: the figure would not measure them");
+        }
+        for (int i = 0; i < 200; i++) {
+            get(frontDoor, first);
+            get(school, first);
+            get(inspector, replay);
+        }
+        awaitQuiet();
+        List<Double> asFrontDoor = new ArrayList<>();
+        List<Double> asSchool = new ArrayList<>();
+        List<Double> asReplay = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            asReplay.add(timed(inspector, replay));
+            asFrontDoor.add(timed(frontDoor, first));
+            asSchool.add(timed(school, first));
+        }
+        for (int p : new int[]{50, 99}) {
+            row("chronology first page p" + p + " ms through need to know, front door, " + label, percentile(asFrontDoor, p),
+                    "the same page without the policy (inspector's replay) p" + p + " ms", percentile(asReplay, p), "<= 1.5");
+            row("chronology first page p" + p + " ms through need to know, headlines, " + label, percentile(asSchool, p),
+                    "the same page without the policy (inspector's replay) p" + p + " ms", percentile(asReplay, p), "<= 1.5");
+        }
+    }
+
+    static double timed(Supplier<String> token, String url) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = get(token, url);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /** Runs {@code task} until it has answered 2xx {@code times} times, on 8 threads. */

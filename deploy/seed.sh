@@ -30,21 +30,24 @@ field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/"; }
 seed_directory() {
   local admin status id
   admin=$(user_token admin.directory)
-  while IFS='|' read -r id kind name mailbox phone; do
+  # The last field: the postcode districts and sectors where children's social care is the front door
+  # (the local authority of the area where a child lives; docs/access.md).
+  while IFS='|' read -r id kind name mailbox phone frontdoor; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" "$DIRECTORY/agencies/$id")
     [ "$status" = 200 ] && continue
     curl -sf -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$DIRECTORY/agencies" \
       -d '{"agencyId": "'"$id"'", "kind": "'"$kind"'", "name": "'"$name"'", "area": "Haringey",
-           "contact": {"mailbox": "'"$mailbox"'", "phone": "'"$phone"'"}, "clientIds": ["'"$id"'-system"]}'
+           "contact": {"mailbox": "'"$mailbox"'", "phone": "'"$phone"'"}, "clientIds": ["'"$id"'-system"],
+           "frontDoorFor": ['"$frontdoor"']}'
   done <<'AGENCIES'
-met-police|police|Metropolitan Police Service (North Area)|mash.referrals@met-police.example|020 7946 0101
-whittington-health|health|Whittington Health NHS Trust|safeguarding@whittington-health.example|020 7946 0102
-park-lane-gp|general-practice|Park Lane GP Practice|practice.manager@park-lane-gp.example|020 7946 0103
-haringey-csc|childrens-social-care|Haringey Children's Social Care (MASH)|mash@haringey-csc.example|020 7946 0104
-northside-primary|education|Northside Primary School|dsl@northside-primary.example|020 7946 0105
-riverside-academy|education|Riverside Academy|safeguarding@riverside-academy.example|020 7946 0106
-homes-for-haringey|housing|Homes for Haringey|tenancy.support@homes-for-haringey.example|020 7946 0107
-safe-steps|voluntary-sector|Safe Steps Family Support|duty@safe-steps.example|020 7946 0108
+met-police|police|Metropolitan Police Service (North Area)|mash.referrals@met-police.example|020 7946 0101|
+whittington-health|health|Whittington Health NHS Trust|safeguarding@whittington-health.example|020 7946 0102|
+park-lane-gp|general-practice|Park Lane GP Practice|practice.manager@park-lane-gp.example|020 7946 0103|
+haringey-csc|childrens-social-care|Haringey Children's Social Care (MASH)|mash@haringey-csc.example|020 7946 0104|"N6", "N8", "N10", "N15", "N17", "N22", "N4 1"
+northside-primary|education|Northside Primary School|dsl@northside-primary.example|020 7946 0105|
+riverside-academy|education|Riverside Academy|safeguarding@riverside-academy.example|020 7946 0106|
+homes-for-haringey|housing|Homes for Haringey|tenancy.support@homes-for-haringey.example|020 7946 0107|
+safe-steps|voluntary-sector|Safe Steps Family Support|duty@safe-steps.example|020 7946 0108|
 AGENCIES
   [ -f "$STATE/seeded-agreements" ] && return
   local title parties categories purposes level frequency agreement party
@@ -170,4 +173,64 @@ for c in r["clocks"]:
     print("  %s clock: due by %s, %s" % (c["clock"], c["dueBy"], c["status"]))' 2>/dev/null || true
   echo
 fi
+
+# Need to know (docs/access.md): the same child, read by four safeguarding leads.
+CHRONOLOGY_OF() { # user: the child's chronology as that lead sees it (or its HTTP status)
+  curl -s -H "Authorization: Bearer $(user_token "$1")" -w '\n%{http_code}' "$AUDIT/children/$CHILD/chronology"
+}
+show() { # user, what: print the chronology a lead gets, entry by entry, with its visibility
+  local answer status
+  answer=$(CHRONOLOGY_OF "$1")
+  status=$(echo "$answer" | tail -n1)
+  echo "  $1 ($2): HTTP $status"
+  [ "$status" = 200 ] || return 0
+  echo "$answer" | sed '$d' | python3 -c '
+import json, sys
+c = json.load(sys.stdin)
+print("    basis: %s" % c.get("basis"))
+for e in c["entries"]:
+    if e.get("visibility") == "headline":
+        h = e["headline"]
+        w = h.get("whomToCall") or {}
+        print("    %-20s %-20s headline  %-24s call %s %s" % (e["occurredAt"][:19], e["agencyId"], h.get("category") or h["kind"],
+              w.get("mailbox") or "", w.get("phone") or ""))
+    else:
+        d = e.get("data") or {}
+        print("    %-20s %-20s full      %-24s %s" % (e["occurredAt"][:19], e["agencyId"], d.get("category", e["type"]),
+              (d.get("description") or d.get("justification") or "")[:60]))' 2>/dev/null || true
+}
+echo "Need to know: the same child's chronology, read by safeguarding leads of four agencies"
+show lead.haringey "children's social care, her front door: everything in full"
+show dsl.northside-primary "the school that raised one concern: its own in full, the others as headlines"
+show dsl.riverside-academy "a school that has never dealt with her: 404, as for a child that does not exist"
+if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
+  # She moves to Riverside Academy: the police share their concern with the new school under the schools'
+  # agreement, and the school becomes involved.
+  curl -sf -o /dev/null -H "Authorization: Bearer $(system_token met-police)" -H 'Content-Type: application/json' \
+    "$CONCERNS/shares" -d '{"toAgency": "riverside-academy", "concernIds": ["'"$(cat "$STATE/police-concern")"'"],
+      "purpose": "safeguarding", "lawfulBasis": "public-task",
+      "consent": {"status": "not-sought", "reason": "seeking consent could place the child at risk"}}'
+  # A voluntary service with no relationship opens her records in an emergency (break-glass).
+  curl -sf -H "Authorization: Bearer $(user_token dsl.safe-steps)" -H 'Content-Type: application/json' \
+    "$CONCERNS/children/$CHILD/emergency-access" \
+    -d '{"justification": "Ama came to our drop-in tonight saying she is afraid to go home; the MASH line is closed."}' \
+    | field grantId > "$STATE/seeded-grant"
+  touch "$STATE/seeded-need-to-know"
+fi
+for _ in $(seq 1 20); do  # the audit service learns of the share and the break-glass within a second or two
+  [ "$(CHRONOLOGY_OF dsl.riverside-academy | tail -n1)" = 200 ] && [ "$(CHRONOLOGY_OF dsl.safe-steps | tail -n1)" = 200 ] && break
+  sleep 0.5
+done
+echo "Once the police shared their concern with Riverside Academy, its lead sees that concern in full and the rest as headlines:"
+show dsl.riverside-academy "sent the police concern"
+show dsl.safe-steps "break-glass with a written justification, for 24 hours"
+echo "  Every agency holding records about her was told, in its inbox; the police's:"
+curl -sf -H "Authorization: Bearer $(system_token met-police)" "$CONCERNS/inbox" | python3 -c '
+import json, sys
+for i in json.load(sys.stdin):
+    if i.get("kind") == "emergency-access":
+        g = i["grant"]
+        print("    %s: %s of %s opened the records until %s: \"%s\"" % (g["grantedAt"][:19], g["grantedTo"], g["agencyId"],
+              g["expiresAt"][:19], g["justification"]))' 2>/dev/null || true
+echo
 echo "Next: the README's walk-through posts your own concern and reads it back."
