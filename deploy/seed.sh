@@ -203,6 +203,7 @@ echo "Need to know: the same child's chronology, read by safeguarding leads of f
 show lead.haringey "children's social care, her front door: everything in full"
 show dsl.northside-primary "the school that raised one concern: its own in full, the others as headlines"
 show dsl.riverside-academy "a school that has never dealt with her: 404, as for a child that does not exist"
+show dsl.homes-for-haringey "housing, which knows her only under another spelling: 404 for this record"
 if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
   # She moves to Riverside Academy: the police share their concern with the new school under the schools'
   # agreement, and the school becomes involved.
@@ -210,6 +211,13 @@ if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
     "$CONCERNS/shares" -d '{"toAgency": "riverside-academy", "concernIds": ["'"$(cat "$STATE/police-concern")"'"],
       "purpose": "safeguarding", "lawfulBasis": "public-task",
       "consent": {"status": "not-sought", "reason": "seeking consent could place the child at risk"}}'
+  # Housing joins her Team Around the Child (opened by the early-help decision).
+  TEAM=$(curl -sf -H "Authorization: Bearer $(system_token haringey-csc)" "$REFERRALS/referrals/$(cat "$STATE/seeded-referral")" \
+    | python3 -c 'import json, sys; print((json.load(sys.stdin).get("decision") or {}).get("teamId") or "")' 2>/dev/null || true)
+  if [ -n "$TEAM" ]; then
+    curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/teams/$TEAM/members" \
+      -d '{"kind": "practitioner", "role": "Housing officer", "agencyId": "homes-for-haringey", "practitionerId": "housing.officer"}'
+  fi
   # A voluntary service with no relationship opens her records in an emergency (break-glass).
   curl -sf -H "Authorization: Bearer $(user_token dsl.safe-steps)" -H 'Content-Type: application/json' \
     "$CONCERNS/children/$CHILD/emergency-access" \
@@ -218,11 +226,13 @@ if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
   touch "$STATE/seeded-need-to-know"
 fi
 for _ in $(seq 1 20); do  # the audit service learns of the share and the break-glass within a second or two
-  [ "$(CHRONOLOGY_OF dsl.riverside-academy | tail -n1)" = 200 ] && [ "$(CHRONOLOGY_OF dsl.safe-steps | tail -n1)" = 200 ] && break
+  [ "$(CHRONOLOGY_OF dsl.riverside-academy | tail -n1)" = 200 ] && [ "$(CHRONOLOGY_OF dsl.safe-steps | tail -n1)" = 200 ] \
+    && [ "$(CHRONOLOGY_OF dsl.homes-for-haringey | tail -n1)" = 200 ] && break
   sleep 0.5
 done
-echo "Once the police shared their concern with Riverside Academy, its lead sees that concern in full and the rest as headlines:"
-show dsl.riverside-academy "sent the police concern"
+echo "Once involved, each sees what was sent to it in full and the rest as headlines:"
+show dsl.riverside-academy "the police shared their concern when she moved school"
+show dsl.homes-for-haringey "housing joined her Team Around the Child"
 show dsl.safe-steps "break-glass with a written justification, for 24 hours"
 echo "  Every agency holding records about her was told, in its inbox; the police's:"
 curl -sf -H "Authorization: Bearer $(system_token met-police)" "$CONCERNS/inbox" | python3 -c '

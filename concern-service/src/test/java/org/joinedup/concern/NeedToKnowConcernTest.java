@@ -179,6 +179,14 @@ class NeedToKnowConcernTest {
                 .statusCode(400).body("violations[0].rule", equalTo("max-length"));
         as(lead).post("/children/" + c.id() + "/emergency-access").then().statusCode(400)
                 .body("violations[0].field", equalTo("body"));
+        as(lead).body("{\"justification\": \"A disclosure tonight\\u0000 about her father's threats\"}")
+                .post("/children/" + c.id() + "/emergency-access").then().statusCode(400)
+                .body("violations[0].field", equalTo("justification")).body("violations[0].rule", equalTo("text"));
+        as(lead).body("{\"justification\": \"A disclosure tonight \\ud800 about her father's threats\"}")
+                .post("/children/" + c.id() + "/emergency-access").then().statusCode(400)
+                .body("violations[0].rule", equalTo("text"));
+        as(lead).body("{\"justification\": 42}").post("/children/" + c.id() + "/emergency-access").then().statusCode(400)
+                .contentType("application/problem+json");
         as(lead).body(Map.of("justification", "Child missing overnight; we must see who else knows her."))
                 .post("/children/" + UUID.randomUUID() + "/emergency-access").then().statusCode(404);
         as(lead).body(Map.of("justification", "Child missing overnight; we must see who else knows her."))

@@ -50,15 +50,7 @@ class NeedToKnowMatrixTest {
     static final Map<String, String> AGENCY = Map.of("none", "northside-primary", "own", ConcernApi.POLICE,
             "shared", "riverside-academy", "team-member", "homes-for-haringey", "front-door", TestArea.FRONT_DOOR,
             "break-glass", "safe-steps");
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
-
-    static {
-        for (String r : RELATIONSHIPS) {
-            CALLERS.put(r + "/practitioner", TestTokens.token("practitioner-of-" + AGENCY.get(r), AGENCY.get(r), Roles.PRACTITIONER));
-            CALLERS.put(r + "/lead", TestTokens.token("lead-of-" + AGENCY.get(r), AGENCY.get(r), Roles.SAFEGUARDING_LEAD));
-        }
-        CALLERS.put("inspector", TestTokens.token("inspector-1", null, Roles.INSPECTOR));
-    }
+    static final Map<String, String> CALLERS = AccessMatrix.callersByRole(RELATIONSHIPS, AGENCY);
 
     @Inject
     DirectoryQueries directory;
@@ -135,13 +127,7 @@ class NeedToKnowMatrixTest {
     }
 
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
-        Map<String, Answer> m = new LinkedHashMap<>();
-        for (int i = 0; i < RELATIONSHIPS.size(); i++) {
-            m.put(RELATIONSHIPS.get(i) + "/practitioner", practitioner == null ? FORBIDDEN : practitioner.get(i));
-            m.put(RELATIONSHIPS.get(i) + "/lead", lead == null ? FORBIDDEN : lead.get(i));
-        }
-        m.put("inspector", FORBIDDEN);
-        return m;
+        return AccessMatrix.byRole(RELATIONSHIPS, practitioner, lead);
     }
 
     AccessMatrix matrix() {

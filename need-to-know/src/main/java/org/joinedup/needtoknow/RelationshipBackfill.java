@@ -42,24 +42,28 @@ public class RelationshipBackfill {
         backfill();
     }
 
+    /** Replays the service's own past events into the read model, unless that was done before. */
     @Transactional
-    void backfill() {
+    public void backfill() {
         Jdbc.query(dataSource, "select pg_advisory_xact_lock(?)", rs -> null, LOCK);
         if (!Jdbc.query(dataSource, "select 1 from ntk_backfill", rs -> true).isEmpty()) {
             return;
         }
+        // Only the types this service produces itself: the others come from their topics.
         Set<String> consumed = events.topics();
+        List<String> own = TYPES.stream().filter(t -> EventType.byTypeName(t).map(EventType::topic)
+                .filter(topic -> !consumed.contains(topic)).isPresent()).toList();
         long[] applied = {0};
-        Jdbc.query(dataSource, """
-                select event_type, schema_version, payload::text from event_store
-                where event_type = any(?::text[]) order by global_position""", rs -> {
-            EventPayload payload = EventJson.read(rs.getString(1), rs.getInt(2), rs.getString(3));
-            if (!consumed.contains(EventType.of(payload).topic())) {
+        if (!own.isEmpty()) {
+            Jdbc.query(dataSource, """
+                    select event_type, schema_version, payload::text from event_store
+                    where event_type = any(?::text[]) order by global_position""", rs -> {
+                EventPayload payload = EventJson.read(rs.getString(1), rs.getInt(2), rs.getString(3));
                 projection.apply(payload);
                 applied[0]++;
-            }
-            return null;
-        }, "{" + String.join(",", TYPES) + "}");
+                return null;
+            }, "{" + String.join(",", own) + "}");
+        }
         Jdbc.update(dataSource, "insert into ntk_backfill (id, done_at, events) values (1, now(), ?)", applied[0]);
         if (applied[0] > 0) {
             LOG.infof("need to know: %d of this service's own past events applied to the read model", applied[0]);

@@ -50,8 +50,9 @@ public class RelationshipProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventPayload event) {
         if (event instanceof ConcernRaised e) {
-            place(e.childId(), e.child(), e.recordedAt() == null ? e.occurredAt() : e.recordedAt());
-            begin(e.childId(), e.agencyId(), Via.RAISED, e.concernId(), e.concernId(), List.of(), null, e.recordedAt(), null);
+            Instant at = e.recordedAt() == null ? e.occurredAt() : e.recordedAt();
+            place(e.childId(), e.child(), at);
+            begin(e.childId(), e.agencyId(), Via.RAISED, e.concernId(), e.concernId(), List.of(), null, at, null);
         } else if (event instanceof ChildRegistered e) {
             place(e.childId(), e.identification(), e.registeredAt());
         } else if (event instanceof InformationShared e) {

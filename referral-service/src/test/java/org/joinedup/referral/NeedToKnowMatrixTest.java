@@ -53,15 +53,7 @@ class NeedToKnowMatrixTest {
     static final String VOLUNTARY = "voluntary-" + UUID.randomUUID().toString().substring(0, 8);
     static final Map<String, String> AGENCY = Map.of("none", WORLD.school, "own", WORLD.police, "shared", SCHOOL,
             "team-member", HOUSING, "front-door", WORLD.csc, "break-glass", VOLUNTARY);
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
-
-    static {
-        for (String r : RELATIONSHIPS) {
-            CALLERS.put(r + "/practitioner", TestTokens.token("pr-" + AGENCY.get(r), AGENCY.get(r), Roles.PRACTITIONER));
-            CALLERS.put(r + "/lead", TestTokens.token("dsl-" + AGENCY.get(r), AGENCY.get(r), Roles.SAFEGUARDING_LEAD));
-        }
-        CALLERS.put("inspector", TestTokens.token("inspector-1", null, Roles.INSPECTOR));
-    }
+    static final Map<String, String> CALLERS = AccessMatrix.callersByRole(RELATIONSHIPS, AGENCY);
 
     @Inject
     DirectoryQueries directory;
@@ -113,13 +105,7 @@ class NeedToKnowMatrixTest {
     }
 
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
-        Map<String, Answer> m = new LinkedHashMap<>();
-        for (int i = 0; i < RELATIONSHIPS.size(); i++) {
-            m.put(RELATIONSHIPS.get(i) + "/practitioner", practitioner == null ? FORBIDDEN : practitioner.get(i));
-            m.put(RELATIONSHIPS.get(i) + "/lead", lead == null ? FORBIDDEN : lead.get(i));
-        }
-        m.put("inspector", FORBIDDEN);
-        return m;
+        return AccessMatrix.byRole(RELATIONSHIPS, practitioner, lead);
     }
 
     AccessMatrix matrix() {

@@ -77,6 +77,37 @@ public final class AccessMatrix {
         return this;
     }
 
+    /**
+     * Callers for each relationship in each of the two roles that read children's data: a practitioner
+     * ({@code <relationship>/practitioner}) and a safeguarding lead ({@code <relationship>/lead}) of the
+     * relationship's agency, and an inspector.
+     */
+    public static Map<String, String> callersByRole(List<String> relationships, Map<String, String> agencyOf) {
+        Map<String, String> callers = new LinkedHashMap<>();
+        for (String r : relationships) {
+            String agency = agencyOf.get(r);
+            callers.put(r + "/practitioner", TestTokens.token("pr-" + agency, agency, "practitioner"));
+            callers.put(r + "/lead", TestTokens.token("dsl-" + agency, agency, "safeguarding-lead"));
+        }
+        callers.put("inspector", TestTokens.token("inspector-1", null, "inspector"));
+        return callers;
+    }
+
+    /**
+     * The rows for {@link #callersByRole}: each relationship's answer for a practitioner and for a lead, in
+     * the relationships' order; a null list means the role may not use the operation (403), and the
+     * inspector, who reads through the audit service, gets 403 too.
+     */
+    public static Map<String, Answer> byRole(List<String> relationships, List<Answer> practitioner, List<Answer> lead) {
+        Map<String, Answer> m = new LinkedHashMap<>();
+        for (int i = 0; i < relationships.size(); i++) {
+            m.put(relationships.get(i) + "/practitioner", practitioner == null ? Answer.FORBIDDEN : practitioner.get(i));
+            m.put(relationships.get(i) + "/lead", lead == null ? Answer.FORBIDDEN : lead.get(i));
+        }
+        m.put("inspector", Answer.FORBIDDEN);
+        return m;
+    }
+
     /** The GET operations a service's OpenAPI document (JSON) lists. */
     public static Set<String> getOperations(String openApiJson) {
         try {

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.http.Correlation;
-import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
 
@@ -39,18 +38,10 @@ public class EmergencyAccessNoticeResource {
             description = "It leaves the agency's inbox (emergency-access-acknowledged); a repeat records nothing. 404 when "
                     + "the caller's agency was not told of that grant.")
     public Response acknowledge(@PathParam("grantId") String grantId, @HeaderParam(Correlation.HEADER) String correlation) {
-        UUID id = id(grantId, "emergency access notice");
+        UUID id = EmergencyAccessResource.id(grantId, "emergency access notice");
         String agency = caller.requireAgency();
         emergency.acknowledge(id, agency, caller.eventMetadata(correlation));
         EmergencyAccess.Notice notice = emergency.notice(id, agency).orElseThrow();
         return Response.ok(new EmergencyAccessResource.InboxNotice(notice)).build();
-    }
-
-    private static UUID id(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no " + what + " " + value);
-        }
     }
 }

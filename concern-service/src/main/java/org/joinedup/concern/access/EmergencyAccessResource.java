@@ -71,7 +71,8 @@ public class EmergencyAccessResource {
         }
     }
 
-    private static UUID id(String value, String what) {
+    /** A path id: a value that is not a UUID names nothing, so it is 404 like an id that does not exist. */
+    static UUID id(String value, String what) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
