@@ -199,11 +199,12 @@ for e in c["entries"]:
         print("    %-20s %-20s full      %-24s %s" % (e["occurredAt"][:19], e["agencyId"], d.get("category", e["type"]),
               (d.get("description") or d.get("justification") or "")[:60]))' 2>/dev/null || true
 }
-echo "Need to know: the same child's chronology, read by safeguarding leads of four agencies"
+echo "Need to know: the same child's chronology, read by safeguarding leads of five agencies"
 show lead.haringey "children's social care, her front door: everything in full"
 show dsl.northside-primary "the school that raised one concern: its own in full, the others as headlines"
 show dsl.riverside-academy "a school that has never dealt with her: 404, as for a child that does not exist"
 show dsl.homes-for-haringey "housing, which knows her only under another spelling: 404 for this record"
+show dsl.safe-steps "a voluntary service that has never met her: 404"
 if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
   # She moves to Riverside Academy: the police share their concern with the new school under the schools'
   # agreement, and the school becomes involved.

@@ -54,17 +54,25 @@ public class ChildReads {
         if (groups.isEmpty()) {
             return seen;
         }
-        Set<UUID> all = new java.util.HashSet<>();
-        groups.values().forEach(g -> all.addAll(g.records()));
-        List<Relationship> relationships = reader.inspector() ? List.of() : facts.relationships(all, reader.agencyId());
         Instant now = clock.instant();
         boolean mayBeFrontDoor = !reader.inspector() && reader.agencyId() != null
                 && frontDoorAgencies().stream().anyMatch(a -> a.agencyId().equals(reader.agencyId()));
+        // The front door sees the whole picture whatever its relationships: they are read only for the rest.
+        Map<UUID, Set<String>> doors = new HashMap<>();
+        Set<UUID> needRelationships = new java.util.HashSet<>();
+        for (NeedToKnowFacts.Group group : groups.values()) {
+            Set<String> d = mayBeFrontDoor ? FrontDoorRule.frontDoors(group.places(),
+                    () -> facts.recordingAreas(group.records()), frontDoorAgencies()) : Set.of();
+            doors.put(group.childId(), d);
+            if (!reader.inspector() && !d.contains(reader.agencyId())) {
+                needRelationships.addAll(group.records());
+            }
+        }
+        List<Relationship> relationships = needRelationships.isEmpty() ? List.of()
+                : facts.relationships(needRelationships, reader.agencyId());
         for (NeedToKnowFacts.Group group : groups.values()) {
             List<Relationship> mine = relationships.stream().filter(r -> group.records().contains(r.childId())).toList();
-            Set<String> doors = mayBeFrontDoor ? FrontDoorRule.frontDoors(group.places(),
-                    () -> facts.recordingAreas(group.records()), frontDoorAgencies()) : Set.of();
-            NeedToKnow.standing(reader, new NeedToKnow.Facts(mine, doors, now))
+            NeedToKnow.standing(reader, new NeedToKnow.Facts(mine, doors.get(group.childId()), now))
                     .ifPresent(s -> seen.put(group.childId(), new ChildSight(group.childId(), group.records(), s)));
         }
         return seen;

@@ -76,11 +76,16 @@ public class NeedToKnowFacts {
                 AgencyKind.CHILDRENS_SOCIAL_CARE.wireName());
     }
 
-    /** The areas of the agencies that recorded something about any of the records (raised, or decided not to share). */
+    /**
+     * The areas of the agencies that recorded something about any of the records (raised, or decided not
+     * to share). Asked agency by agency of the directory (few), each by index, so a child with thousands of
+     * records costs no more than one with one.
+     */
     public Set<String> recordingAreas(Collection<UUID> records) {
         return new LinkedHashSet<>(Jdbc.query(dataSource, """
-                select distinct a.area from ntk_relationship x join directory_agency a on a.agency_id = x.agency_id
-                where x.child_id = any(?::uuid[]) and x.via in ('raised', 'recorded')""",
+                select distinct a.area from directory_agency a
+                where exists (select 1 from ntk_relationship x where x.agency_id = a.agency_id
+                              and x.child_id = any(?::uuid[]) and x.via in ('raised', 'recorded'))""",
                 rs -> rs.getString(1), array(records)));
     }
 
