@@ -55,7 +55,8 @@ class NeedToKnowMatrixTest {
     @Inject
     DirectoryQueries directory;
 
-    record Scenario(String child, String concern, String share, String candidate, String link, String flag, String family) {
+    record Scenario(String child, String concern, String share, String candidate, String link, String flag, String family,
+                    String dob) {
     }
 
     static Scenario scenario;
@@ -114,7 +115,7 @@ class NeedToKnowMatrixTest {
                 .map(c -> (String) c.get("candidateId")).orElseThrow(() -> new AssertionError("no candidate for the probe child"));
         String flag = as(CALLERS.get("front-door/lead")).queryParam("childId", child).get("/flags").then().statusCode(200)
                 .extract().path("find { it.rule == 'highest-risk' }.flagId");
-        return new Scenario(child, concern, share, candidate, link, flag, family.toString());
+        return new Scenario(child, concern, share, candidate, link, flag, family.toString(), dob);
     }
 
     /** The answers of one role for each relationship, and 403 for the other role and the inspector. */
@@ -139,6 +140,10 @@ class NeedToKnowMatrixTest {
                                 "concerns.find { it.concernId == '" + scenario().concern() + "' }.description",
                                 "involvement.find { it.recordId == '" + scenario().concern() + "' }"),
                         practitioners(NOT_FOUND, FULL, FULL, HEADLINE, FULL, NOT_FOUND))
+                // Finding a child: a record the agency has no relationship with is not mentioned.
+                .operation("/children", () -> new Probe("/children?familyName=" + scenario().family() + "&givenName=Victoria"
+                                + "&dateOfBirth=" + scenario().dob(), "find { it.childId == '" + scenario().child() + "' }", null),
+                        rows(List.of(ABSENT, FULL, FULL, FULL, FULL, ABSENT), List.of(ABSENT, FULL, FULL, FULL, FULL, FULL)))
                 .operation("/children/candidates", () -> new Probe("/children/candidates?limit=1000",
                                 "find { it.candidateId == '" + scenario().candidate() + "' }", null),
                         leads(ABSENT, FULL, FULL, FULL, FULL, FULL))

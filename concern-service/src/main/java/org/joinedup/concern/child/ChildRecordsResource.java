@@ -50,6 +50,12 @@ public class ChildRecordsResource {
     @jakarta.inject.Inject
     ChildReads reads;
 
+    @jakarta.inject.Inject
+    ChildSearch search;
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     public ChildRecordsResource(ChildReview review, ChildIndex index, ChildLinks links, Caller caller,
                                 IdempotencyKeys idempotency) {
         this.review = review;
@@ -62,6 +68,76 @@ public class ChildRecordsResource {
     /** A child record: every identification it was recorded with, and its links. */
     public record ChildRecordView(UUID childId, List<org.joinedup.events.concern.ChildIdentification> identifications,
                                   List<UUID> readAsOneWith, List<ChildLinks.Link> links) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Find a child: by NHS number, or by names with a date of birth or an approximate age",
+            description = "Every record that may be the child, strongest evidence first, each with its score and reasons "
+                    + "and the identifications the caller may see: never a silent best guess. Only records the caller's "
+                    + "agency has a relationship with (or is the front door of) are answered (docs/access.md); the others "
+                    + "are not mentioned. nhsNumber (10 digits, modulus-11), or familyName and givenName with dateOfBirth "
+                    + "(YYYY-MM-DD) or ageYears (0 to 25). Each record answered is recorded as read (child-search).")
+    public List<Found> search(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("familyName") String familyName,
+                              @QueryParam("givenName") String givenName, @QueryParam("dateOfBirth") String dateOfBirth,
+                              @QueryParam("ageYears") String ageYears) {
+        FieldErrors errors = new FieldErrors();
+        String nhs = null;
+        if (nhsNumber != null && !nhsNumber.isBlank()) {
+            nhs = NhsNumber.normalise(nhsNumber.strip());
+            if (nhs == null) {
+                errors.add("nhsNumber", "nhs-number-format", "must be 10 digits (spaces allowed), e.g. 943 476 5919");
+            } else if (!NhsNumber.hasValidCheckDigit(nhs)) {
+                errors.add("nhsNumber", "nhs-number-check-digit", "fails the modulus-11 check digit");
+            }
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.LocalDate dob = errors.date("dateOfBirth", dateOfBirth, false);
+        if (dob != null && dob.isAfter(today)) {
+            errors.add("dateOfBirth", "not-in-future", "must not be in the future");
+        }
+        Integer age = ageYears == null || ageYears.isBlank() ? null : errors.integer("ageYears", ageYears, 0, 25);
+        String family = errors.optionalText("familyName", familyName, 100);
+        String given = errors.optionalText("givenName", givenName, 100);
+        boolean byNhsNumber = nhsNumber != null && !nhsNumber.isBlank();
+        if (!byNhsNumber) {
+            if (family == null) {
+                errors.add("familyName", "required", "is required: an NHS number, or names with a date of birth or an age");
+            }
+            if (given == null) {
+                errors.add("givenName", "required", "is required: an NHS number, or names with a date of birth or an age");
+            }
+            if (dob == null && age == null && (dateOfBirth == null || dateOfBirth.isBlank())) {
+                errors.add("dateOfBirth", "required", "is required, or an approximate age in ageYears");
+            }
+        }
+        errors.throwIfAny();
+        ChildSearch.Query query = new ChildSearch.Query(nhs, family, given, dob, dob == null ? age : null, today);
+        List<ChildSearch.Found> found = search.find(query);
+        java.util.Map<UUID, ChildSight> sights = reads.sights(found.stream().map(ChildSearch.Found::childId).toList());
+        List<Found> shown = new java.util.ArrayList<>();
+        for (ChildSearch.Found f : found) {
+            ChildSight sight = sights.get(f.childId());
+            if (sight == null) {
+                continue;
+            }
+            List<org.joinedup.events.concern.ChildIdentification> ids = index.sourcedIdentifications(f.childId()).stream()
+                    .filter(s -> sight.wholePicture() || sight.sight(RecordRef.of(RecordKind.CONCERN, s.firstConcern(),
+                            s.agencyId())) == Sight.FULL)
+                    .map(ChildIndex.SourcedIdentification::identification).toList();
+            shown.add(new Found(f.childId(), f.score(), f.reasons(), sight.basis().wireName(), ids,
+                    links.groupOf(f.childId()).stream().filter(g -> !g.equals(f.childId())).toList()));
+        }
+        reads.read("child-search", shown.stream().map(f -> sights.get(f.childId())).toList());
+        return shown;
+    }
+
+    /**
+     * A record that may be the child sought: how strongly and why, on what basis the caller sees it, the
+     * identifications the caller may see, and the records read as one with it.
+     */
+    public record Found(UUID childId, double score, List<String> reasons, String basis,
+                        List<org.joinedup.events.concern.ChildIdentification> identifications, List<UUID> readAsOneWith) {
     }
 
     @GET
