@@ -186,6 +186,28 @@ class ChronologyTest {
     }
 
     @Test
+    void a_chronology_is_read_newest_first_and_narrowed_to_a_kind_of_record_or_a_wellbeing_indicator() {
+        UUID child = UUID.randomUUID();
+        EventEnvelope first = Events.publish(Events.concern(child, "met-police", "neglect", Instant.parse("2026-09-01T10:00:00Z")));
+        ConcernRaised healthy = new ConcernRaised(UUID.randomUUID(), child, "whittington-health", "nurse-1",
+                null, "physical-abuse", List.of("healthy"), "medium", "Bruising.", null,
+                Instant.parse("2026-10-01T10:00:00Z"), Instant.parse("2026-10-01T11:00:00Z"));
+        EventEnvelope second = Events.publish(healthy);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200)
+                .body("entries.findAll { it.type == 'concern-raised' }.eventId", hasSize(2)));
+        given().auth().oauth2(LEAD).queryParam("order", "newest").queryParam("kind", "concern")
+                .get("/children/" + child + "/chronology").then().statusCode(200)
+                .body("entries.eventId", contains(second.id().toString(), first.id().toString()));
+        given().auth().oauth2(LEAD).queryParam("indicator", "healthy").get("/children/" + child + "/chronology").then()
+                .statusCode(200).body("entries.eventId", contains(second.id().toString()));
+        given().auth().oauth2(LEAD).queryParam("kind", "referral").get("/children/" + child + "/chronology").then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(LEAD).queryParam("kind", "gossip").queryParam("indicator", "happy").queryParam("order", "up")
+                .get("/children/" + child + "/chronology").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("kind", "indicator", "order"));
+    }
+
+    @Test
     void a_malformed_child_id_or_page_is_a_problem_naming_the_field() {
         given().auth().oauth2(LEAD).get("/children/not-a-child/chronology?limit=0").then()
                 .statusCode(400).contentType("application/problem+json")

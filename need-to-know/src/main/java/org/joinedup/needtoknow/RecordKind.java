@@ -61,6 +61,22 @@ public enum RecordKind {
         return idField;
     }
 
+    /** The event types of records of this kind. */
+    public java.util.Set<String> eventTypes() {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        BY_TYPE.forEach((type, kind) -> {
+            if (kind == this) {
+                types.add(type);
+            }
+        });
+        return types;
+    }
+
+    /** The kind with this wire name, if any. */
+    public static Optional<RecordKind> fromWireName(String name) {
+        return java.util.Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+
     /** The kind of record an event type is about; empty for a type this service does not know. */
     public static Optional<RecordKind> ofEventType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));

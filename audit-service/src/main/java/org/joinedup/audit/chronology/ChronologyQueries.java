@@ -48,7 +48,8 @@ public class ChronologyQueries {
              PreparedStatement page = c.prepareStatement("select e.* from unnest(?::uuid[]) as r(id) cross join lateral ("
                      + "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
                      + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry l where l.child_id = r.id and "
-                     + filters.sql() + " order by occurred_at, seq limit ?) e order by e.occurred_at, e.seq offset ? limit ?")) {
+                     + filters.sql() + " order by " + order(f, "") + " limit ?) e order by " + order(f, "e.")
+                     + " offset ? limit ?")) {
             Set<UUID> records = group(c, childId, f.asOf());
             Array ids = c.createArrayOf("uuid", records.toArray());
             count.setArray(1, ids);
@@ -77,6 +78,12 @@ public class ChronologyQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the chronology", e);
         }
+    }
+
+    /** When things happened, then ledger order: oldest first, or newest first (the index read backwards). */
+    private static String order(ChronologyFilter f, String alias) {
+        String direction = f.newestFirst() ? " desc" : "";
+        return alias + "occurred_at" + direction + ", " + alias + "seq" + direction;
     }
 
     /** The conditions of a filter as SQL over ledger_entry {@code l}, with their values in placeholder order. */
@@ -113,6 +120,14 @@ public class ChronologyQueries {
         if (f.type() != null) {
             sql.append(" and l.event_type = ?");
             values.add(f.type());
+        }
+        if (f.types() != null) {
+            sql.append(" and l.event_type = any(?::text[])");
+            values.add("{" + String.join(",", f.types()) + "}");
+        }
+        if (f.indicator() != null) {
+            sql.append(" and l.payload->'wellbeingIndicators' @> jsonb_build_array(?::text)");
+            values.add(f.indicator());
         }
         if (f.from() != null) {
             sql.append(" and l.occurred_at >= ?");

@@ -42,14 +42,19 @@ public class ChronologyResource {
                     + "a headline (visibility: headline; which agency, what kind of record, the category, the date, whom "
                     + "to call); an agency with no relationship gets 404, as for a child that does not exist, and the "
                     + "refusal is recorded. Includes every child record a safeguarding lead linked to this one (each entry "
-                    + "names its childRecord); unlinking separates them again. Narrow it with agencyId, category, type and "
-                    + "from/to (when things happened). Each call is recorded as record-accessed, with its basis.")
+                    + "names its childRecord); unlinking separates them again. Narrow it with agencyId, category, indicator "
+                    + "(a wellbeing indicator), type or kind (concern, share, referral, team, flag...) and from/to (when "
+                    + "things happened); order oldest (default) or newest first. Each call is recorded as record-accessed, "
+                    + "with its basis.")
     public Chronology get(@PathParam("childId") String childId,
                           @QueryParam("agencyId") String agencyId,
                           @QueryParam("category") String category,
                           @QueryParam("type") String type,
                           @QueryParam("from") String from,
                           @QueryParam("to") String to,
+                          @QueryParam("indicator") String indicator,
+                          @QueryParam("kind") String kind,
+                          @QueryParam("order") String order,
                           @QueryParam("offset") @DefaultValue("0") String offset,
                           @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
@@ -59,7 +64,7 @@ public class ChronologyResource {
         } catch (IllegalArgumentException e) {
             errors.add("childId", "uuid", "must be a child id (a UUID)");
         }
-        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to);
+        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to, indicator, kind, order);
         int first = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();

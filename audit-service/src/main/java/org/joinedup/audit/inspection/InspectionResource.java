@@ -61,13 +61,15 @@ public class InspectionResource {
     public Chronology replay(@PathParam("childId") String childId, @QueryParam("asOf") String asOf,
                              @QueryParam("agencyId") String agencyId, @QueryParam("category") String category,
                              @QueryParam("type") String type, @QueryParam("from") String fromTime,
-                             @QueryParam("to") String toTime,
+                             @QueryParam("to") String toTime, @QueryParam("indicator") String indicator,
+                             @QueryParam("kind") String kind, @QueryParam("order") String order,
                              @QueryParam("offset") @DefaultValue("0") String offset,
                              @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
         UUID child = uuid(errors, "childId", childId);
         Instant at = asOf(errors, asOf);
-        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, fromTime, toTime).asOf(at);
+        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, fromTime, toTime, indicator, kind,
+                order).asOf(at);
         int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
