@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what Joined-Up's tests and local stack start by themselves:
-# a JDK 17+ (to run Maven and the services), the PostgreSQL server binaries (initdb, pg_ctl) and
-# Python 3 (the independent check of an audit export).
+# a JDK 17+ (to run Maven and the services), the PostgreSQL server binaries (initdb, pg_ctl),
+# Python 3 (the independent check of an audit export), npm (the console's front-end build) and
+# Chromium with ChromeDriver (the console's browser tests).
 # Kafka and Keycloak come from Maven Central through the build; nothing else is needed.
 set -euo pipefail
 
@@ -22,6 +23,11 @@ done
 # The independent check of an audit export (tools/verify-export.py) uses only Python's standard
 # library; the tests run it as an inspector would.
 command -v python3 >/dev/null 2>&1 || need_install+=(python3)
+# The web console's build takes GOV.UK Frontend and the Sass compiler from the npm registry with npm.
+command -v npm >/dev/null 2>&1 || need_install+=(nodejs npm)
+# The console's browser tests drive Debian's Chromium through its matching ChromeDriver (never a download).
+[ -x /usr/bin/chromium ] || need_install+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_install+=(chromium-driver)
 
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

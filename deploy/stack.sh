@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The Joined-Up local stack: PostgreSQL, a Kafka broker, Keycloak and the four services, all on
-# 127.0.0.1, all state under .local/ (git-ignored). Nothing here needs Docker.
+# The Joined-Up local stack: PostgreSQL, a Kafka broker, Keycloak, the four services and the web console
+# (http://127.0.0.1:8080), all on 127.0.0.1, all state under .local/ (git-ignored). Nothing here needs Docker.
 #
 #   deploy/stack.sh up        build, start everything, wait until each part is ready, seed demo data
 #   deploy/stack.sh down      stop everything this script started (by pid), keep the data
@@ -28,6 +28,7 @@ KC_URL=http://127.0.0.1:$KC_PORT
 OIDC_URL=$KC_URL/realms/joinedup
 # name:port:database
 SERVICES="agency-directory-service:8083:directory concern-service:8081:concern referral-service:8082:referral audit-service:8084:audit"
+CONSOLE_PORT=${JOINEDUP_CONSOLE_PORT:-8080}
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
@@ -81,7 +82,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 build() {
   log "building the services and fetching the Kafka broker (./mvnw package)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package \
-      -pl deploy/kafka-broker,concern-service,referral-service,agency-directory-service,audit-service -am) \
+      -pl deploy/kafka-broker,concern-service,referral-service,agency-directory-service,audit-service,web-console -am) \
     > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
 }
 
@@ -211,6 +212,17 @@ start_services() {
   done
 }
 
+# The web console: no database, no broker; a client of the four services with each person's own token.
+start_console() {
+  local jar=$ROOT/web-console/target/quarkus-app/quarkus-run.jar
+  if alive web-console; then log "web-console already running on $CONSOLE_PORT"; return; fi
+  [ -f "$jar" ] || die "$jar missing (run without --no-build)"
+  log "starting web-console on 127.0.0.1:$CONSOLE_PORT"
+  PORT=$CONSOLE_PORT JOINEDUP_OIDC_URL=$OIDC_URL JOINEDUP_OIDC_ORIGIN=$KC_URL \
+    spawn web-console java -Xmx256m -jar "$jar"
+  wait_for "web-console" 120 http_ok "http://127.0.0.1:$CONSOLE_PORT/q/health/ready"
+}
+
 stop_pid() {
   local name=$1 pid
   [ -f "$PIDS/$name.pid" ] || return 0
@@ -226,6 +238,7 @@ stop_pid() {
 
 down() {
   local entry name
+  stop_pid web-console
   for entry in $SERVICES; do stop_pid "${entry%%:*}"; done
   stop_pid keycloak
   stop_pid kafka
@@ -248,6 +261,7 @@ status() {
     name=${entry%%:*}
     if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid")) on ${entry#*:}"; else echo "$name: stopped"; fi
   done
+  if alive web-console; then echo "web-console: running (pid $(cat "$PIDS/web-console.pid")) on $CONSOLE_PORT"; else echo "web-console: stopped"; fi
   if [ -f "$STATE/postgres.location" ] && as_postgres "$(pg_bindir)/pg_ctl" -D "$(cat "$STATE/postgres.location")/data" status >/dev/null 2>&1; then
     echo "postgres: running on $PG_PORT"; else echo "postgres: stopped"; fi
 }
@@ -263,8 +277,10 @@ up() {
   start_kafka
   start_keycloak
   start_services
+  start_console
   log "stack up in $((SECONDS - started))s"
   "$ROOT/deploy/seed.sh"
+  log "open http://127.0.0.1:$CONSOLE_PORT and sign in as lead.haringey (password local-dev-only)"
 }
 
 mkdir -p "$LOGS" "$PIDS"

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers to run commands and find free ports. */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
@@ -56,7 +56,7 @@ final class Processes {
         return wrapped;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -69,7 +69,7 @@ final class Processes {
         return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
     }
 
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String root = System.getProperty("joinedup.root");
         if (root != null && !root.isBlank() && Files.isDirectory(Path.of(root, "deploy"))) {
             return Path.of(root);

@@ -28,17 +28,27 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     public ServiceProcess(String module, String database) {
+        this(module, database, Processes.freePort());
+    }
+
+    /**
+     * A packaged module on a given port; with {@code database} null it is given no database and no
+     * broker (the web console has neither).
+     */
+    public ServiceProcess(String module, String database, int port) {
         this.module = module;
-        this.port = Processes.freePort();
-        PostgresServer pg = TestInfrastructure.postgres();
-        pg.createDatabase(database);
+        this.port = port;
         properties.put("quarkus.http.port", Integer.toString(port));
-        properties.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
-        properties.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
-        properties.put("quarkus.oidc.public-key", TestTokens.publicKey());
-        properties.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        if (database != null) {
+            PostgresServer pg = TestInfrastructure.postgres();
+            pg.createDatabase(database);
+            properties.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+            properties.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+            properties.put("quarkus.oidc.public-key", TestTokens.publicKey());
+            properties.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+            properties.put("joinedup.kafka.group-prefix", database + ".");
+        }
         properties.put("quarkus.log.console.json.enabled", "false");
-        properties.put("joinedup.kafka.group-prefix", database + ".");
         try {
             Path dir = Processes.projectRoot().resolve("target/test-infra");
             Files.createDirectories(dir);
@@ -47,6 +57,20 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
+    }
+
+    /** Trusts tokens from a real identity provider (a test Keycloak) instead of the test signing key. */
+    public ServiceProcess oidc(String authServerUrl) {
+        properties.remove("quarkus.oidc.public-key");
+        properties.remove("quarkus.oidc.token.issuer");
+        properties.put("quarkus.oidc.auth-server-url", authServerUrl);
+        return this;
+    }
+
+    /** One more configuration property for the process. */
+    public ServiceProcess property(String name, String value) {
+        properties.put(name, value);
+        return this;
     }
 
     public String baseUrl() {

@@ -1,0 +1,192 @@
+package org.joinedup.e2e;
+
+import org.joinedup.testing.KeycloakServer;
+import org.joinedup.testing.Processes;
+import org.joinedup.testing.ServiceProcess;
+import org.joinedup.testing.TestInfrastructure;
+import org.joinedup.testing.TestNhsNumbers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web console in a real headless Chromium, signed in through a real Keycloak, against the packaged
+ * services, PostgreSQL and Kafka: what a safeguarding lead, a practitioner and a lead of an uninvolved agency
+ * can do and see. Every page is checked with axe-core; screenshots go to docs/screenshots/.
+ */
+class ConsoleJourneysIT {
+    static final String PASSWORD = "local-dev-only";
+    static KeycloakServer keycloak;
+    static final List<ServiceProcess> services = new ArrayList<>();
+    static ServiceProcess console;
+    static String concerns;
+    static String audit;
+    static String directory;
+    static String child;
+    static String nhs;
+
+    @BeforeAll
+    static void start() {
+        TestInfrastructure.ensureStarted();
+        int consolePort = Processes.freePort();
+        String consoleUrl = "http://127.0.0.1:" + consolePort;
+        keycloak = KeycloakServer.start(Path.of(System.getProperty("joinedup.keycloak.home")),
+                Processes.projectRoot().resolve("deploy/keycloak/joinedup-realm.json"),
+                Map.of("http://127.0.0.1:8080", consoleUrl));
+        ServiceProcess concern = service("concern-service", "console_concern");
+        ServiceProcess audit = service("audit-service", "console_audit");
+        ServiceProcess directory = service("agency-directory-service", "console_directory");
+        ServiceProcess referral = service("referral-service", "console_referral");
+        ConsoleJourneysIT.concerns = concern.baseUrl();
+        ConsoleJourneysIT.audit = audit.baseUrl();
+        ConsoleJourneysIT.directory = directory.baseUrl();
+        console = new ServiceProcess("web-console", null, consolePort)
+                .property("quarkus.oidc.auth-server-url", keycloak.issuer())
+                .property("joinedup.console.identity-provider-origin", keycloak.origin())
+                .property("quarkus.rest-client.concerns.url", concern.baseUrl())
+                .property("quarkus.rest-client.audit.url", audit.baseUrl())
+                .property("quarkus.rest-client.directory.url", directory.baseUrl())
+                .property("quarkus.rest-client.referrals.url", referral.baseUrl());
+        services.add(console);
+        for (ServiceProcess s : services) {
+            s.start();
+        }
+        seed();
+    }
+
+    static ServiceProcess service(String module, String database) {
+        ServiceProcess s = new ServiceProcess(module, database).oidc(keycloak.issuer());
+        services.add(s);
+        return s;
+    }
+
+    @AfterAll
+    static void stop() {
+        services.forEach(ServiceProcess::stop);
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    /** Haringey's agencies in the directory, and a child two of them hold a concern about. */
+    static void seed() {
+        String admin = keycloak.userToken("admin.directory", PASSWORD);
+        for (String[] a : new String[][] {{"haringey-csc", "childrens-social-care", "\"N17\""}, {"met-police", "police", ""},
+                {"whittington-health", "health", ""}, {"riverside-academy", "education", ""}}) {
+            given().baseUri(directory).auth().oauth2(admin).contentType("application/json").body("""
+                    {"agencyId": "%s", "kind": "%s", "name": "%s", "area": "Haringey",
+                     "contact": {"mailbox": "duty@%s.example", "phone": "020 7946 0100"}, "frontDoorFor": [%s]}"""
+                    .formatted(a[0], a[1], a[0].replace('-', ' '), a[0], a[2])).post("/agencies").then().statusCode(201);
+        }
+        nhs = TestNhsNumbers.next();
+        child = given().baseUri(concerns).auth().oauth2(keycloak.clientToken("met-police-system", "met-police-local-dev-secret"))
+                .contentType("application/json").body("""
+                        {"child": {"nhsNumber": "%s", "familyName": "Mensah", "givenName": "Ama", "dateOfBirth": "2018-05-09",
+                         "postcode": "N17 0AA"}, "category": "domestic-abuse", "wellbeingIndicators": ["safe", "nurtured"],
+                         "riskLevel": "high", "description": "Officers attended a domestic incident; the child was present.",
+                         "occurredAt": "2026-11-08T23:05:00Z"}""".formatted(nhs))
+                .post("/concerns").then().statusCode(201).extract().path("childId");
+        given().baseUri(concerns).auth().oauth2(keycloak.clientToken("whittington-health-system", "whittington-health-local-dev-secret"))
+                .contentType("application/json").body("""
+                        {"child": {"nhsNumber": "%s"}, "category": "physical-abuse", "wellbeingIndicators": ["safe", "healthy"],
+                         "riskLevel": "medium", "description": "Bruising to both upper arms; the explanation does not fit.",
+                         "childsVoice": "I was naughty.", "occurredAt": "2026-10-20T18:40:00Z"}""".formatted(nhs))
+                .post("/concerns").then().statusCode(201);
+        String lead = keycloak.userToken("lead.haringey", PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(audit).auth().oauth2(lead)
+                .queryParam("kind", "concern").get("/children/" + child + "/chronology").then().statusCode(200)
+                .body("total", equalTo(2)).body("basis", equalTo("front-door")));
+    }
+
+    @Test
+    void a_lead_finds_a_child_by_nhs_number_reads_the_chronology_and_filters_it() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            assertEquals("Safeguarding console", b.heading());
+            b.accessible("home").screenshot("console-home");
+
+            b.find("a[href='/children/search']").click();
+            b.find("#nhsNumber");
+            b.driver.findElement(By.id("nhsNumber")).sendKeys(nhs);
+            b.driver.findElement(By.id("find")).click();
+            b.find("#results");
+            assertEquals("1 record that may be the child", b.find("#results").getText());
+            assertTrue(b.find("table").getText().contains("Ama Mensah"), b.find("table").getText());
+            b.accessible("search results").screenshot("console-find-a-child");
+
+            b.find("table a.govuk-link").click();
+            b.find("#chronology");
+            assertTrue(b.heading().startsWith("Ama Mensah, born 9 May 2018"), b.heading());
+            List<String> titles = b.all("#chronology h2").stream().map(e -> e.getText()).toList();
+            assertTrue(titles.contains("Concern raised: Domestic abuse"), titles.toString());
+            assertTrue(b.find("#chronology").getText().contains("Bruising to both upper arms"), "the front door reads health's concern");
+            assertTrue(b.find("#need-to-know").getText().contains("front door"));
+            assertTrue(!b.all(".app-chronology__flag").isEmpty(), "a bigger-picture flag stands out");
+            b.accessible("chronology").screenshot("console-chronology");
+
+            b.find("summary").click();
+            new Select(b.find("#agencyId")).selectByValue("met-police");
+            new Select(b.driver.findElement(By.id("kind"))).selectByValue("concern");
+            b.driver.findElement(By.id("apply-filters")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "1 entry match"));
+            assertEquals(List.of("Concern raised: Domestic abuse"), b.all("#chronology h2").stream().map(e -> e.getText()).toList());
+            b.accessible("filtered chronology").screenshot("console-chronology-filtered");
+
+            b.driver.get(console.baseUrl() + "/children/" + child + "?from=last-week");
+            assertTrue(b.find(".govuk-error-summary").getText().contains("From must be a date"));
+            b.accessible("chronology with a bad filter");
+        }
+    }
+
+    @Test
+    void a_lead_of_an_agency_with_no_relationship_finds_nothing_and_the_chronology_is_not_found() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child).signIn("dsl.riverside-academy", PASSWORD);
+            assertEquals("Page not found", b.heading());
+            b.accessible("not found").screenshot("console-not-found");
+            b.open("/children/search?by=nhs&nhsNumber=" + nhs);
+            assertEquals("No records found", b.find("#results").getText());
+        }
+    }
+
+    @Test
+    void a_practitioner_sees_the_field_the_service_refused() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/search").signIn("pc.adeyemi", PASSWORD);
+            b.find("#nhsNumber").sendKeys("9434765918");
+            b.driver.findElement(By.id("find")).click();
+            String summary = b.find(".govuk-error-summary").getText();
+            assertTrue(summary.contains("Fails the modulus-11 check digit"), summary);
+            assertTrue(b.find("#nhsNumber-error").isDisplayed());
+            b.accessible("search with an error").screenshot("console-find-a-child-error");
+        }
+    }
+
+    @Test
+    void signing_out_ends_the_session_with_keycloak_too() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            b.find("#sign-out").click();
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "You have signed out"));
+            b.accessible("signed out").screenshot("console-signed-out");
+            b.open("/");
+            b.find("#username");
+            assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.origin()), "signed out: Keycloak asks again");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.joinedup.console.pages;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Words for the platform's names: an event type, a category, a wellbeing indicator, as a person reads them. */
+public final class Labels {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("concern-raised", "Concern raised"), Map.entry("concern-amended", "Concern amended"),
+            Map.entry("concern-withdrawn", "Concern withdrawn"), Map.entry("information-shared", "Information shared"),
+            Map.entry("information-share-acknowledged", "Share acknowledged"),
+            Map.entry("information-share-declined", "Decided not to share"),
+            Map.entry("bigger-picture-flag-raised", "Bigger-picture flag raised"),
+            Map.entry("bigger-picture-flag-acknowledged", "Flag acknowledged"),
+            Map.entry("bigger-picture-flag-cleared", "Flag cleared"),
+            Map.entry("child-registered", "Child first recorded"), Map.entry("child-records-linked", "Records linked"),
+            Map.entry("child-records-unlinked", "Records unlinked"), Map.entry("child-match-dismissed", "Match dismissed"),
+            Map.entry("referral-made", "Referral made"), Map.entry("referral-acknowledged", "Referral acknowledged"),
+            Map.entry("referral-decided", "Referral decided"), Map.entry("referral-closed", "Referral closed"),
+            Map.entry("assessment-completed", "Assessment completed"),
+            Map.entry("strategy-discussion-held", "Strategy discussion held"),
+            Map.entry("child-protection-conference-held", "Child protection conference held"),
+            Map.entry("referral-decision-overdue", "Referral decision overdue"),
+            Map.entry("assessment-overdue", "Assessment overdue"), Map.entry("conference-overdue", "Conference overdue"),
+            Map.entry("team-around-child-formed", "Team Around the Child formed"), Map.entry("member-added", "Team member added"),
+            Map.entry("member-left", "Team member left"), Map.entry("lead-professional-assigned", "Lead professional assigned"),
+            Map.entry("action-agreed", "Action agreed"), Map.entry("action-completed", "Action completed"),
+            Map.entry("action-reassigned", "Action reassigned"), Map.entry("action-cancelled", "Action cancelled"),
+            Map.entry("action-overdue", "Action overdue"), Map.entry("plan-reviewed", "Plan reviewed"),
+            Map.entry("plan-review-missed", "Plan review missed"),
+            Map.entry("emergency-access-granted", "Emergency access (break-glass)"),
+            Map.entry("emergency-access-acknowledged", "Emergency access acknowledged"));
+
+    private Labels() {
+    }
+
+    /** An event type as words: "Concern raised". */
+    public static String type(String type) {
+        return type == null ? "" : TYPES.getOrDefault(type, words(type));
+    }
+
+    /** A service's message as a sentence: its first letter capitalised, nothing else changed. */
+    public static String sentence(String message) {
+        if (message == null || message.isEmpty()) {
+            return "";
+        }
+        return message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
+    }
+
+    /** A wire name as words: "missing-from-education" reads "Missing from education". */
+    public static String words(String wireName) {
+        if (wireName == null || wireName.isEmpty()) {
+            return "";
+        }
+        String s = wireName.replace('-', ' ');
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,49 @@
+package org.joinedup.console.pages;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.console.api.Problems;
+
+/**
+ * What a person sees when a service refuses or fails: "not found" (also for a child their agency may not
+ * know of: the service says 404, exactly as for one that does not exist), "you cannot use this" for a role
+ * that may not, and "try again later" for a service that does not answer. Nothing of the request is logged.
+ */
+public class ProblemPages {
+    private static final Logger LOG = Logger.getLogger(ProblemPages.class);
+
+    @jakarta.inject.Inject
+    Person signedIn;
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e) {
+        Person person = identity.isAnonymous() ? null : signedIn;
+        int status = Problems.status(e);
+        String title;
+        String message;
+        if (status == 404) {
+            title = "Page not found";
+            message = "There is nothing to show here. If you followed a link to a child, the child may not exist, or "
+                    + "your agency may have no reason to know of them: no agency sees a child it has no relationship with.";
+        } else if (status == 403) {
+            title = "You cannot use this page";
+            message = "Your role does not allow it. Ask your agency's administrator if you need it.";
+        } else if (status >= 500 || status < 400) {
+            LOG.warnf("a service answered %d (%s)", status, e.getClass().getSimpleName());
+            status = 502;
+            title = "Sorry, there is a problem with the service";
+            message = "A part of the platform did not answer. Try again in a few minutes.";
+        } else {
+            title = "The request could not be carried out";
+            message = "Go back and check what you entered.";
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.Templates.problem(person, title, message).render()).build();
+    }
+}
