@@ -107,6 +107,13 @@ class ConsoleJourneysIT {
                          "riskLevel": "medium", "description": "Bruising to both upper arms; the explanation does not fit.",
                          "childsVoice": "I was naughty.", "occurredAt": "2026-10-20T18:40:00Z"}""".formatted(nhs))
                 .post("/concerns").then().statusCode(201);
+        // The school knows her under another spelling and without her NHS number: a pair for the review queue.
+        given().baseUri(concerns).auth().oauth2(keycloak.clientToken("riverside-academy-system", "riverside-academy-local-dev-secret"))
+                .contentType("application/json").body("""
+                        {"child": {"familyName": "Mensa", "givenName": "Ama", "dateOfBirth": "2018-05-09", "postcode": "N17 0AA"},
+                         "category": "neglect", "riskLevel": "low", "description": "Arrives hungry most mornings.",
+                         "occurredAt": "2026-11-12T08:50:00Z"}""")
+                .post("/concerns").then().statusCode(201);
         String lead = keycloak.userToken("lead.haringey", PASSWORD);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(audit).auth().oauth2(lead)
                 .queryParam("kind", "concern").get("/children/" + child + "/chronology").then().statusCode(200)
@@ -156,7 +163,7 @@ class ConsoleJourneysIT {
     @Test
     void a_lead_of_an_agency_with_no_relationship_finds_nothing_and_the_chronology_is_not_found() {
         try (Browser b = new Browser(console.baseUrl())) {
-            b.open("/children/" + child).signIn("dsl.riverside-academy", PASSWORD);
+            b.open("/children/" + child).signIn("dsl.safe-steps", PASSWORD);
             assertEquals("Page not found", b.heading());
             b.accessible("not found").screenshot("console-not-found");
             b.open("/children/search?by=nhs&nhsNumber=" + nhs);
@@ -174,6 +181,61 @@ class ConsoleJourneysIT {
             assertTrue(summary.contains("Fails the modulus-11 check digit"), summary);
             assertTrue(b.find("#nhsNumber-error").isDisplayed());
             b.accessible("search with an error").screenshot("console-find-a-child-error");
+        }
+    }
+
+    @Test
+    void a_lead_acknowledges_a_flag_with_a_reason_and_a_missing_reason_is_named() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/flags").signIn("lead.haringey", PASSWORD);
+            assertEquals("Bigger-picture flags", b.heading());
+            b.accessible("flags").screenshot("console-flags");
+            b.find(".govuk-summary-card form button").click();
+            assertTrue(b.find(".govuk-error-summary").getText().contains("Is required"), b.find(".govuk-error-summary").getText());
+            b.accessible("flags with an error");
+            b.find(".govuk-summary-card form textarea").sendKeys("Strategy discussion booked with police and health tomorrow.");
+            b.find(".govuk-summary-card form button").click();
+            assertTrue(b.find(".govuk-notification-banner--success").getText().contains("Flag acknowledged"));
+            assertTrue(b.find(".govuk-summary-card").getText().contains("Strategy discussion booked"));
+        }
+    }
+
+    @Test
+    void a_lead_links_two_records_of_one_child_from_the_review_queue() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/review").signIn("lead.haringey", PASSWORD);
+            assertEquals("Records that may be one child", b.heading());
+            String card = b.find(".govuk-summary-card").getText();
+            assertTrue(card.contains("Ama Mensah") && card.contains("Ama Mensa"), card);
+            b.accessible("review queue").screenshot("console-review-queue");
+            b.find(".govuk-summary-card .govuk-radios__item:first-child label").click();
+            b.find(".govuk-summary-card textarea").sendKeys("Same date of birth and address; the school spelt the name Mensa.");
+            b.find(".govuk-summary-card form button").click();
+            assertTrue(b.find(".govuk-notification-banner--success").getText().contains("linked"));
+        }
+    }
+
+    @Test
+    void a_practitioner_cannot_use_a_lead_s_pages_and_a_forged_form_changes_nothing() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/flags").signIn("pc.adeyemi", PASSWORD);
+            assertEquals("You cannot use this page", b.heading());
+        }
+        // A form posted in a signed-in session but without the person's token (as another site would post it)
+        // is refused before anything reaches a service.
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("""
+                    const f = document.createElement('form');
+                    f.method = 'post';
+                    f.action = '/flags/' + arguments[0] + '/acknowledgement';
+                    const r = document.createElement('input');
+                    r.name = 'reason';
+                    r.value = 'forged';
+                    f.appendChild(r);
+                    document.body.appendChild(f);
+                    f.submit();""", java.util.UUID.randomUUID().toString());
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "The form has expired"));
         }
     }
 

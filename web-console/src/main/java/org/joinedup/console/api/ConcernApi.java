@@ -1,7 +1,10 @@
 package org.joinedup.console.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,4 +24,31 @@ public interface ConcernApi {
     @GET
     @Path("/children/{childId}/record")
     JsonNode childRecord(@PathParam("childId") String childId);
+
+    @GET
+    @Path("/flags")
+    JsonNode flags(@QueryParam("status") String status, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/flags/{flagId}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode acknowledgeFlag(@PathParam("flagId") String flagId, java.util.Map<String, Object> body);
+
+    @GET
+    @Path("/children/candidates")
+    JsonNode candidates(@QueryParam("status") String status, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/children/candidates/{candidateId}")
+    JsonNode candidate(@PathParam("candidateId") String candidateId);
+
+    @POST
+    @Path("/children/links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode link(java.util.Map<String, Object> body);
+
+    @POST
+    @Path("/children/candidates/{candidateId}/dismissal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode dismiss(@PathParam("candidateId") String candidateId, java.util.Map<String, Object> body);
 }

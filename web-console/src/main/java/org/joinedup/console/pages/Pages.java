@@ -199,7 +199,7 @@ public class Pages {
         return names;
     }
 
-    private static String identification(JsonNode i) {
+    static String identification(JsonNode i) {
         List<String> parts = new ArrayList<>();
         String names = String.join(" ", java.util.stream.Stream.of(i.path("givenName").asText(null),
                 i.path("familyName").asText(null)).filter(s -> s != null && !s.isBlank()).toList());

@@ -21,13 +21,22 @@ public class ProblemPages {
     @jakarta.inject.Inject
     io.quarkus.security.identity.SecurityIdentity identity;
 
+    /** A role that may not use a page (a practitioner on a lead's page, say): the same page as the services' 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return refused(new jakarta.ws.rs.ForbiddenException());
+    }
+
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
         Person person = identity.isAnonymous() ? null : signedIn;
         int status = Problems.status(e);
         String title;
         String message;
-        if (status == 404) {
+        if (e instanceof org.joinedup.console.forms.Csrf.Refused) {
+            title = "The form has expired";
+            message = "Nothing was changed. Go back, reload the page and send the form again.";
+        } else if (status == 404) {
             title = "Page not found";
             message = "There is nothing to show here. If you followed a link to a child, the child may not exist, or "
                     + "your agency may have no reason to know of them: no agency sees a child it has no relationship with.";

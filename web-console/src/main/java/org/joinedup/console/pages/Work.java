@@ -1,0 +1,169 @@
+package org.joinedup.console.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.joinedup.console.api.ConcernApi;
+import org.joinedup.console.api.Problems;
+import org.joinedup.console.forms.Csrf;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A safeguarding lead's work: bigger-picture flags to acknowledge, and the review queue of records that may be one child. */
+@Path("/")
+@RolesAllowed("safeguarding-lead")
+@Produces(MediaType.TEXT_HTML)
+public class Work {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance flags(Person person, List<Flag> flags, String done, String failedFlag,
+                                             Map<String, String> errors, String reasonError);
+
+        static native TemplateInstance review(Person person, List<Candidate> candidates, String done, String failedCandidate,
+                                              Map<String, String> errors, String decisionError, String reasonError);
+    }
+
+    /** A flag as the list shows it: in full, or its headline; acknowledgeable when open and seen in full. */
+    public record Flag(String flagId, String childId, String rule, String raisedAt, String status, String agencies,
+                       String summary, boolean headline, String acknowledgedBy, String acknowledgeReason) {
+        public boolean open() {
+            return "open".equals(status);
+        }
+    }
+
+    /** A pair of records that may be one child, side by side with the evidence. */
+    public record Candidate(String candidateId, String childId, String otherChildId, int percent, String reasons,
+                            List<String> child, List<String> otherChild) {
+    }
+
+    private final Person person;
+    private final ConcernApi concerns;
+    private final Csrf csrf;
+
+    public Work(Person person, @RestClient ConcernApi concerns, Csrf csrf) {
+        this.person = person;
+        this.concerns = concerns;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("flags")
+    public TemplateInstance flags(@QueryParam("done") String done) {
+        return Templates.flags(person, flagList(), done, null, Map.of(), null);
+    }
+
+    @POST
+    @Path("flags/{flagId}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object acknowledge(@PathParam("flagId") String flagId, @FormParam(Csrf.FIELD) String token,
+                              @FormParam("reason") String reason) {
+        csrf.check(token);
+        try {
+            concerns.acknowledgeFlag(flagId, Map.of("reason", reason == null ? "" : reason));
+        } catch (WebApplicationException e) {
+            if (Problems.status(e) != 400 && Problems.status(e) != 409) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            Problems.fieldErrors(e).forEach((f, m) -> errors.put("reason-" + flagId, Labels.sentence(m)));
+            if (errors.isEmpty()) {
+                errors.put("reason-" + flagId, "This flag has already been acknowledged or cleared");
+            }
+            return Response.status(400).entity(Templates.flags(person, flagList(), null, flagId, errors,
+                    errors.get("reason-" + flagId))).build();
+        }
+        return Response.seeOther(URI.create("/flags?done=acknowledged")).build();
+    }
+
+    @GET
+    @Path("review")
+    public TemplateInstance review(@QueryParam("done") String done) {
+        return Templates.review(person, candidates(), done, null, Map.of(), null, null);
+    }
+
+    @POST
+    @Path("review/{candidateId}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object decide(@PathParam("candidateId") String candidateId, @FormParam(Csrf.FIELD) String token,
+                         @FormParam("decision") String decision, @FormParam("reason") String reason) {
+        csrf.check(token);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!"link".equals(decision) && !"dismiss".equals(decision)) {
+            errors.put("decision-" + candidateId, "Choose whether these records are the same child");
+        }
+        if (errors.isEmpty()) {
+            try {
+                if ("link".equals(decision)) {
+                    JsonNode c = concerns.candidate(candidateId);
+                    concerns.link(Map.of("childId", c.path("child").path("childId").asText(),
+                            "linkedChildId", c.path("otherChild").path("childId").asText(), "candidateId", candidateId,
+                            "reason", reason == null ? "" : reason));
+                } else {
+                    concerns.dismiss(candidateId, Map.of("reason", reason == null ? "" : reason));
+                }
+                return Response.seeOther(URI.create("/review?done=" + ("link".equals(decision) ? "linked" : "dismissed")))
+                        .build();
+            } catch (WebApplicationException e) {
+                if (Problems.status(e) != 400 && Problems.status(e) != 409 && Problems.status(e) != 422) {
+                    throw e;
+                }
+                Problems.fieldErrors(e).forEach((f, m) -> errors.put("reason-" + candidateId, Labels.sentence(m)));
+                if (errors.isEmpty()) {
+                    errors.put("reason-" + candidateId, "This pair has already been decided");
+                }
+            }
+        }
+        return Response.status(400).entity(Templates.review(person, candidates(), null, candidateId, errors,
+                errors.get("decision-" + candidateId), errors.get("reason-" + candidateId))).build();
+    }
+
+    private List<Flag> flagList() {
+        List<Flag> flags = new ArrayList<>();
+        for (JsonNode f : concerns.flags(null, 100)) {
+            List<String> agencies = new ArrayList<>();
+            f.path("agencies").forEach(a -> agencies.add(a.asText()));
+            flags.add(new Flag(f.path("flagId").asText(), f.path("childId").asText(), Labels.words(f.path("rule").asText()),
+                    ChronologyView.when(f.path("raisedAt").asText(null)), f.path("status").asText(),
+                    String.join(", ", agencies), f.path("summary").asText(null),
+                    "headline".equals(f.path("visibility").asText()), f.path("acknowledgedBy").asText(null),
+                    f.path("acknowledgeReason").asText(null)));
+        }
+        return flags;
+    }
+
+    private List<Candidate> candidates() {
+        List<Candidate> found = new ArrayList<>();
+        for (JsonNode c : concerns.candidates("open", 50)) {
+            List<String> reasons = new ArrayList<>();
+            c.path("reasons").forEach(r -> reasons.add(r.asText()));
+            found.add(new Candidate(c.path("candidateId").asText(), c.path("child").path("childId").asText(),
+                    c.path("otherChild").path("childId").asText(), (int) Math.round(c.path("score").asDouble() * 100),
+                    Labels.sentence(String.join("; ", reasons)), identifications(c.path("child")),
+                    identifications(c.path("otherChild"))));
+        }
+        return found;
+    }
+
+    private static List<String> identifications(JsonNode record) {
+        List<String> ids = new ArrayList<>();
+        record.path("identifications").forEach(i -> ids.add(Pages.identification(i)));
+        return ids.stream().distinct().toList();
+    }
+}
