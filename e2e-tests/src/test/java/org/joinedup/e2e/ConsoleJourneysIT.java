@@ -39,6 +39,8 @@ class ConsoleJourneysIT {
     static String directory;
     static String child;
     static String nhs;
+    /** A moment after the police's concern was recorded and before health's. */
+    static java.time.Instant between;
 
     @BeforeAll
     static void start() {
@@ -101,6 +103,9 @@ class ConsoleJourneysIT {
                          "riskLevel": "high", "description": "Officers attended a domestic incident; the child was present.",
                          "occurredAt": "2026-11-08T23:05:00Z"}""".formatted(nhs))
                 .post("/concerns").then().statusCode(201).extract().path("childId");
+        sleep(1100);
+        between = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        sleep(1100);
         given().baseUri(concerns).auth().oauth2(keycloak.clientToken("whittington-health-system", "whittington-health-local-dev-secret"))
                 .contentType("application/json").body("""
                         {"child": {"nhsNumber": "%s"}, "category": "physical-abuse", "wellbeingIndicators": ["safe", "healthy"],
@@ -118,6 +123,14 @@ class ConsoleJourneysIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(audit).auth().oauth2(lead)
                 .queryParam("kind", "concern").get("/children/" + child + "/chronology").then().statusCode(200)
                 .body("total", equalTo(2)).body("basis", equalTo("front-door")));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -236,6 +249,72 @@ class ConsoleJourneysIT {
                     document.body.appendChild(f);
                     f.submit();""", java.util.UUID.randomUUID().toString());
             b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "The form has expired"));
+        }
+    }
+
+    @Test
+    void a_practitioner_raises_a_concern_sees_the_field_the_service_refused_then_reads_it_back() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/concerns/new").signIn("pc.adeyemi", PASSWORD);
+            assertEquals("Raise a concern", b.heading());
+            b.accessible("raise a concern");
+            b.find("#nhsNumber").sendKeys("9434765918");
+            b.driver.findElement(By.id("familyName")).sendKeys("Owusu");
+            b.driver.findElement(By.id("givenName")).sendKeys("Kwame");
+            b.driver.findElement(By.id("dobDay")).sendKeys("3");
+            b.driver.findElement(By.id("dobMonth")).sendKeys("4");
+            b.driver.findElement(By.id("dobYear")).sendKeys("2019");
+            new Select(b.driver.findElement(By.id("category"))).selectByValue("neglect");
+            b.find("label[for='indicator-safe']").click();
+            b.find("label[for='risk-medium']").click();
+            b.driver.findElement(By.id("description")).sendKeys("Found alone in the flat at 23:00 during a welfare check.");
+            b.driver.findElement(By.id("childsVoice")).sendKeys("Mummy is at work.");
+            b.driver.findElement(By.id("occurredDate")).sendKeys("2026-11-21");
+            b.driver.findElement(By.id("occurredTime")).sendKeys("23:00");
+            b.driver.findElement(By.id("raise")).click();
+            String summary = b.find(".govuk-error-summary").getText();
+            assertTrue(summary.contains("NHS number: fails the modulus-11 check digit"), summary);
+            assertTrue(b.find("#nhsNumber-error").isDisplayed());
+            assertEquals("Found alone in the flat at 23:00 during a welfare check.",
+                    b.driver.findElement(By.id("description")).getAttribute("value"), "what was typed is kept");
+            b.accessible("raise a concern with an error").screenshot("console-raise-a-concern-error");
+
+            b.find("#nhsNumber").clear();
+            b.find("#nhsNumber").sendKeys(TestNhsNumbers.next());
+            b.driver.findElement(By.id("raise")).click();
+            assertTrue(b.find(".govuk-notification-banner--success").getText().contains("Your concern is recorded"));
+            assertTrue(b.find("#concerns").getText().contains("Found alone in the flat"));
+            b.accessible("a child as the agency sees them").screenshot("console-agency-view");
+        }
+    }
+
+    @Test
+    void an_inspector_replays_a_child_as_it_stood_at_a_past_moment_and_downloads_the_export() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/inspection").signIn("inspector.ofsted", PASSWORD);
+            assertEquals("Inspection", b.heading());
+            b.accessible("inspection");
+            b.find("#childId").sendKeys(child);
+            b.driver.findElement(By.id("open-child")).click();
+            b.find("#chronology");
+            assertTrue(b.find("#chronology").getText().contains("Bruising to both upper arms"), "now: health's concern is there");
+            String moment = java.time.LocalDateTime.ofInstant(between, java.time.ZoneId.of("Europe/London")).toString();
+            b.find("#asOf").sendKeys(moment);
+            b.driver.findElement(By.id("replay")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "as it stood on"));
+            String replay = b.find("#chronology").getText();
+            assertTrue(replay.contains("Officers attended a domestic incident"), replay);
+            assertTrue(!replay.contains("Bruising to both upper arms"), "health's concern was recorded after that moment");
+            assertTrue(b.find("#access-log").getText().contains("Chronology"), "the leads' reads are in the access log");
+            b.accessible("replay as of a moment").screenshot("console-inspection-replay");
+
+            Object export = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('export').href).then(r => r.text().then(t => done(r.status + ' '
+                        + r.headers.get('content-disposition') + '\\n' + t))).catch(e => done('failed ' + e));""");
+            String text = String.valueOf(export);
+            assertTrue(text.startsWith("200 attachment; filename=\"child-" + child + ".ndjson\""), text.substring(0, Math.min(200, text.length())));
+            assertTrue(text.contains("\"eventType\":\"concern-raised\"") || text.contains("concern-raised"), "the export holds the entries");
         }
     }
 

@@ -26,6 +26,15 @@ public interface ConcernApi {
     JsonNode childRecord(@PathParam("childId") String childId);
 
     @GET
+    @Path("/children/{childId}/concerns")
+    JsonNode agencyView(@PathParam("childId") String childId);
+
+    @POST
+    @Path("/concerns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode raise(java.util.Map<String, Object> body);
+
+    @GET
     @Path("/flags")
     JsonNode flags(@QueryParam("status") String status, @QueryParam("limit") int limit);
 

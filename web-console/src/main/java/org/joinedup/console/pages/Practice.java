@@ -1,0 +1,205 @@
+package org.joinedup.console.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.joinedup.console.api.ConcernApi;
+import org.joinedup.console.api.Problems;
+import org.joinedup.console.forms.Csrf;
+import org.joinedup.events.WireNamed;
+import org.joinedup.events.concern.ConcernCategory;
+import org.joinedup.events.concern.RiskLevel;
+import org.joinedup.events.concern.WellbeingIndicator;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A practitioner's pages: raising a concern, and a child as their agency may see it. */
+@Path("/")
+@RolesAllowed("practitioner")
+@Produces(MediaType.TEXT_HTML)
+public class Practice {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance raise(Person person, ConcernForm form, Map<String, String> errors,
+                                             List<Pages.Option> categories, List<Pages.Option> indicators,
+                                             List<Pages.Option> risks);
+
+        static native TemplateInstance agencyView(Person person, String childId, String basis, List<Concern> concerns,
+                                                  List<Involvement> involvement, int flags, boolean raised);
+    }
+
+    /** The form as the person filled it in, to show again with its errors. */
+    public record ConcernForm(String nhsNumber, String familyName, String givenName, String dobDay, String dobMonth,
+                              String dobYear, String postcode, String category, List<String> indicators, String riskLevel,
+                              String description, String childsVoice, String occurredDate, String occurredTime) {
+    }
+
+    /** A concern the agency may read in full. */
+    public record Concern(String title, String occurredAt, String agency, String text, String childsVoice, String status) {
+    }
+
+    /** Another agency's concern: who holds it, what kind, when, whom to call. */
+    public record Involvement(String agency, String category, String occurredAt, String whomToCall) {
+    }
+
+    /** Form fields by the API's field names: where each service refusal is shown. */
+    static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("child.nhsNumber", "nhsNumber"),
+            Map.entry("child.familyName", "familyName"), Map.entry("child.givenName", "givenName"),
+            Map.entry("child.dateOfBirth", "dateOfBirth"), Map.entry("child.postcode", "postcode"),
+            Map.entry("child", "nhsNumber"), Map.entry("category", "category"), Map.entry("riskLevel", "riskLevel"),
+            Map.entry("description", "description"), Map.entry("childsVoice", "childsVoice"),
+            Map.entry("occurredAt", "occurredDate"), Map.entry("wellbeingIndicators", "indicators"));
+
+    private final Person person;
+    private final ConcernApi concerns;
+    private final Csrf csrf;
+
+    public Practice(Person person, @RestClient ConcernApi concerns, Csrf csrf) {
+        this.person = person;
+        this.concerns = concerns;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("concerns/new")
+    public TemplateInstance form() {
+        return page(new ConcernForm(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null),
+                Map.of());
+    }
+
+    @POST
+    @Path("concerns")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object raise(@FormParam(Csrf.FIELD) String token, @FormParam("nhsNumber") String nhsNumber,
+                        @FormParam("familyName") String familyName, @FormParam("givenName") String givenName,
+                        @FormParam("dobDay") String day, @FormParam("dobMonth") String month, @FormParam("dobYear") String year,
+                        @FormParam("postcode") String postcode, @FormParam("category") String category,
+                        @FormParam("indicators") List<String> indicators, @FormParam("riskLevel") String riskLevel,
+                        @FormParam("description") String description, @FormParam("childsVoice") String childsVoice,
+                        @FormParam("occurredDate") String occurredDate, @FormParam("occurredTime") String occurredTime) {
+        csrf.check(token);
+        ConcernForm form = new ConcernForm(nhsNumber, familyName, givenName, day, month, year, postcode, category,
+                indicators == null ? List.of() : indicators, riskLevel, description, childsVoice, occurredDate, occurredTime);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> child = new LinkedHashMap<>();
+        put(child, "nhsNumber", nhsNumber);
+        put(child, "familyName", familyName);
+        put(child, "givenName", givenName);
+        put(child, "postcode", postcode);
+        if (!blank(day) || !blank(month) || !blank(year)) {
+            try {
+                child.put("dateOfBirth", java.time.LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
+                        Integer.parseInt(day.strip())).toString());
+            } catch (RuntimeException e) {
+                errors.put("dateOfBirth", "Date of birth must be a real date, for example 9 5 2018");
+            }
+        }
+        String occurredAt = null;
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(blank(occurredDate) ? "" : occurredDate.strip());
+            java.time.LocalTime t = blank(occurredTime) ? java.time.LocalTime.NOON : java.time.LocalTime.parse(occurredTime.strip());
+            occurredAt = d.atTime(t).atZone(ChronologyView.LONDON).toInstant().toString();
+        } catch (RuntimeException e) {
+            errors.put("occurredDate", "Enter when it happened, as a date such as 2026-11-08 and a time such as 23:05");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(page(form, errors)).build();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("child", child);
+        put(body, "category", category);
+        body.put("wellbeingIndicators", form.indicators());
+        put(body, "riskLevel", riskLevel);
+        put(body, "description", description);
+        put(body, "childsVoice", childsVoice);
+        body.put("occurredAt", occurredAt);
+        JsonNode raised;
+        try {
+            raised = concerns.raise(body);
+        } catch (WebApplicationException e) {
+            if (Problems.status(e) != 400 && Problems.status(e) != 422) {
+                throw e;
+            }
+            Problems.fieldErrors(e).forEach((field, message) -> errors.putIfAbsent(
+                    FIELDS.getOrDefault(field.replaceAll("\\[\\d+]$", ""), "description"), label(field) + ": " + message));
+            return Response.status(400).entity(page(form, errors)).build();
+        }
+        return Response.seeOther(URI.create("/children/" + raised.path("childId").asText() + "/concerns?raised=true")).build();
+    }
+
+    @GET
+    @Path("children/{childId}/concerns")
+    public TemplateInstance agencyView(@PathParam("childId") String childId, @QueryParam("raised") String raised) {
+        JsonNode view = concerns.agencyView(java.util.UUID.fromString(childId).toString());
+        List<Concern> mine = new ArrayList<>();
+        for (JsonNode c : view.path("concerns")) {
+            mine.add(new Concern(Labels.words(c.path("category").asText()), ChronologyView.when(c.path("occurredAt").asText(null)),
+                    c.path("agencyId").asText(), c.path("description").asText(null), c.path("childsVoice").asText(null),
+                    c.path("status").asText()));
+        }
+        List<Involvement> others = new ArrayList<>();
+        for (JsonNode h : view.path("involvement")) {
+            JsonNode w = h.path("whomToCall");
+            others.add(new Involvement(w.path("name").asText(h.path("agencyId").asText()), Labels.words(h.path("category").asText()),
+                    ChronologyView.when(h.path("occurredAt").asText(null)),
+                    String.join(", ", java.util.stream.Stream.of(w.path("mailbox").asText(null), w.path("phone").asText(null))
+                            .filter(s -> s != null && !s.isBlank()).toList())));
+        }
+        return Templates.agencyView(person, childId, Pages.basis(view.path("basis").asText()), mine, others,
+                view.path("flags").size(), "true".equals(raised));
+    }
+
+    private TemplateInstance page(ConcernForm form, Map<String, String> errors) {
+        List<Pages.Option> categories = Arrays.stream(ConcernCategory.values()).map(WireNamed::wireName)
+                .map(c -> new Pages.Option(c, Labels.words(c), c.equals(form.category()))).toList();
+        List<Pages.Option> indicators = Arrays.stream(WellbeingIndicator.values()).map(WireNamed::wireName)
+                .map(i -> new Pages.Option(i, Labels.words(i), form.indicators().contains(i))).toList();
+        List<Pages.Option> risks = Arrays.stream(RiskLevel.values()).map(WireNamed::wireName)
+                .map(r -> new Pages.Option(r, Labels.words(r), r.equals(form.riskLevel()))).toList();
+        return Templates.raise(person, form, errors, categories, indicators, risks);
+    }
+
+    private static String label(String field) {
+        return switch (field.replaceAll("\\[\\d+]$", "")) {
+            case "child.nhsNumber" -> "NHS number";
+            case "child.familyName" -> "Family name";
+            case "child.givenName" -> "Given name";
+            case "child.dateOfBirth" -> "Date of birth";
+            case "child.postcode" -> "Postcode";
+            case "child" -> "The child";
+            case "occurredAt" -> "When it happened";
+            case "riskLevel" -> "Risk";
+            case "childsVoice" -> "What the child said";
+            case "wellbeingIndicators" -> "Wellbeing indicators";
+            default -> Labels.words(field);
+        };
+    }
+
+    private static void put(Map<String, Object> body, String key, String value) {
+        if (!blank(value)) {
+            body.put(key, value.strip());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
