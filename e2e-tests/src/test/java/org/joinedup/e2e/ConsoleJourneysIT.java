@@ -39,6 +39,8 @@ class ConsoleJourneysIT {
     static String directory;
     static String child;
     static String nhs;
+    static String referrals;
+    static String policeConcern;
     /** A moment after the police's concern was recorded and before health's. */
     static java.time.Instant between;
 
@@ -57,6 +59,7 @@ class ConsoleJourneysIT {
         ConsoleJourneysIT.concerns = concern.baseUrl();
         ConsoleJourneysIT.audit = audit.baseUrl();
         ConsoleJourneysIT.directory = directory.baseUrl();
+        ConsoleJourneysIT.referrals = referral.baseUrl();
         console = new ServiceProcess("web-console", null, consolePort)
                 .property("quarkus.oidc.auth-server-url", keycloak.issuer())
                 .property("joinedup.console.identity-provider-origin", keycloak.origin())
@@ -96,13 +99,15 @@ class ConsoleJourneysIT {
                     .formatted(a[0], a[1], a[0].replace('-', ' '), a[0], a[2])).post("/agencies").then().statusCode(201);
         }
         nhs = TestNhsNumbers.next();
-        child = given().baseUri(concerns).auth().oauth2(keycloak.clientToken("met-police-system", "met-police-local-dev-secret"))
+        var raised = given().baseUri(concerns).auth().oauth2(keycloak.clientToken("met-police-system", "met-police-local-dev-secret"))
                 .contentType("application/json").body("""
                         {"child": {"nhsNumber": "%s", "familyName": "Mensah", "givenName": "Ama", "dateOfBirth": "2018-05-09",
                          "postcode": "N17 0AA"}, "category": "domestic-abuse", "wellbeingIndicators": ["safe", "nurtured"],
                          "riskLevel": "high", "description": "Officers attended a domestic incident; the child was present.",
                          "occurredAt": "2026-11-08T23:05:00Z"}""".formatted(nhs))
-                .post("/concerns").then().statusCode(201).extract().path("childId");
+                .post("/concerns").then().statusCode(201).extract();
+        child = raised.path("childId");
+        policeConcern = raised.path("concernId");
         sleep(1100);
         between = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         sleep(1100);
@@ -123,6 +128,57 @@ class ConsoleJourneysIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(audit).auth().oauth2(lead)
                 .queryParam("kind", "concern").get("/children/" + child + "/chronology").then().statusCode(200)
                 .body("total", equalTo(2)).body("basis", equalTo("front-door")));
+        seedCasework(admin, lead);
+    }
+
+    /**
+     * The schools' agreement (the police may share domestic abuse with the academy for safeguarding), a police
+     * referral to children's social care, and the child's Team Around the Child with an agreed action.
+     */
+    static void seedCasework(String admin, String lead) {
+        String agreement = given().baseUri(directory).auth().oauth2(admin).contentType("application/json").body("""
+                {"title": "Schools safeguarding partnership", "parties": ["met-police", "riverside-academy", "haringey-csc"],
+                 "categories": ["domestic-abuse", "neglect", "referral"], "purposes": ["safeguarding"],
+                 "lawfulBasis": "public-task", "partnershipLevel": "coordination", "meetingFrequency": "quarterly",
+                 "validFrom": "2026-01-01", "validTo": "2099-12-31", "reviewDate": "2027-01-01"}""")
+                .post("/agreements").then().statusCode(201).extract().path("agreementId");
+        for (String signatory : new String[] {"dsl.met-police", "dsl.riverside-academy", "lead.haringey"}) {
+            given().baseUri(directory).auth().oauth2(keycloak.userToken(signatory, PASSWORD)).contentType("application/json")
+                    .body("{\"signatoryName\": \"Designated Safeguarding Lead\", \"signatoryRole\": \"DSL\"}")
+                    .post("/agreements/" + agreement + "/signatures").then().statusCode(201);
+        }
+        org.joinedup.directory.view.DirectoryQueries concernServiceCopy = new org.joinedup.directory.view.DirectoryQueries(
+                database("console_concern"));
+        var question = new org.joinedup.directory.view.SharingPolicy.Question("met-police", "riverside-academy",
+                "domestic-abuse", "safeguarding", java.time.Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> concernServiceCopy.mayShare(question).allowed());
+
+        String police = keycloak.clientToken("met-police-system", "met-police-local-dev-secret");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(referrals).auth().oauth2(police)
+                .contentType("application/json").body("""
+                        {"childId": "%s", "toAgency": "haringey-csc", "concernIds": ["%s"],
+                         "reason": "Domestic abuse at home with the child present.", "urgency": "urgent",
+                         "familyInformed": "Mother told of the referral.", "consent": {"status": "given"}}"""
+                        .formatted(child, policeConcern)).post("/referrals").then().statusCode(201));
+        String team = given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
+                {"childId": "%s", "reviewEveryWeeks": 6, "leadReason": "Health sees her most often.",
+                 "members": [{"kind": "practitioner", "role": "School nurse", "agencyId": "whittington-health",
+                              "practitionerId": "nurse.okoro", "name": "Grace Okoro", "leadProfessional": true},
+                             {"kind": "parent-carer", "name": "Abena Mensah", "role": "Mother"}]}""".formatted(child))
+                .post("/teams").then().statusCode(201).extract().path("teamId");
+        String nurse = given().baseUri(referrals).auth().oauth2(lead).get("/teams/" + team).then().statusCode(200)
+                .extract().path("members.find { it.kind == 'practitioner' }.memberId");
+        given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
+                {"description": "Arrange a health assessment of the bruising", "ownerMemberId": "%s", "dueOn": "%s"}"""
+                .formatted(nurse, java.time.LocalDate.now().plusDays(14)))
+                .post("/teams/" + team + "/actions").then().statusCode(200);
+    }
+
+    static javax.sql.DataSource database(String name) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(TestInfrastructure.postgres().jdbcUrl(name));
+        ds.setUser("postgres");
+        return ds;
     }
 
     static void sleep(long millis) {
@@ -315,6 +371,87 @@ class ConsoleJourneysIT {
             String text = String.valueOf(export);
             assertTrue(text.startsWith("200 attachment; filename=\"child-" + child + ".ndjson\""), text.substring(0, Math.min(200, text.length())));
             assertTrue(text.contains("\"eventType\":\"concern-raised\"") || text.contains("concern-raised"), "the export holds the entries");
+        }
+    }
+
+    @Test
+    void a_practitioner_shares_a_concern_and_the_receiving_lead_acknowledges_it_in_the_inbox() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child + "/concerns").signIn("pc.adeyemi", PASSWORD);
+            b.find("#share-link").click();
+            assertEquals("Share information about a child", b.heading());
+            b.accessible("share form");
+            new Select(b.find("#toAgency")).selectByValue("riverside-academy");
+            b.find("label[for='concern-1']").click();
+            b.find("label[for='consent-not-sought']").click();
+            b.find("#consentReason").sendKeys("Seeking consent could place the child at risk.");
+            b.find("#send").click();
+            String summary = b.find(".govuk-error-summary").getText();
+            assertTrue(summary.contains("Purpose: is required"), summary);
+            assertTrue(b.find("#purpose-error").isDisplayed());
+            assertTrue(b.driver.findElement(By.id("concern-1")).isSelected(), "what was chosen is kept");
+            b.accessible("share form with an error").screenshot("console-share-error");
+
+            new Select(b.find("#purpose")).selectByValue("safeguarding");
+            new Select(b.find("#lawfulBasis")).selectByValue("public-task");
+            b.find("#send").click();
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Information shared"));
+            b.accessible("shared");
+        }
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/inbox").signIn("dsl.riverside-academy", PASSWORD);
+            assertEquals("Inbox", b.heading());
+            String card = b.find(".govuk-summary-card").getText();
+            assertTrue(card.contains("From met police") && card.contains("Officers attended a domestic incident"), card);
+            b.accessible("inbox").screenshot("console-inbox");
+            b.find(".govuk-summary-card form button").click();
+            assertTrue(b.find(".govuk-notification-banner--success").getText().contains("Share acknowledged"));
+            assertEquals("Nothing waiting.", b.find("#no-shares").getText());
+        }
+    }
+
+    @Test
+    void a_practitioner_refers_a_child_sees_the_field_refused_then_the_statutory_clock() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child + "/referrals/new").signIn("pc.adeyemi", PASSWORD);
+            assertEquals("Refer a child", b.heading());
+            new Select(b.find("#toAgency")).selectByValue("haringey-csc");
+            b.find("label[for='concern-1']").click();
+            b.find("label[for='urgency-urgent']").click();
+            b.find("#familyInformed").sendKeys("Mother told that we are referring to children's social care.");
+            b.find("label[for='consent-given']").click();
+            b.find("#send").click();
+            String summary = b.find(".govuk-error-summary").getText();
+            assertTrue(summary.contains("Reason: is required"), summary);
+            assertTrue(b.find("#reason-error").isDisplayed());
+            b.accessible("referral form with an error").screenshot("console-refer-error");
+
+            b.find("#reason").sendKeys("A second domestic incident this month; the child was present both times.");
+            b.find("#send").click();
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Referral made"));
+            assertTrue(b.find("#what-happens-next").getText().contains("due by"), b.find("#what-happens-next").getText());
+            b.accessible("referral made");
+            b.find("#next").click();
+            assertTrue(b.find("#referrals").getText().contains("met police to haringey csc"), b.find("#referrals").getText());
+        }
+    }
+
+    @Test
+    void a_lead_reads_referrals_with_their_clocks_and_the_team_around_the_child() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child).signIn("lead.haringey", PASSWORD);
+            b.find("#child-links a[href='/referrals?childId=" + child + "']").click();
+            assertEquals("Referrals", b.heading());
+            String table = b.find("#referrals").getText();
+            assertTrue(table.contains("met police to haringey csc") && table.contains("due by"), table);
+            b.accessible("referrals").screenshot("console-referrals");
+
+            b.open("/children/" + child + "/team");
+            assertEquals("Team Around the Child", b.heading());
+            String team = b.find("#team").getText();
+            assertTrue(team.contains("Grace Okoro") && team.contains("Abena Mensah"), team);
+            assertTrue(team.contains("Arrange a health assessment of the bruising"), team);
+            b.accessible("team around the child").screenshot("console-team");
         }
     }
 

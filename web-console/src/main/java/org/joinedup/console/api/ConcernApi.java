@@ -34,6 +34,23 @@ public interface ConcernApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode raise(java.util.Map<String, Object> body);
 
+    @POST
+    @Path("/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode share(java.util.Map<String, Object> body);
+
+    @GET
+    @Path("/inbox")
+    JsonNode inbox();
+
+    @POST
+    @Path("/shares/{shareId}/acknowledgement")
+    JsonNode acknowledgeShare(@PathParam("shareId") String shareId);
+
+    @POST
+    @Path("/emergency-access/{grantId}/acknowledgement")
+    JsonNode acknowledgeNotice(@PathParam("grantId") String grantId);
+
     @GET
     @Path("/flags")
     JsonNode flags(@QueryParam("status") String status, @QueryParam("limit") int limit);
