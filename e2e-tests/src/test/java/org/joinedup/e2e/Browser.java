@@ -5,6 +5,9 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.joinedup.testing.Processes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -69,6 +72,32 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        return this;
+    }
+
+    /**
+     * Moves focus with the Tab key, as a keyboard user does, until the element matching {@code css} has it, and
+     * checks that the focus can be seen there. Fails when Tab never reaches it.
+     */
+    WebElement tabTo(String css) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        for (int i = 0; i < 80; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(js.executeScript("return document.activeElement.matches(arguments[0])", css))) {
+                Object visible = js.executeScript("""
+                        const s = getComputedStyle(document.activeElement);
+                        return (s.outlineStyle !== 'none' && s.outlineColor !== 'rgba(0, 0, 0, 0)')
+                            || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';""");
+                assertEquals(Boolean.TRUE, visible, "the keyboard focus on " + css + " can be seen");
+                return driver.switchTo().activeElement();
+            }
+        }
+        throw new AssertionError("the Tab key never reaches " + css + " on " + driver.getCurrentUrl());
+    }
+
+    /** Types into the focused element, as a keyboard user does (Enter submits a form from a text field). */
+    Browser type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
         return this;
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -226,6 +227,38 @@ class ConsoleJourneysIT {
             b.driver.get(console.baseUrl() + "/children/" + child + "?from=last-week");
             assertTrue(b.find(".govuk-error-summary").getText().contains("From must be a date"));
             b.accessible("chronology with a bad filter");
+        }
+    }
+
+    @Test
+    void a_lead_finds_a_child_and_filters_the_chronology_with_the_keyboard_alone() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            b.tabTo(".govuk-skip-link");
+            b.tabTo("main a[href='/children/search']");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Find a child"));
+            b.tabTo("#nhsNumber");
+            b.type(nhs, Keys.ENTER);
+            b.find("#results");
+            b.tabTo("table a.govuk-link");
+            b.type(Keys.ENTER);
+            b.find("#chronology");
+            b.tabTo("summary");
+            b.type(Keys.ENTER);
+            b.tabTo("#kind");
+            b.type("Concern");
+            b.tabTo("#apply-filters");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "match"));
+            List<String> titles = b.all("#chronology h2").stream().map(e -> e.getText()).toList();
+            assertTrue(!titles.isEmpty() && titles.stream().allMatch(t -> t.startsWith("Concern")), titles.toString());
+            b.tabTo("#child-links a[href='/children/" + child + "/team']");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Team Around the Child"));
+            b.tabTo("#sign-out");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "You have signed out"));
         }
     }
 
