@@ -158,7 +158,7 @@ public class Casework {
             List<Clock> clocks = new ArrayList<>();
             r.path("clocks").forEach(c -> {
                 String status = c.path("status").asText();
-                clocks.add(new Clock(Labels.words(c.path("clock").asText()), ChronologyView.when(c.path("dueBy").asText(null)),
+                clocks.add(new Clock(Labels.words(c.path("clock").asText()), ChronologyView.deadline(c.path("dueBy").asText(null)),
                         Labels.words(status), switch (status) {
                             case "overdue", "met-late" -> "govuk-tag--red";
                             case "met" -> "govuk-tag--green";

@@ -90,6 +90,21 @@ public record ChronologyView(String childId, String basis, String emergencyAcces
         return WHEN.format(Instant.parse(instant));
     }
 
+    /**
+     * A deadline as people say it: a clock due at midnight is due by "the end of 7 December 2026", not at
+     * 00:00 on the 8th; any other moment as {@link #when}.
+     */
+    static String deadline(String instant) {
+        if (instant == null || instant.isBlank() || "null".equals(instant)) {
+            return null;
+        }
+        java.time.ZonedDateTime at = Instant.parse(instant).atZone(LONDON);
+        if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "the end of " + at.toLocalDate().minusDays(1).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        }
+        return WHEN.format(at);
+    }
+
     /** A date as the form gives it (YYYY-MM-DD) as the start or the end of that day in London, for the API. */
     static String instant(String date, boolean endOfDay) {
         if (date == null || date.isBlank()) {

@@ -185,7 +185,7 @@ public class Sending {
         }
         List<String> clocks = new ArrayList<>();
         made.path("clocks").forEach(c -> clocks.add(Labels.words(c.path("clock").asText()).toLowerCase() + " due by "
-                + ChronologyView.when(c.path("dueBy").asText(null))));
+                + ChronologyView.deadline(c.path("dueBy").asText(null))));
         return Templates.sent(person, child, "Referral made", "The " + agencyName(toAgency) + " has been referred the child"
                         + (clocks.isEmpty() ? "." : "; its statutory clock is running: " + String.join(", ", clocks) + "."),
                 "/referrals?childId=" + child, "See the child's referrals");
@@ -200,7 +200,7 @@ public class Sending {
         return Problems.refusal(e);
     }
 
-    private static Map<String, String> errors(Problems.Refusal refusal) {
+    static Map<String, String> errors(Problems.Refusal refusal) {
         Map<String, String> errors = new LinkedHashMap<>();
         refusal.fields().forEach((field, message) -> {
             String at = FIELDS.getOrDefault(field.replaceAll("\\[\\d+]$", ""), null);
@@ -212,7 +212,7 @@ public class Sending {
     }
 
     /** What to say above the fields: the service's own words when it named no field we show (or in addition). */
-    private static String summary(Problems.Refusal refusal) {
+    static String summary(Problems.Refusal refusal) {
         String said = refusal.detail() != null ? refusal.detail() : refusal.title();
         return said == null ? "The request could not be carried out." : Labels.sentence(said);
     }
