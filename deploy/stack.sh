@@ -161,7 +161,8 @@ PROPS
   wait_for "Kafka" 90 grep -q "Kafka Server started" "$LOGS/kafka.log"
 }
 
-start_keycloak() {
+# Keycloak's first start takes a minute: it is launched before the build and waited for after it.
+launch_keycloak() {
   local home=$STATE/keycloak/keycloak-$KC_VERSION zip=$STATE/downloads/keycloak-quarkus-dist-$KC_VERSION.zip
   if alive keycloak; then log "Keycloak already running on $KC_PORT"; return; fi
   if [ ! -x "$home/bin/kc.sh" ]; then
@@ -186,7 +187,11 @@ start_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin-local-dev-only \
     spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
       --hostname="$KC_URL" --import-realm
+}
+
+keycloak_ready() {
   wait_for "Keycloak" 240 http_ok "$OIDC_URL/.well-known/openid-configuration"
+  log "Keycloak ready: $KC_URL"
 }
 
 start_services() {
@@ -272,10 +277,11 @@ up() {
   local started=$SECONDS
   "$ROOT/deploy/prerequisites.sh"
   command -v curl >/dev/null && command -v unzip >/dev/null || die "curl and unzip are needed"
+  launch_keycloak
   [ $build -eq 0 ] || build
   start_postgres
   start_kafka
-  start_keycloak
+  keycloak_ready
   start_services
   start_console
   log "stack up in $((SECONDS - started))s"
