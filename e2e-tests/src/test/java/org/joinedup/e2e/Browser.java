@@ -42,6 +42,11 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(String console) {
+        this(console, true);
+    }
+
+    /** A browser with JavaScript switched off when {@code javascript} is false, as some people's are. */
+    Browser(String console, boolean javascript) {
         this.console = console;
         try {
             profile = Files.createTempDirectory("joinedup-chromium-");
@@ -54,6 +59,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

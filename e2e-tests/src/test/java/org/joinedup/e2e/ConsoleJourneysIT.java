@@ -263,6 +263,87 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void without_javascript_a_lead_still_finds_a_child_and_filters_her_chronology() {
+        try (Browser b = new Browser(console.baseUrl(), false)) {
+            b.open("/children/search").signIn("lead.haringey", PASSWORD);
+            assertTrue(!b.find("body").getAttribute("class").contains("govuk-frontend-supported"), "no script ran");
+            b.find("#nhsNumber").sendKeys(nhs);
+            b.driver.findElement(By.id("find")).click();
+            b.find("table a.govuk-link").click();
+            b.find("#chronology");
+            b.find("summary").click();
+            new Select(b.find("#agencyId")).selectByValue("whittington-health");
+            b.driver.findElement(By.id("apply-filters")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "match"));
+            assertTrue(b.find("#chronology").getText().contains("Bruising to both upper arms"), b.find("#chronology").getText());
+        }
+    }
+
+    /**
+     * Addresses and forms a person (or a bad link) can get wrong, in a signed-in session: each answers a page
+     * saying what is wrong (4xx), never a failure of the console (5xx).
+     */
+    @Test
+    void malformed_addresses_and_forms_never_fail_the_console() {
+        List<String> ids = List.of("not-a-uuid", "%20", "00000000-0000-0000-0000-00000000000g", "%00", "..%2F..%2Fetc",
+                "x".repeat(300), java.util.UUID.randomUUID().toString());
+        List<String> gets = new ArrayList<>(List.of("/children/search?by=nhs&nhsNumber=%00", "/children/search?by=zzz",
+                "/children/search?by=names&familyName=&dobDay=31&dobMonth=2&dobYear=-1&ageYears=abc",
+                "/children/" + child + "?offset=-5&limit=abc&order=sideways&from=2026-13-45&to=x&kind=zzz",
+                "/children/" + child + "?page=-1&agencyId=%00&indicator=%FF", "/referrals?childId=%00&overdue=maybe",
+                "/inspection/children/" + child + "?asOf=yesterday", "/inspection/children/" + child + "?asOf=9999-99-99T99:99",
+                "/inbox?done=%3Cscript%3E", "/review?done=x", "/flags?status=%00"));
+        for (String id : ids) {
+            for (String path : List.of("/children/%s", "/children/%s/concerns", "/children/%s/team", "/children/%s/shares/new",
+                    "/children/%s/referrals/new", "/inspection/children/%s", "/inspection/children/%s/export",
+                    "/referrals?childId=%s")) {
+                gets.add(path.formatted(id));
+            }
+        }
+        List<String> posts = new ArrayList<>();
+        for (String id : ids) {
+            for (String path : List.of("/children/%s/shares", "/children/%s/referrals", "/flags/%s/acknowledgement",
+                    "/review/%s/decision", "/inbox/shares/%s/acknowledgement", "/inbox/notices/%s/acknowledgement")) {
+                posts.add(path.formatted(id));
+            }
+        }
+        posts.add("/children/" + child + "/shares");
+        posts.add("/concerns");
+        List<String> bodies = List.of("", "concernIds=%00&toAgency=" + "y".repeat(5000) + "&consentStatus=maybe",
+                "dobDay=x&dobMonth=99&dobYear=1&occurredDate=2026-02-30&occurredTime=25:61&indicators=zzz&decision=maybe");
+        for (String who : List.of("lead.haringey", "pc.adeyemi")) {
+            try (Browser b = new Browser(console.baseUrl())) {
+                b.open("/").signIn(who, PASSWORD);
+                b.driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(4));
+                Object answer = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                        const [gets, posts, bodies, formPage, done] = arguments;
+                        (async () => {
+                          const form = await (await fetch(formPage)).text();
+                          const token = (form.match(/name="csrf" value="([^"]+)"/) || [])[1] || '';
+                          const failed = [];
+                          for (const g of gets) {
+                            const r = await fetch(g, {redirect: 'manual'});
+                            if (r.status >= 500) failed.push('GET ' + g + ' ' + r.status);
+                          }
+                          for (const p of posts) {
+                            for (const body of bodies) {
+                              for (const t of [token, '']) {
+                                const r = await fetch(p, {method: 'POST', redirect: 'manual',
+                                  headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                                  body: 'csrf=' + encodeURIComponent(t) + (body ? '&' + body : '')});
+                                if (r.status >= 500) failed.push('POST ' + p + ' [' + body.slice(0, 40) + '] ' + r.status);
+                              }
+                            }
+                          }
+                          if (!token) failed.push('no form token on ' + formPage);
+                          done(failed.join('\\n'));
+                        })().catch(e => done('script failed: ' + e));""", gets, posts, bodies, "/children/" + child + "/shares/new");
+                assertEquals("", String.valueOf(answer), who + ": these answered 5xx");
+            }
+        }
+    }
+
+    @Test
     void a_lead_of_an_agency_with_no_relationship_finds_nothing_and_the_chronology_is_not_found() {
         try (Browser b = new Browser(console.baseUrl())) {
             b.open("/children/" + child).signIn("dsl.safe-steps", PASSWORD);

@@ -31,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.joinedup.console.forms.Fields.blank;
+import static org.joinedup.console.forms.Fields.put;
+
 /** A practitioner's pages: raising a concern, and a child as their agency may see it. */
 @Path("/")
 @RolesAllowed("practitioner")
@@ -191,15 +194,5 @@ public class Practice {
             case "wellbeingIndicators" -> "Wellbeing indicators";
             default -> Labels.words(field);
         };
-    }
-
-    private static void put(Map<String, Object> body, String key, String value) {
-        if (!blank(value)) {
-            body.put(key, value.strip());
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

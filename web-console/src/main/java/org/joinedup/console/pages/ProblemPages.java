@@ -27,9 +27,31 @@ public class ProblemPages {
         return refused(new jakarta.ws.rs.ForbiddenException());
     }
 
+    /**
+     * An address the person (or a link) got wrong: an id that is not a UUID, a number that is not one. It
+     * names nothing, so it is "not found", as for an id that does not exist.
+     */
+    @ServerExceptionMapper
+    public Response malformed(IllegalArgumentException e) {
+        return refused(new jakarta.ws.rs.NotFoundException());
+    }
+
+    /** Anything else that went wrong: the person sees "try again later"; the log gets the kind of failure, not the data. */
+    @ServerExceptionMapper
+    public Response failed(RuntimeException e) {
+        if (e instanceof WebApplicationException w) {
+            return refused(w);
+        }
+        String kind = e.getClass().getName();
+        if (kind.startsWith("io.quarkus.security.") || kind.startsWith("io.quarkus.oidc.")) {
+            return null; // sign-in redirects and the like: Quarkus's own handling
+        }
+        LOG.errorf("a page failed: %s", e.getClass().getName());
+        return page(500, "Sorry, there is a problem with the service", "Try again in a few minutes.");
+    }
+
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
-        Person person = identity.isAnonymous() ? null : signedIn;
         int status = Problems.status(e);
         String title;
         String message;
@@ -52,6 +74,11 @@ public class ProblemPages {
             title = "The request could not be carried out";
             message = "Go back and check what you entered.";
         }
+        return page(status, title, message);
+    }
+
+    private Response page(int status, String title, String message) {
+        Person person = identity.isAnonymous() ? null : signedIn;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Pages.Templates.problem(person, title, message).render()).build();
     }

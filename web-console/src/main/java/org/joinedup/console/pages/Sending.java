@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.joinedup.console.forms.Fields.blank;
+import static org.joinedup.console.forms.Fields.put;
+
 /**
  * Sending something about a child to another agency: sharing the agency's own concerns (or a note), and
  * referring the child. The services decide; each refusal is shown beside the field it names, with what the
@@ -305,15 +308,5 @@ public class Sending {
         put(consent, "status", status);
         put(consent, "reason", reason);
         return consent;
-    }
-
-    private static void put(Map<String, Object> body, String key, String value) {
-        if (!blank(value)) {
-            body.put(key, value.strip());
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }
