@@ -93,6 +93,42 @@ class ChildIdentityTest {
         assertEquals(List.of("child-registered"), TestEvents.types(dataSource, "child-" + child));
     }
 
+    static String withNhs(String nhs, String family, String given, String dob, String postcode) {
+        return byName(family, given, dob, ", \"nhsNumber\": \"" + nhs + "\", \"postcode\": \"" + postcode + "\"");
+    }
+
+    @Test
+    void a_sisters_nhs_number_typed_in_on_her_brothers_record_makes_two_children_and_a_queued_conflict() {
+        Child c = Child.random();
+        String nhs = TestNhsNumbers.next();
+        String sister = raised(POLICE, withNhs(nhs, c.family(), "Anna", c.dob(), "N17 0AA")).path("childId");
+        String brother = raised(HEALTH, withNhs(nhs, c.family(), "Marcus", "2011-05-20", "N17 0AA")).path("childId");
+        assertEquals(false, sister.equals(brother), "contradicted evidence is never joined");
+
+        Map<String, Object> candidate = candidateFor(brother);
+        assertEquals("nhs-number-conflict", candidate.get("reason"));
+        assertEquals(true, ((List<?>) candidate.get("reasons")).contains("same NHS number"));
+        assertEquals(true, ((List<?>) candidate.get("against")).containsAll(List.of("different given names", "different dates of birth")),
+                candidate.toString());
+        // Her own next record, a slip in it, still joins her.
+        assertEquals(sister, raised(HEALTH, withNhs(nhs, c.family(), "Ana", c.dob(), "N17 0AA")).path("childId"));
+        // The brother's next record with the same number and his names joins him, not her.
+        assertEquals(brother, raised(POLICE, withNhs(nhs, c.family(), "Marcus", "2011-05-20", "N17 0AA")).path("childId"));
+    }
+
+    @Test
+    void namesakes_born_on_one_day_in_different_towns_are_two_children_and_a_strong_candidate() {
+        Child c = Child.random();
+        String london = raised(POLICE, byName(c.family(), "Jack", c.dob(), ", \"postcode\": \"N17 0AA\"")).path("childId");
+        String leeds = raised(HEALTH, byName(c.family(), "Jack", c.dob(), ", \"postcode\": \"LS6 2AB\"")).path("childId");
+        assertEquals(false, london.equals(leeds));
+        Map<String, Object> candidate = candidateFor(leeds);
+        assertEquals("same-names-and-birth", candidate.get("reason"));
+        assertEquals(List.of("different postcode districts"), candidate.get("against"));
+        // In the same district, the same names and date of birth are the same child.
+        assertEquals(london, raised(HEALTH, byName(c.family(), "Jack", c.dob(), ", \"postcode\": \"N17 9ZZ\"")).path("childId"));
+    }
+
     @Test
     void a_misspelt_name_reaches_the_queue_with_both_records_and_the_reasons() {
         Child c = Child.random();
@@ -112,16 +148,18 @@ class ChildIdentityTest {
     void a_known_alias_reaches_the_queue_and_the_record_keeps_every_identification() {
         Child c = Child.random();
         String first = raised(POLICE, byName(c.family(), "Victoria", c.dob(), "")).path("childId");
-        String second = raised(HEALTH, byName("Kouao", "Anna", c.dob(),
-                ", \"aliases\": [{\"familyName\": \"" + c.family() + "\", \"givenName\": \"Victoria\"}]")).path("childId");
+        String second = raised(HEALTH, byName("Kouao", "Anna", c.dob(), ", \"postcode\": \"N17 0AA\", "
+                + "\"aliases\": [{\"familyName\": \"" + c.family() + "\", \"givenName\": \"Victoria\"}]")).path("childId");
         Map<String, Object> candidate = candidateFor(second);
         assertEquals(List.of("same names; a known alias", "same date of birth"), candidate.get("reasons"));
+        assertEquals("likely-match", candidate.get("reason"));
 
-        raised(HEALTH, byName("Kouao", "Anna", c.dob(), ", \"postcode\": \"N17 0AA\""));
+        // The same names and date of birth in the same postcode district: the same child, joined.
+        assertEquals(second, raised(HEALTH, byName("Kouao", "Anna", c.dob(), ", \"postcode\": \"N17 6RA\"")).path("childId"));
         as(LEAD).get("/children/" + second + "/record").then().statusCode(200)
                 .body("identifications", hasSize(2))
                 .body("identifications[0].aliases[0].familyName", equalTo(c.family()))
-                .body("identifications[1].postcode", equalTo("N17 0AA"));
+                .body("identifications[1].postcode", equalTo("N17 6RA"));
         assertEquals(false, first.equals(second));
     }
 

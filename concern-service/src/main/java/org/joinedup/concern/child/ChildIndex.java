@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,13 @@ import java.util.UUID;
 public class ChildIndex {
     private static final ObjectMapper JSON = EventJson.mapper();
     static final String CONFLICTING_KEYS = "the NHS number and the names with date of birth point to different records";
+    /** The queue's reason for a pair found by fuzzy matching. */
+    public static final String LIKELY_MATCH = "likely-match";
+    /** The queue's reason for a pair each of which the automatic-join rule would join the identification to. */
+    public static final String CONFLICTING_KEYS_REASON = "conflicting-keys";
+    /** Every reason a pair can be in the review queue. */
+    public static final List<String> REASONS = List.of(AutomaticJoin.NHS_NUMBER_CONFLICT, CONFLICTING_KEYS_REASON,
+            AutomaticJoin.SAME_NAMES_AND_BIRTH, LIKELY_MATCH);
     private final DataSource dataSource;
     private final ChildLinks links;
     private final ChildMatcher matcher;
@@ -50,33 +59,56 @@ public class ChildIndex {
     public record Resolution(UUID childId, boolean registered) {
     }
 
+    /**
+     * Finds or registers the child an identification is about. The children that share a deterministic
+     * key with it are judged by {@link AutomaticJoin}: the first it joins is the child (one joined by
+     * the NHS number before one joined by names); any other it would join, and every one it sends to
+     * review, join the review queue with the reason. With none, the identification is a new child.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution resolve(ChildIdentification child, UUID concernId, String agencyId, Instant now) {
-        List<String> keys = ChildMatchKeys.of(child);
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("an identification without a match key cannot be resolved");
-        }
-        Set<String> blocking = ChildMatcher.blockingKeys(ChildIdentity.of(null, child));
+        ChildIdentity incoming = ChildIdentity.of(null, child);
+        List<String> keys = ChildMatchKeys.of(incoming);
+        Set<String> blocking = ChildMatcher.blockingKeys(incoming);
         try (Connection c = dataSource.getConnection()) {
             lock(c, keys, blocking);
-            UUID childId = null;
-            for (String key : keys) {
-                childId = holder(c, key);
-                if (childId != null) {
-                    break;
-                }
-            }
+            Map<UUID, AutomaticJoin.Decision> decisions = new LinkedHashMap<>();
+            Map<UUID, List<ChildIdentity>> holders = holders(c, keys);
+            holders.forEach((holder, identities) -> decisions.put(holder, AutomaticJoin.decide(incoming, identities)));
+            UUID childId = decisions.entrySet().stream()
+                    .filter(d -> d.getValue().outcome() == AutomaticJoin.Outcome.JOIN)
+                    .sorted(Comparator.comparing((Map.Entry<UUID, AutomaticJoin.Decision> d) -> !d.getValue().byNhsNumber()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
             boolean registered = childId == null;
             if (registered) {
                 childId = UUID.randomUUID();
             }
-            for (String key : keys) {
-                UUID holder = claim(c, key, childId);
-                if (!holder.equals(childId)) {
-                    queue(c, childId, holder, new ChildMatcher.Evidence(1.0, List.of(CONFLICTING_KEYS)), now);
+            ChildIdentity identity = incoming.as(childId);
+            Set<UUID> group = links.groupOf(c, childId);
+            for (Map.Entry<UUID, AutomaticJoin.Decision> d : decisions.entrySet()) {
+                UUID other = d.getKey();
+                if (group.contains(other)) {
+                    continue;
+                }
+                ChildMatcher.Evidence fuzzy = matcher.best(identity, holders.get(other));
+                AutomaticJoin.Decision decision = d.getValue();
+                if (decision.outcome() == AutomaticJoin.Outcome.JOIN) {
+                    queue(c, childId, other, CONFLICTING_KEYS_REASON, new ChildMatcher.Evidence(fuzzy.score(),
+                            concat(List.of(CONFLICTING_KEYS), decision.agreeing()), fuzzy.against()), now);
+                } else if (decision.outcome() == AutomaticJoin.Outcome.REVIEW) {
+                    queue(c, childId, other, decision.reason(), new ChildMatcher.Evidence(fuzzy.score(),
+                            concat(decision.agreeing(), fuzzy.reasons()), concat(decision.against(), fuzzy.against())), now);
                 }
             }
-            ChildIdentity identity = ChildIdentity.of(childId, child);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into child_match_key (match_key, child_id) values (?, ?) on conflict do nothing")) {
+                for (String key : keys) {
+                    ps.setString(1, key);
+                    ps.setObject(2, childId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             if (recordIdentity(c, identity, child, concernId, agencyId, now)) {
                 match(c, identity, blocking, now);
             }
@@ -86,10 +118,39 @@ public class ChildIndex {
         }
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        Set<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** The children holding any of the keys, each with every identification it is known by. */
+    private Map<UUID, List<ChildIdentity>> holders(Connection c, List<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> children = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select distinct child_id from child_match_key where match_key = any(?) order by child_id")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    children.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        Map<UUID, List<ChildIdentity>> found = new LinkedHashMap<>();
+        Map<UUID, List<ChildIdentification>> ids = children.isEmpty() ? Map.of() : identifications(c, children);
+        for (UUID child : children) {
+            found.put(child, ids.getOrDefault(child, List.of()).stream().map(i -> ChildIdentity.of(child, i)).toList());
+        }
+        return found;
+    }
+
     /** True when a child has been indexed. */
     public boolean exists(UUID childId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from child_match_key where child_id = ? limit 1")) {
+             PreparedStatement ps = c.prepareStatement("select 1 from child_identity where child_id = ? limit 1")) {
             ps.setObject(1, childId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -155,7 +216,7 @@ public class ChildIndex {
             identifications(c, comparable).forEach((child, ids) ->
                     others.put(child, ids.stream().map(id -> ChildIdentity.of(child, id)).toList()));
             for (Map.Entry<UUID, ChildMatcher.Evidence> found : matcher.candidates(identity, others).entrySet()) {
-                queue(c, identity.childId(), found.getKey(), found.getValue(), now);
+                queue(c, identity.childId(), found.getKey(), LIKELY_MATCH, found.getValue(), now);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -169,21 +230,33 @@ public class ChildIndex {
         }
     }
 
-    /** Queues a pair for review; a pair already decided stays decided, an open one keeps its best evidence. */
-    private static void queue(Connection c, UUID a, UUID b, ChildMatcher.Evidence evidence, Instant now)
+    /**
+     * Queues a pair for review; a pair already decided stays decided, an open one keeps its best
+     * evidence, and a reason from the automatic-join rule outranks {@code likely-match}.
+     */
+    private static void queue(Connection c, UUID a, UUID b, String reason, ChildMatcher.Evidence evidence, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into child_match_candidate (candidate_id, child_id, other_child_id, score, reasons, found_at)
-                values (?, ?, ?, ?, ?, ?)
+                insert into child_match_candidate (candidate_id, child_id, other_child_id, score, reasons, against,
+                                                   reason, found_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict on constraint child_match_candidate_pair do update
-                    set score = excluded.score, reasons = excluded.reasons
-                    where child_match_candidate.status = 'open' and child_match_candidate.score < excluded.score""")) {
+                    set score = greatest(child_match_candidate.score, excluded.score),
+                        reasons = case when child_match_candidate.score < excluded.score
+                                       then excluded.reasons else child_match_candidate.reasons end,
+                        against = case when child_match_candidate.score < excluded.score
+                                       then excluded.against else child_match_candidate.against end,
+                        reason = case when child_match_candidate.reason = 'likely-match'
+                                      then excluded.reason else child_match_candidate.reason end
+                    where child_match_candidate.status = 'open'""")) {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, before(a, b) ? a : b);
             ps.setObject(3, before(a, b) ? b : a);
             ps.setBigDecimal(4, java.math.BigDecimal.valueOf(evidence.score()));
             ps.setArray(5, c.createArrayOf("text", evidence.reasons().toArray()));
-            ps.setTimestamp(6, Timestamp.from(now));
+            ps.setArray(6, c.createArrayOf("text", evidence.against().toArray()));
+            ps.setString(7, reason);
+            ps.setTimestamp(8, Timestamp.from(now));
             ps.executeUpdate();
         }
     }
@@ -227,7 +300,8 @@ public class ChildIndex {
     /** The normalised identity as text: two identifications that normalise alike are recorded once. */
     static String fingerprint(ChildIdentity identity) {
         StringBuilder s = new StringBuilder();
-        s.append(identity.nhsNumber()).append('|').append(identity.dateOfBirth()).append('|').append(identity.postcode());
+        s.append(identity.nhsNumber()).append('|').append(identity.dateOfBirth())
+                .append(identity.dateOfBirthEstimated() ? "~" : "").append('|').append(identity.postcode());
         identity.names().forEach(n -> s.append('|').append(n.family()).append(',').append(n.given())
                 .append(n.alias() ? ",alias" : ""));
         return s.toString();
@@ -247,27 +321,5 @@ public class ChildIndex {
                 ps.executeQuery().close();
             }
         }
-    }
-
-    private static UUID holder(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select child_id from child_match_key where match_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, UUID.class) : null;
-            }
-        }
-    }
-
-    /** Claims a key for a child; answers the child that holds it (another one when it was claimed before). */
-    private static UUID claim(Connection c, String key, UUID childId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into child_match_key (match_key, child_id) values (?, ?) on conflict (match_key) do nothing")) {
-            ps.setString(1, key);
-            ps.setObject(2, childId);
-            if (ps.executeUpdate() == 1) {
-                return childId;
-            }
-        }
-        return holder(c, key);
     }
 }

@@ -39,6 +39,15 @@ public final class ChildMatcher {
     static final double NAME_WEIGHT = 0.65;
     static final double BIRTH_WEIGHT = 0.35;
     static final double POSTCODE_BONUS = 0.05;
+    static final double DISTRICT_BONUS = 0.03;
+    static final double DIFFERENT_NHS_PENALTY = 0.15;
+    /** What a part neither side knows (or only one side knows) counts for: neither for nor against. */
+    static final double UNKNOWN = 0.6;
+    /** A name part at least this similar agrees (Jaro-Winkler, or a phonetic equality). */
+    static final double SIMILAR_PART = 0.85;
+    static final double PET_NAME_FLOOR = 0.9;
+    static final double SWAPPED_BIRTH = 0.9;
+    static final double SLIPPED_BIRTH = 0.7;
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
@@ -54,7 +63,10 @@ public final class ChildMatcher {
     }
 
     /** Why two identities may be one child, and how strongly (0 to 1). */
-    public record Evidence(double score, List<String> reasons) {
+    public record Evidence(double score, List<String> reasons, List<String> against) {
+        public Evidence(double score, List<String> reasons) {
+            this(score, reasons, List.of());
+        }
     }
 
     /** The blocking keys of an identity: identities that share none are never compared. */
@@ -76,12 +88,24 @@ public final class ChildMatcher {
         return keys;
     }
 
+    /** The best evidence that the incoming identity is the child known by any of {@code known}, at any score. */
+    public Evidence best(ChildIdentity incoming, Collection<ChildIdentity> known) {
+        Evidence best = new Evidence(0, List.of(), List.of());
+        for (ChildIdentity other : known) {
+            Evidence e = compare(incoming, other);
+            if (e.score() > best.score() || best.reasons().isEmpty()) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
     /** The best evidence that the incoming identity is the child known by any of {@code known}, if it reaches the threshold. */
     public Optional<Evidence> match(ChildIdentity incoming, Collection<ChildIdentity> known) {
         Evidence best = null;
         for (ChildIdentity other : known) {
             Evidence e = compare(incoming, other);
-            if (e != null && (best == null || e.score() > best.score())) {
+            if (best == null || e.score() > best.score()) {
                 best = e;
             }
         }
@@ -103,57 +127,115 @@ public final class ChildMatcher {
         return found;
     }
 
-    /** The evidence for two identities, or null when they cannot be one child. */
+    /**
+     * The evidence for and against two identities being one child. Two different valid NHS numbers
+     * weigh heavily against ({@value #DIFFERENT_NHS_PENALTY} off the score), so only the same names
+     * with the same date of birth still reach the queue: the case of a number typed in from a brother's
+     * or sister's record.
+     */
     public static Evidence compare(ChildIdentity a, ChildIdentity b) {
-        if (a.nhsNumber() != null && b.nhsNumber() != null && !a.nhsNumber().equals(b.nhsNumber())) {
-            return null;
-        }
         Set<String> reasons = new LinkedHashSet<>();
-        double names = names(a, b, reasons);
-        double birth = birth(a.dateOfBirth(), b.dateOfBirth(), reasons);
+        Set<String> against = new LinkedHashSet<>();
+        double names = names(a, b, reasons, against);
+        double birth = birth(a, b, reasons, against);
         double score = NAME_WEIGHT * names + BIRTH_WEIGHT * birth;
         if (a.postcode() != null && a.postcode().equals(b.postcode())) {
             score += POSTCODE_BONUS;
             reasons.add("same postcode");
+        } else if (a.postcodeDistrict() != null && a.postcodeDistrict().equals(b.postcodeDistrict())) {
+            score += DISTRICT_BONUS;
+            reasons.add("same postcode district");
+        } else if (a.postcodeDistrict() != null && b.postcodeDistrict() != null) {
+            against.add("different postcode districts");
         }
-        return new Evidence(Math.min(1.0, Math.round(score * 1000) / 1000.0), List.copyOf(reasons));
-    }
-
-    private static double names(ChildIdentity a, ChildIdentity b, Set<String> reasons) {
-        double best = 0;
-        String why = null;
-        for (ChildIdentity.Name x : a.names()) {
-            for (ChildIdentity.Name y : b.names()) {
-                double straight = (part(x.family(), y.family()) + part(x.given(), y.given())) / 2;
-                double swapped = (part(x.family(), y.given()) + part(x.given(), y.family())) / 2;
-                double s = Math.max(straight, swapped);
-                if (s > best) {
-                    best = s;
-                    List<String> w = new ArrayList<>();
-                    if (swapped > straight) {
-                        w.add("given and family names swapped");
-                    } else if (x.family().equals(y.family()) && x.given().equals(y.given())) {
-                        w.add("same names");
-                    } else {
-                        w.add("similar names");
-                    }
-                    if (x.alias() || y.alias()) {
-                        w.add("a known alias");
-                    }
-                    why = String.join("; ", w);
-                }
+        if (a.nhsNumber() != null && b.nhsNumber() != null) {
+            if (a.nhsNumber().equals(b.nhsNumber())) {
+                reasons.add("same NHS number");
+            } else {
+                score -= DIFFERENT_NHS_PENALTY;
+                against.add("different NHS numbers");
             }
         }
-        if (why != null) {
-            reasons.add(why);
+        double rounded = Math.max(0, Math.min(1.0, Math.round(score * 1000) / 1000.0));
+        return new Evidence(rounded, List.copyOf(reasons), List.copyOf(against));
+    }
+
+    private static double names(ChildIdentity a, ChildIdentity b, Set<String> reasons, Set<String> against) {
+        double best = -1;
+        List<String> why = List.of();
+        List<String> whyNot = List.of();
+        for (ChildIdentity.Name x : a.names()) {
+            for (ChildIdentity.Name y : b.names()) {
+                double family = part(x.family(), y.family());
+                double given = givenPart(x.given(), y.given());
+                double straight = (family + given) / 2;
+                double swapped = (part(x.family(), y.given()) + part(x.given(), y.family())) / 2;
+                double s = Math.max(straight, swapped);
+                if (s <= best) {
+                    continue;
+                }
+                best = s;
+                List<String> w = new ArrayList<>();
+                List<String> n = new ArrayList<>();
+                boolean familyKnown = !x.family().isEmpty() && !y.family().isEmpty();
+                boolean givenKnown = !x.given().isEmpty() && !y.given().isEmpty();
+                if (swapped > straight) {
+                    w.add("given and family names swapped");
+                } else if (familyKnown && givenKnown && x.family().equals(y.family()) && x.given().equals(y.given())) {
+                    w.add("same names");
+                } else {
+                    boolean familyAgrees = familyKnown && family >= SIMILAR_PART;
+                    boolean givenAgrees = givenKnown && given >= SIMILAR_PART;
+                    if (familyKnown && !familyAgrees) {
+                        n.add("different family names");
+                    }
+                    if (givenKnown && !givenAgrees) {
+                        n.add("different given names");
+                    }
+                    if (givenKnown && GivenNames.petName(x.given(), y.given())) {
+                        w.add("a short or pet form of the given name");
+                    } else if (familyAgrees && givenAgrees) {
+                        w.add("similar names");
+                    } else if (familyAgrees) {
+                        w.add(x.family().equals(y.family()) ? "same family name" : "similar family names");
+                    } else if (givenAgrees) {
+                        w.add(x.given().equals(y.given()) ? "same given name" : "similar given names");
+                    }
+                    if (!familyKnown || !givenKnown) {
+                        w.add("a name not known on both");
+                    }
+                }
+                if (x.alias() || y.alias()) {
+                    w.add("a known alias");
+                }
+                why = w;
+                whyNot = n;
+            }
         }
+        if (best < 0) {
+            reasons.add("names not known on both");
+            return UNKNOWN;
+        }
+        if (!why.isEmpty()) {
+            reasons.add(String.join("; ", why));
+        }
+        against.addAll(whyNot);
         return best;
+    }
+
+    /** A given name compared: as {@link #part}, and a short or pet form counts as at least {@value #PET_NAME_FLOOR}. */
+    static double givenPart(String x, String y) {
+        double s = part(x, y);
+        if (s < PET_NAME_FLOOR && !x.isEmpty() && !y.isEmpty() && GivenNames.petName(x, y)) {
+            return PET_NAME_FLOOR;
+        }
+        return s;
     }
 
     /** Similarity of two name parts; an empty part (not given) is neither evidence for nor against. */
     static double part(String x, String y) {
         if (x.isEmpty() || y.isEmpty()) {
-            return 0.5;
+            return UNKNOWN;
         }
         if (x.equals(y)) {
             return 1.0;
@@ -165,25 +247,52 @@ public final class ChildMatcher {
         return s;
     }
 
-    private static double birth(LocalDate x, LocalDate y, Set<String> reasons) {
+    private static double birth(ChildIdentity a, ChildIdentity b, Set<String> reasons, Set<String> against) {
+        LocalDate x = a.dateOfBirth();
+        LocalDate y = b.dateOfBirth();
         if (x == null || y == null) {
             reasons.add("date of birth not known on both");
-            return 0.5;
+            return UNKNOWN;
         }
-        if (x.equals(y)) {
+        if (a.dateOfBirthEstimated() || b.dateOfBirthEstimated()) {
+            long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(x, y));
+            if (days <= 366) {
+                reasons.add("of about the same age (a date of birth estimated)");
+                return 0.7;
+            }
+            if (days <= 2 * 366) {
+                reasons.add("ages about two years apart (a date of birth estimated)");
+                return 0.45;
+            }
+            against.add("ages far apart");
+            return 0;
+        }
+        double agreement = birthAgreement(x, y);
+        if (agreement == 1.0) {
             reasons.add("same date of birth");
+        } else if (agreement == SWAPPED_BIRTH) {
+            reasons.add("day and month of birth swapped");
+        } else if (agreement == SLIPPED_BIRTH) {
+            reasons.add("date of birth differs in one part");
+        } else {
+            against.add("different dates of birth");
+        }
+        return agreement;
+    }
+
+    /**
+     * How far two known dates of birth agree: 1 the same, {@value #SWAPPED_BIRTH} day and month
+     * swapped, {@value #SLIPPED_BIRTH} one of day, month or year different, 0 otherwise.
+     */
+    static double birthAgreement(LocalDate x, LocalDate y) {
+        if (x.equals(y)) {
             return 1.0;
         }
         if (x.getYear() == y.getYear() && x.getDayOfMonth() == y.getMonthValue() && x.getMonthValue() == y.getDayOfMonth()) {
-            reasons.add("day and month of birth swapped");
-            return 0.9;
+            return SWAPPED_BIRTH;
         }
         int same = (x.getYear() == y.getYear() ? 1 : 0) + (x.getMonthValue() == y.getMonthValue() ? 1 : 0)
                 + (x.getDayOfMonth() == y.getDayOfMonth() ? 1 : 0);
-        if (same == 2) {
-            reasons.add("date of birth differs in one part");
-            return 0.7;
-        }
-        return 0;
+        return same == 2 ? SLIPPED_BIRTH : 0;
     }
 }

@@ -55,8 +55,16 @@ public class ChildReview {
     public record ChildRecord(UUID childId, List<ChildIdentification> identifications) {
     }
 
-    /** A pair in the review queue. */
-    public record Candidate(UUID candidateId, double score, List<String> reasons, String status, Instant foundAt,
+    /**
+     * A pair in the review queue.
+     *
+     * @param reason  why it is in the queue: {@code nhs-number-conflict}, {@code conflicting-keys},
+     *                {@code same-names-and-birth} (from {@link AutomaticJoin}) or {@code likely-match}
+     * @param reasons the evidence that they are one child
+     * @param against the evidence that they are not
+     */
+    public record Candidate(UUID candidateId, String reason, double score, List<String> reasons, List<String> against,
+                            String status, Instant foundAt,
                             ChildRecord child, ChildRecord otherChild, String decidedBy, Instant decidedAt,
                             String decisionReason) {
     }
@@ -168,7 +176,7 @@ public class ChildReview {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select candidate_id, score, reasons, status, found_at, child_id, other_child_id, decided_by,
-                            decided_at, decision_reason from child_match_candidate """ + " " + where)) {
+                            decided_at, decision_reason, reason, against from child_match_candidate """ + " " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -178,8 +186,9 @@ public class ChildReview {
                     UUID a = rs.getObject(6, UUID.class);
                     UUID b = rs.getObject(7, UUID.class);
                     Timestamp decidedAt = rs.getTimestamp(9);
-                    found.add(new Candidate(rs.getObject(1, UUID.class), rs.getBigDecimal(2).doubleValue(),
-                            Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4),
+                    found.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(11), rs.getBigDecimal(2).doubleValue(),
+                            Arrays.asList((String[]) rs.getArray(3).getArray()),
+                            Arrays.asList((String[]) rs.getArray(12).getArray()), rs.getString(4),
                             rs.getTimestamp(5).toInstant(), new ChildRecord(a, index.identifications(a)),
                             new ChildRecord(b, index.identifications(b)), rs.getString(8),
                             decidedAt == null ? null : decidedAt.toInstant(), rs.getString(10)));

@@ -69,9 +69,6 @@ public class ChildSearch {
                     continue;
                 }
                 ChildMatcher.Evidence e = ChildMatcher.compare(wanted, identity);
-                if (e == null) {
-                    continue;
-                }
                 List<String> reasons = new ArrayList<>(e.reasons());
                 if (q.ageYears() != null) {
                     reasons.remove("date of birth not known on both");

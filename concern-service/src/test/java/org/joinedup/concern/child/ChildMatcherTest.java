@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChildMatcherTest {
@@ -71,9 +70,28 @@ class ChildMatcherTest {
     }
 
     @Test
-    void different_valid_nhs_numbers_are_different_children_whatever_else_agrees() {
-        assertNull(ChildMatcher.compare(id("9434765919", "Smith", "Anna", DOB, null),
-                id("9434765870", "Smith", "Anna", DOB, null)));
+    void different_valid_nhs_numbers_weigh_against_so_only_the_same_names_and_birthday_still_reach_the_queue() {
+        var same = ChildMatcher.compare(id("9434765919", "Smith", "Anna", DOB, null), id("9434765870", "Smith", "Anna", DOB, null));
+        assertEquals(List.of("different NHS numbers"), same.against());
+        assertTrue(same.score() >= ChildMatcher.DEFAULT_THRESHOLD, same.toString());
+        var similar = ChildMatcher.compare(id("9434765919", "Smith", "Anna", DOB, null), id("9434765870", "Smyth", "Ana", DOB, null));
+        assertTrue(similar.score() < ChildMatcher.DEFAULT_THRESHOLD, similar.toString());
+    }
+
+    @Test
+    void the_evidence_against_is_named_beside_the_evidence_for() {
+        var twins = ChildMatcher.compare(id(null, "Kouao", "Anna", DOB, "N17 0AA"), id(null, "Kouao", "Marcus", DOB, "N17 0AA"));
+        assertEquals(List.of("same family name", "same date of birth", "same postcode"), twins.reasons());
+        assertEquals(List.of("different given names"), twins.against());
+        var elsewhere = ChildMatcher.compare(id(null, "Kouao", "Anna", DOB, "N17 0AA"), id(null, "Kouao", "Anna", DOB, "M1 1AE"));
+        assertEquals(List.of("different postcode districts"), elsewhere.against());
+    }
+
+    @Test
+    void a_pet_name_counts_as_the_given_name() {
+        var e = ChildMatcher.compare(id(null, "Smith", "William", DOB, null), id(null, "Smith", "Billy", DOB, null));
+        assertTrue(e.reasons().contains("a short or pet form of the given name"), e.reasons().toString());
+        assertTrue(e.score() >= ChildMatcher.DEFAULT_THRESHOLD, e.toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class MatchingEvaluation {
      * @param pairsConnected  of those, the pairs joined through a chain of true candidates (linking
      *                        each candidate joins them)
      * @param candidates      every candidate proposed, true or not
-     * @param falseMerges     records the deterministic keys put with another child (never fuzzy)
+     * @param falseMerges     records the automatic-join rule put with another child (never fuzzy): must be 0
      */
     public record Result(int children, int records, int childRecords, int pairsToReview, int pairsInQueue,
                          int pairsConnected, int candidates, int trueCandidates, int falseMerges, double threshold) {
@@ -53,19 +53,30 @@ public final class MatchingEvaluation {
     }
 
     public static Result run(List<LabelledChildren.Record> records, ChildMatcher matcher, double threshold) {
-        Map<String, UUID> keys = new HashMap<>();
+        Map<String, Set<UUID>> keys = new HashMap<>();
         Map<UUID, Set<Integer>> truthOf = new HashMap<>();
         Map<UUID, List<ChildIdentity>> identities = new HashMap<>();
         Map<String, Set<UUID>> blocks = new HashMap<>();
         Set<List<UUID>> candidates = new HashSet<>();
         int falseMerges = 0;
         for (LabelledChildren.Record record : records) {
-            List<String> matchKeys = ChildMatchKeys.of(record.identification());
+            ChildIdentity incoming = ChildIdentity.of(null, record.identification());
+            List<String> matchKeys = ChildMatchKeys.of(incoming);
+            Set<UUID> holders = new java.util.TreeSet<>();
+            matchKeys.forEach(k -> holders.addAll(keys.getOrDefault(k, Set.of())));
             UUID child = null;
-            for (String key : matchKeys) {
-                child = keys.get(key);
-                if (child != null) {
-                    break;
+            boolean byNhs = false;
+            List<UUID> review = new ArrayList<>();
+            for (UUID holder : holders) {
+                AutomaticJoin.Decision d = AutomaticJoin.decide(incoming, identities.get(holder));
+                if (d.outcome() == AutomaticJoin.Outcome.JOIN && (child == null || d.byNhsNumber() && !byNhs)) {
+                    if (child != null) {
+                        review.add(child);
+                    }
+                    child = holder;
+                    byNhs = d.byNhsNumber();
+                } else if (d.outcome() != AutomaticJoin.Outcome.UNRELATED) {
+                    review.add(holder);
                 }
             }
             if (child == null) {
@@ -73,14 +84,14 @@ public final class MatchingEvaluation {
             } else if (!truthOf.get(child).contains(record.trueChild())) {
                 falseMerges++;
             }
+            for (UUID other : review) {
+                candidates.add(pair(child, other));
+            }
             for (String key : matchKeys) {
-                UUID holder = keys.putIfAbsent(key, child);
-                if (holder != null && !holder.equals(child)) {
-                    candidates.add(pair(child, holder));
-                }
+                keys.computeIfAbsent(key, k -> new HashSet<>()).add(child);
             }
             truthOf.computeIfAbsent(child, c -> new HashSet<>()).add(record.trueChild());
-            ChildIdentity identity = ChildIdentity.of(child, record.identification());
+            ChildIdentity identity = incoming.as(child);
             List<ChildIdentity> known = identities.computeIfAbsent(child, c -> new ArrayList<>());
             if (known.contains(identity)) {
                 continue;
@@ -185,7 +196,7 @@ public final class MatchingEvaluation {
     }
 
     public static final String HEADER = """
-            | threshold | children | agency records | child records after deterministic keys | true pairs to review | recall (pairs in queue) | recall (joined through the queue) | candidates | candidates per true pair | precision | false deterministic merges |
+            | threshold | children | agency records | child records after deterministic keys | true pairs to review | recall (pairs in queue) | recall (joined through the queue) | candidates | candidates per true pair | precision | automatic joins of different children |
             | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |""";
 
     /**
