@@ -36,9 +36,14 @@ final class ConcernApi {
     }
 
     static String concernByName(String family, String given, String dob) {
+        return concernByName(family, given, dob, null);
+    }
+
+    static String concernByName(String family, String given, String dob, String postcode) {
         return """
-                {"child": {"familyName": "%s", "givenName": "%s", "dateOfBirth": "%s"},
+                {"child": {"familyName": "%s", "givenName": "%s", "dateOfBirth": "%s"%s},
                  "category": "neglect", "riskLevel": "low", "description": "Not collected from school.",
-                 "occurredAt": "2026-11-02T15:30:00Z"}""".formatted(family, given, dob);
+                 "occurredAt": "2026-11-02T15:30:00Z"}""".formatted(family, given, dob,
+                postcode == null ? "" : ", \"postcode\": \"" + postcode + "\"");
     }
 }

@@ -128,7 +128,7 @@ class ConcernResourceTest {
     }
 
     @Test
-    void one_child_is_found_again_by_nhs_number_and_by_normalised_names_and_date_of_birth() {
+    void one_child_is_found_again_by_nhs_number_and_by_normalised_names_date_of_birth_and_postcode_district() {
         String nhs = TestNhsNumbers.next();
         String first = raise(practitioner(POLICE), concern(nhs, "neglect", "2026-11-19T08:00:00Z"))
                 .statusCode(201).extract().path("childId");
@@ -137,11 +137,11 @@ class ConcernResourceTest {
         assertEquals(first, again);
 
         String family = "Okafor-" + UUID.randomUUID().toString().substring(0, 8);
-        String a = raise(practitioner(POLICE), concernByName(family, "Chidi", "2015-06-01")).statusCode(201)
+        String a = raise(practitioner(POLICE), concernByName(family, "Chidi", "2015-06-01", "N17 6RA")).statusCode(201)
                 .extract().path("childId");
         String b = raise(practitioner(HEALTH), concernByName(family.toUpperCase().replace("-", " "), " chidi ",
-                "2015-06-01")).statusCode(201).extract().path("childId");
-        String other = raise(practitioner(HEALTH), concernByName(family, "Chidi", "2015-06-02")).statusCode(201)
+                "2015-06-01", "n176ab")).statusCode(201).extract().path("childId");
+        String other = raise(practitioner(HEALTH), concernByName(family, "Chidi", "2015-06-02", "N17 6RA")).statusCode(201)
                 .extract().path("childId");
         assertEquals(a, b);
         assertNotEquals(a, other);
