@@ -129,6 +129,47 @@ class ChildIdentityTest {
         assertEquals(london, raised(HEALTH, byName(c.family(), "Jack", c.dob(), ", \"postcode\": \"N17 9ZZ\"")).path("childId"));
     }
 
+    static String about(String child) {
+        return """
+                {"child": %s, "category": "neglect", "riskLevel": "low", "description": "Seen alone at night.",
+                 "occurredAt": "2026-11-02T15:30:00Z"}""".formatted(child);
+    }
+
+    @Test
+    void a_concern_without_a_date_of_birth_or_with_an_age_is_accepted_and_matched_with_the_uncertainty_in_the_score() {
+        Child c = Child.random();
+        String known = raised(POLICE, byName(c.family(), "Precious", c.dob(), ", \"postcode\": \"N17 0AA\"")).path("childId");
+        String noBirthday = raised(HEALTH, about("{\"familyName\": \"" + c.family() + "\", \"givenName\": \"Precious\"}"))
+                .path("childId");
+        Map<String, Object> unknown = candidateFor(noBirthday);
+        assertEquals(true, ((List<?>) unknown.get("reasons")).contains("date of birth not known on both"), unknown.toString());
+        assertEquals(true, ((Number) unknown.get("score")).doubleValue() < 1.0);
+
+        int age = java.time.Period.between(java.time.LocalDate.parse(c.dob()), java.time.LocalDate.now()).getYears();
+        String aged = raised(POLICE, about("{\"familyName\": \"" + c.family() + "\", \"givenName\": \"Precious\", \"ageYears\": "
+                + age + "}")).path("childId");
+        assertEquals(false, aged.equals(known), "an estimate is never joined on names");
+        as(LEAD).get("/children/" + aged + "/record").then().statusCode(200)
+                .body("identifications[0].dateOfBirthEstimated", equalTo(true));
+        Map<String, Object> estimated = candidateFor(aged);
+        assertEquals(true, ((List<?>) estimated.get("reasons")).stream().anyMatch(r -> r.toString().startsWith("of about the same age")),
+                estimated.toString());
+    }
+
+    @Test
+    void a_single_name_or_a_description_alone_is_enough_to_raise_a_concern() {
+        Child c = Child.random();
+        raised(POLICE, about("{\"givenName\": \"" + c.family() + "\"}"));
+        String described = raised(POLICE, about("{\"description\": \"A boy of about 8 at the address\", \"postcode\": \"N17 0AA\"}"))
+                .path("childId");
+        as(LEAD).get("/children/" + described + "/record").then().statusCode(200)
+                .body("identifications[0].description", equalTo("A boy of about 8 at the address"));
+        raise(practitioner(POLICE), about("{\"postcode\": \"N17 0AA\"}")).statusCode(400)
+                .body("violations[0].field", equalTo("child")).body("violations[0].rule", equalTo("identifier-required"));
+        raise(practitioner(POLICE), about("{\"familyName\": \"X\", \"ageYears\": \"eight\", \"dateOfBirthEstimated\": \"maybe\"}"))
+                .statusCode(400).body("violations.field", containsInAnyOrder("child.ageYears", "child.dateOfBirthEstimated"));
+    }
+
     @Test
     void a_misspelt_name_reaches_the_queue_with_both_records_and_the_reasons() {
         Child c = Child.random();

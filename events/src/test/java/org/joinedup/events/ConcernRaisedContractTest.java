@@ -73,6 +73,22 @@ class ConcernRaisedContractTest {
     }
 
     @Test
+    void an_estimated_date_of_birth_and_a_description_round_trip_and_an_older_child_reads_as_exact() {
+        var child = new ChildIdentification(null, null, "Anna", LocalDate.of(2018, 5, 22), null, List.of(), true,
+                "A girl of about 8 at the address");
+        ConcernRaised s = sample();
+        ConcernRaised estimated = new ConcernRaised(s.concernId(), s.childId(), s.agencyId(), s.practitionerId(), child,
+                s.category(), s.wellbeingIndicators(), s.riskLevel(), s.description(), s.childsVoice(), s.occurredAt(),
+                s.recordedAt());
+        String json = EventJson.write(estimated);
+        assertTrue(json.contains("\"dateOfBirthEstimated\":true"), json);
+        assertEquals(estimated, EventJson.read("concern-raised", 1, json));
+        String exact = EventJson.write(sample());
+        assertFalse(exact.contains("dateOfBirthEstimated"), "an exact date writes no flag: " + exact);
+        assertFalse(((ConcernRaised) EventJson.read("concern-raised", 1, exact)).child().dateOfBirthEstimated());
+    }
+
+    @Test
     void amendments_and_withdrawals_round_trip_keyed_by_child_and_timed_when_made() {
         ConcernRaised raised = sample();
         Instant at = Instant.parse("2026-11-22T09:00:00Z");

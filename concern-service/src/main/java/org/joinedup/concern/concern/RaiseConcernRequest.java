@@ -1,5 +1,7 @@
 package org.joinedup.concern.concern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.joinedup.concern.child.NhsNumber;
 import org.joinedup.events.concern.ChildIdentification;
 import org.joinedup.events.concern.ChildName;
@@ -35,14 +37,34 @@ public record RaiseConcernRequest(
 
     public static final int MAX_ALIASES = 10;
 
+    public static final int MAX_CHILD_DESCRIPTION = 500;
+    /** The oldest age accepted: children, and care leavers supported to 25. */
+    public static final int MAX_AGE_YEARS = 25;
+
     /**
-     * How the agency identifies the child: an NHS number, or family name, given name and date of birth;
-     * a postcode, and other names the child is known by (aliases), where known.
+     * How the agency identifies the child, as far as it knows: any of an NHS number, names, a date of
+     * birth (exact, estimated with {@code dateOfBirthEstimated}, or an age in years), a postcode, other
+     * names the child is known by (aliases), and a description of the child. At least one of the NHS
+     * number, a name, a date of birth or age, or a description is needed: a concern is never refused
+     * for what the agency does not know.
      */
     public record Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode,
-                        List<Alias> aliases) {
+                        List<Alias> aliases,
+                        @Schema(type = SchemaType.BOOLEAN, description = "true when dateOfBirth is an estimate")
+                        String dateOfBirthEstimated,
+                        @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "25",
+                                description = "the child's age in years when the date of birth is not known")
+                        String ageYears,
+                        @Schema(maxLength = MAX_CHILD_DESCRIPTION,
+                                description = "the child as the agency describes them when little else is known")
+                        String description) {
         public Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode) {
             this(nhsNumber, familyName, givenName, dateOfBirth, postcode, null);
+        }
+
+        public Child(String nhsNumber, String familyName, String givenName, String dateOfBirth, String postcode,
+                     List<Alias> aliases) {
+            this(nhsNumber, familyName, givenName, dateOfBirth, postcode, aliases, null, null, null);
         }
     }
 
@@ -90,7 +112,7 @@ public record RaiseConcernRequest(
 
     private ChildIdentification child(FieldErrors errors, Instant now) {
         if (child == null) {
-            errors.add("child", "required", "is required: an NHS number, or family name, given name and date of birth");
+            errors.add("child", "required", "is required: an NHS number, names, a date of birth or age, or a description");
             return null;
         }
         String nhs = null;
@@ -103,35 +125,60 @@ public record RaiseConcernRequest(
                 nhs = null;
             }
         }
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         LocalDate dob = null;
         if (!blank(child.dateOfBirth())) {
             try {
                 dob = LocalDate.parse(child.dateOfBirth().trim());
-                if (dob.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
+                if (dob.isAfter(today)) {
                     errors.add("child.dateOfBirth", "not-in-future", "must not be in the future");
                 }
             } catch (DateTimeParseException e) {
                 errors.add("child.dateOfBirth", "date", "must be a date, e.g. 2017-03-14");
             }
         }
+        boolean estimated = false;
+        if (!blank(child.dateOfBirthEstimated())) {
+            switch (child.dateOfBirthEstimated().strip()) {
+                case "true" -> estimated = true;
+                case "false" -> estimated = false;
+                default -> errors.add("child.dateOfBirthEstimated", "boolean", "must be true or false");
+            }
+            if (estimated && blank(child.dateOfBirth())) {
+                errors.add("child.dateOfBirthEstimated", "requires-date-of-birth",
+                        "is true only with a dateOfBirth (the estimate); give ageYears when only an age is known");
+            }
+        }
+        if (!blank(child.ageYears())) {
+            Integer age = null;
+            try {
+                age = Integer.valueOf(child.ageYears().strip());
+            } catch (NumberFormatException e) {
+                errors.add("child.ageYears", "whole-number", "must be a whole number of years, e.g. 8");
+            }
+            if (age != null && (age < 0 || age > MAX_AGE_YEARS)) {
+                errors.add("child.ageYears", "range", "must be from 0 to " + MAX_AGE_YEARS);
+            } else if (age != null && !blank(child.dateOfBirth())) {
+                errors.add("child.ageYears", "date-of-birth-or-age", "give a dateOfBirth or an ageYears, not both");
+            } else if (age != null) {
+                // The middle of the year of birth that makes the child this age today.
+                dob = today.minusYears(age).minusMonths(6);
+                estimated = true;
+            }
+        }
         checkName(errors, "child.familyName", child.familyName());
         checkName(errors, "child.givenName", child.givenName());
-        if (blank(child.nhsNumber())) {
-            if (blank(child.familyName())) {
-                errors.add("child.familyName", "required-without-nhs-number", "is required when there is no NHS number");
-            }
-            if (blank(child.givenName())) {
-                errors.add("child.givenName", "required-without-nhs-number", "is required when there is no NHS number");
-            }
-            if (blank(child.dateOfBirth())) {
-                errors.add("child.dateOfBirth", "required-without-nhs-number", "is required when there is no NHS number");
-            }
+        ConcernRules.maxLength(errors, "child.description", child.description(), MAX_CHILD_DESCRIPTION);
+        if (blank(child.nhsNumber()) && blank(child.familyName()) && blank(child.givenName())
+                && blank(child.dateOfBirth()) && blank(child.ageYears()) && blank(child.description())) {
+            errors.add("child", "identifier-required", "needs at least one of nhsNumber, familyName, givenName, "
+                    + "dateOfBirth, ageYears or description (for example \"a boy of about 8 at the address\")");
         }
         if (child.postcode() != null && child.postcode().length() > 10) {
             errors.add("child.postcode", "max-length", "must be at most 10 characters");
         }
         return new ChildIdentification(nhs, trimOrNull(child.familyName()), trimOrNull(child.givenName()), dob,
-                trimOrNull(child.postcode()), aliases(errors, child.aliases()));
+                trimOrNull(child.postcode()), aliases(errors, child.aliases()), estimated, trimOrNull(child.description()));
     }
 
     private static List<ChildName> aliases(FieldErrors errors, List<Alias> aliases) {

@@ -57,13 +57,51 @@ class RaiseConcernRequestTest {
         assertOnly(r, "child.nhsNumber", "nhs-number-check-digit");
     }
 
+    static RaiseConcernRequest about(RaiseConcernRequest.Child child) {
+        return new RaiseConcernRequest(child, "neglect", null, "high", "d", null, "2026-11-20T21:30:00Z");
+    }
+
+    static RaiseConcernRequest.Child child(String family, String given, String dob, String estimated, String age,
+                                           String description) {
+        return new RaiseConcernRequest.Child(null, family, given, dob, null, null, estimated, age, description);
+    }
+
     @Test
-    void without_an_nhs_number_names_and_date_of_birth_are_required() {
-        var r = new RaiseConcernRequest(new RaiseConcernRequest.Child(null, null, "Anna", null, null),
-                "neglect", null, "high", "d", null, "2026-11-20T21:30:00Z");
-        List<FieldViolation> v = violations(r);
-        assertEquals(List.of("child.familyName", "child.dateOfBirth"), v.stream().map(FieldViolation::field).toList());
-        assertTrue(v.stream().allMatch(x -> x.rule().equals("required-without-nhs-number")));
+    void a_concern_is_never_refused_for_what_the_agency_does_not_know() {
+        assertEquals("Anna", about(child(null, "Anna", null, null, null, null)).toCommand(ID, "a", "p", NOW).child().givenName());
+        assertEquals("Smith", about(child("Smith", null, null, null, null, null)).toCommand(ID, "a", "p", NOW).child().familyName());
+        var described = about(child(null, null, null, null, null, " A boy of about 8 at the address. "))
+                .toCommand(ID, "a", "p", NOW).child();
+        assertEquals("A boy of about 8 at the address.", described.description());
+        assertNull(described.dateOfBirth());
+        var dated = about(child(null, null, "2017-03-14", null, null, null)).toCommand(ID, "a", "p", NOW).child();
+        assertEquals(false, dated.dateOfBirthEstimated());
+    }
+
+    @Test
+    void an_age_in_years_becomes_an_estimated_date_of_birth_in_the_middle_of_the_possible_year() {
+        var c = about(child("Smith", null, null, null, "8", null)).toCommand(ID, "a", "p", NOW).child();
+        assertEquals(LocalDate.of(2018, 5, 22), c.dateOfBirth());
+        assertTrue(c.dateOfBirthEstimated());
+        var e = about(child("Smith", null, "2017-01-01", "true", null, null)).toCommand(ID, "a", "p", NOW).child();
+        assertEquals(LocalDate.of(2017, 1, 1), e.dateOfBirth());
+        assertTrue(e.dateOfBirthEstimated());
+    }
+
+    @Test
+    void a_child_with_nothing_at_all_to_identify_them_is_named_as_the_field() {
+        assertOnly(about(child(null, " ", null, null, null, "")), "child", "identifier-required");
+    }
+
+    @Test
+    void each_wrong_age_or_estimate_is_named_with_its_rule() {
+        assertOnly(about(child("S", null, null, null, "eight", null)), "child.ageYears", "whole-number");
+        assertOnly(about(child("S", null, null, null, "26", null)), "child.ageYears", "range");
+        assertOnly(about(child("S", null, null, null, "-1", null)), "child.ageYears", "range");
+        assertOnly(about(child("S", null, "2017-01-01", null, "8", null)), "child.ageYears", "date-of-birth-or-age");
+        assertOnly(about(child("S", null, "2017-01-01", "maybe", null, null)), "child.dateOfBirthEstimated", "boolean");
+        assertOnly(about(child("S", null, null, "true", null, null)), "child.dateOfBirthEstimated", "requires-date-of-birth");
+        assertOnly(about(child("S", null, null, null, null, "x".repeat(501))), "child.description", "max-length");
     }
 
     @Test

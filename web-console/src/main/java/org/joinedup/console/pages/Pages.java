@@ -206,7 +206,10 @@ public class Pages {
         if (!names.isBlank()) {
             parts.add(names);
         }
-        if (i.path("dateOfBirth").isTextual()) {
+        if (i.path("dateOfBirth").isTextual() && i.path("dateOfBirthEstimated").asBoolean(false)) {
+            parts.add("born about " + LocalDate.parse(i.path("dateOfBirth").asText())
+                    .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK)) + " (estimated)");
+        } else if (i.path("dateOfBirth").isTextual()) {
             parts.add("born " + LocalDate.parse(i.path("dateOfBirth").asText())
                     .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
         }
@@ -218,6 +221,9 @@ public class Pages {
         }
         i.path("aliases").forEach(a -> parts.add("also known as " + (a.path("givenName").asText("") + " "
                 + a.path("familyName").asText("")).strip()));
+        if (i.path("description").isTextual()) {
+            parts.add("described as \u201c" + i.path("description").asText() + "\u201d");
+        }
         return parts.isEmpty() ? "No identifying details you may see" : String.join(", ", parts);
     }
 
