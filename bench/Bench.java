@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,6 +89,9 @@ public class Bench {
         if (wanted("verification")) {
             figure("ledger verification", () -> verification(inspector, pgbin));
         }
+        if (wanted("identity")) {
+            figure("identity", () -> commonNames(police, Integer.parseInt(env("BENCH_COMMON_CHILDREN", "10000"))));
+        }
         for (String service : SERVICES) {
             ROWS.add(new String[]{"resident memory MiB, " + service + ", idle / under load",
                     idle.getOrDefault(service, -1L) + " / " + loaded.getOrDefault(service, -1L), "-", "-", "-", "-"});
@@ -103,7 +107,7 @@ public class Bench {
     }
 
     /**
-     * Whether BENCH_ONLY (a comma-separated list of concerns, latency, chronology, catch-up, verification)
+     * Whether BENCH_ONLY (a comma-separated list of concerns, latency, chronology, catch-up, verification, identity)
      * asks for this figure; all of them when it is not set.
      */
     static boolean wanted(String figure) {
@@ -202,6 +206,98 @@ public class Bench {
                 + "\"occurredAt\": \"2026-11-20T22:00:00Z\"}";
         return HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static final String[] GIVEN = {"Oliver", "George", "Harry", "Noah", "Jack", "Leo", "Arthur", "Muhammad", "Oscar",
+            "Charlie", "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Grace", "Freya", "Aisha", "Zara", "Kofi",
+            "Ama", "Priya", "Rohan", "Kacper", "Zofia", "Chidi", "Tobi", "Ruby", "Daisy", "Alfie", "Theo", "Finley"};
+
+    /** A concern about a child known by names and date of birth (no NHS number), the way most agencies know them. */
+    static HttpRequest raiseByName(String token, String family, ThreadLocalRandom r) {
+        LocalDate dob = LocalDate.of(2008, 1, 1).plusDays(r.nextInt(18 * 365));
+        String body = "{\"child\": {\"familyName\": \"" + family + "\", \"givenName\": \"" + GIVEN[r.nextInt(GIVEN.length)]
+                + "\", \"dateOfBirth\": \"" + dob + "\", \"postcode\": \"N17 " + r.nextInt(10) + "AA\"}, \"category\": \"neglect\", "
+                + "\"riskLevel\": \"medium\", \"description\": \"Left alone overnight; no food in the flat.\", "
+                + "\"occurredAt\": \"2026-11-20T22:00:00Z\"}";
+        return HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A family name nobody else has. */
+    static String rareName(ThreadLocalRandom r) {
+        StringBuilder s = new StringBuilder("Q");
+        for (int i = 0; i < 9; i++) {
+            s.append((char) ('a' + r.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    /**
+     * The cost of a common name: {@code children} children sharing one family name are registered
+     * (8 clients), then concerns about further children of that name and about children with a name
+     * nobody has are sent interleaved by 8 clients, and the p99 of each is compared. A family name of
+     * its own per run, so runs do not add up.
+     */
+    static void commonNames(Supplier<String> police, int children) throws Exception {
+        String common = "Smith" + rareName(ThreadLocalRandom.current()).substring(1, 4);
+        System.err.println("identity: registering " + children + " children named " + common + " ...");
+        AtomicLong left = new AtomicLong(children);
+        AtomicLong failed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (left.getAndDecrement() > 0) {
+                    try {
+                        if (HTTP.send(raiseByName(police.get(), common, r), HttpResponse.BodyHandlers.discarding()).statusCode() != 201) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failed.get() > children / 100) {
+            throw new IllegalStateException(failed.get() + " of the " + children + " registrations failed");
+        }
+        int each = Integer.parseInt(env("BENCH_IDENTITY_SAMPLES", "400"));
+        List<Double> commonMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> rareMs = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong turns = new AtomicLong(2L * each);
+        threads.clear();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                long turn;
+                while ((turn = turns.getAndDecrement()) > 0) {
+                    boolean isCommon = turn % 2 == 0;
+                    HttpRequest request = raiseByName(police.get(), isCommon ? common : rareName(r), r);
+                    long start = System.nanoTime();
+                    try {
+                        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201) {
+                            (isCommon ? commonMs : rareMs).add((System.nanoTime() - start) / 1e6);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        row("POST /concerns p99 ms, a family name " + children + " children share", percentile(commonMs, 99),
+                "p99 ms, a family name nobody else has", percentile(rareMs, 99), "<= 2");
+        row("POST /concerns p50 ms, a family name " + children + " children share", percentile(commonMs, 50),
+                "p50 ms, a family name nobody else has", percentile(rareMs, 50), "-");
     }
 
     static HttpResponse<String> get(Supplier<String> token, String url) throws Exception {

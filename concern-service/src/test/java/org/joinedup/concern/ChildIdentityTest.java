@@ -170,6 +170,23 @@ class ChildIdentityTest {
                 .statusCode(400).body("violations.field", containsInAnyOrder("child.ageYears", "child.dateOfBirthEstimated"));
     }
 
+    @Inject
+    org.joinedup.concern.child.BlockingKeysRebuild rebuild;
+
+    @Test
+    void after_an_upgrade_of_the_blocking_scheme_every_identification_is_filed_again_once() {
+        Child c = Child.random();
+        String child = raised(POLICE, byName(c.family(), "Esme", c.dob(), "")).path("childId");
+        List<String> before = org.joinedup.platform.store.Jdbc.query(dataSource,
+                "select blocking_key from child_blocking_key where child_id = ?::uuid order by 1", rs -> rs.getString(1), child);
+        org.joinedup.platform.store.Jdbc.update(dataSource, "delete from child_blocking_key where child_id = ?::uuid", child);
+        org.joinedup.platform.store.Jdbc.update(dataSource, "delete from child_blocking_scheme");
+        assertEquals(true, rebuild.rebuild() > 0);
+        assertEquals(before, org.joinedup.platform.store.Jdbc.query(dataSource,
+                "select blocking_key from child_blocking_key where child_id = ?::uuid order by 1", rs -> rs.getString(1), child));
+        assertEquals(0, rebuild.rebuild(), "done once per scheme");
+    }
+
     @Test
     void a_misspelt_name_reaches_the_queue_with_both_records_and_the_reasons() {
         Child c = Child.random();

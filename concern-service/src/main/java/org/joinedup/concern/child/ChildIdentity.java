@@ -17,8 +17,38 @@ import java.util.UUID;
 public record ChildIdentity(UUID childId, String nhsNumber, List<Name> names, LocalDate dateOfBirth,
                             boolean dateOfBirthEstimated, String postcode) {
 
-    /** A normalised name; a part may be empty when it was not given. */
-    public record Name(String family, String given, boolean alias) {
+    /**
+     * A normalised name; a part may be empty when it was not given. {@code familyParts} and
+     * {@code givenParts} are the whole normalised name and, for a name of several parts (Garcia Lopez,
+     * Smith-Jones, Mary Jane, Abdul Rahman), each part as well: what blocking and matching compare.
+     */
+    public record Name(String family, String given, boolean alias, List<String> familyParts, List<String> givenParts) {
+        public Name {
+            familyParts = List.copyOf(familyParts);
+            givenParts = List.copyOf(givenParts);
+        }
+
+        /** A name of one part each. */
+        public Name(String family, String given, boolean alias) {
+            this(family, given, alias, family.isEmpty() ? List.of() : List.of(family), given.isEmpty() ? List.of() : List.of(given));
+        }
+    }
+
+    /** The whole normalised name, then each part when there are several. */
+    static List<String> parts(String raw, boolean given) {
+        String whole = given ? given(raw) : ChildMatchKeys.normaliseName(raw);
+        if (whole.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        parts.add(whole);
+        for (String piece : raw.split("[\\s\\-\\u2010\\u2011\\u2012\\u2013\\u2014_/.,]+")) {
+            String part = given ? given(piece) : ChildMatchKeys.normaliseName(piece);
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return List.copyOf(parts);
     }
 
     public ChildIdentity {
@@ -37,8 +67,10 @@ public record ChildIdentity(UUID childId, String nhsNumber, List<Name> names, Lo
         String family = ChildMatchKeys.normaliseName(id.familyName());
         String given = given(id.givenName());
         List<Name> names = new ArrayList<>();
+        List<String> familyParts = parts(id.familyName(), false);
+        List<String> givenParts = parts(id.givenName(), true);
         if (!family.isEmpty() || !given.isEmpty()) {
-            names.add(new Name(family, given, false));
+            names.add(new Name(family, given, false, familyParts, givenParts));
         }
         for (ChildName alias : id.aliases()) {
             String f = ChildMatchKeys.normaliseName(alias.familyName());
@@ -46,7 +78,9 @@ public record ChildIdentity(UUID childId, String nhsNumber, List<Name> names, Lo
             if (f.isEmpty() && g.isEmpty()) {
                 continue;
             }
-            Name name = new Name(f.isEmpty() ? family : f, g.isEmpty() ? given : g, true);
+            Name name = new Name(f.isEmpty() ? family : f, g.isEmpty() ? given : g, true,
+                    f.isEmpty() ? familyParts : parts(alias.familyName(), false),
+                    g.isEmpty() ? givenParts : parts(alias.givenName(), true));
             if (names.stream().noneMatch(n -> n.family().equals(name.family()) && n.given().equals(name.given()))) {
                 names.add(name);
             }
@@ -57,7 +91,7 @@ public record ChildIdentity(UUID childId, String nhsNumber, List<Name> names, Lo
                 id.dateOfBirth() != null && id.dateOfBirthEstimated(), postcode == null || postcode.isEmpty() ? null : postcode);
     }
 
-    private static String given(String name) {
+    static String given(String name) {
         String g = ChildMatchKeys.normaliseName(name);
         return PLACEHOLDER_GIVEN.contains(g) ? "" : g;
     }

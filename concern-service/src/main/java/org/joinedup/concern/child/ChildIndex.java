@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,9 +71,9 @@ public class ChildIndex {
     public Resolution resolve(ChildIdentification child, UUID concernId, String agencyId, Instant now) {
         ChildIdentity incoming = ChildIdentity.of(null, child);
         List<String> keys = ChildMatchKeys.of(incoming);
-        Set<String> blocking = ChildMatcher.blockingKeys(incoming);
+        ChildMatcher.Blocks blocking = ChildMatcher.blocks(incoming, LocalDate.ofInstant(now, ZoneOffset.UTC));
         try (Connection c = dataSource.getConnection()) {
-            lock(c, keys, blocking);
+            lock(c, keys, blocking.all());
             Map<UUID, AutomaticJoin.Decision> decisions = new LinkedHashMap<>();
             Map<UUID, List<ChildIdentity>> holders = holders(c, keys);
             holders.forEach((holder, identities) -> decisions.put(holder, AutomaticJoin.decide(incoming, identities)));
@@ -195,12 +197,12 @@ public class ChildIndex {
         }
     }
 
-    private void match(Connection c, ChildIdentity identity, Set<String> blocking, Instant now) throws SQLException {
+    private void match(Connection c, ChildIdentity identity, ChildMatcher.Blocks blocking, Instant now) throws SQLException {
         Set<UUID> group = links.groupOf(c, identity.childId());
         List<UUID> comparable = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select distinct child_id from child_blocking_key where blocking_key = any(?) and child_id <> ?""")) {
-            ps.setArray(1, c.createArrayOf("text", blocking.toArray()));
+            ps.setArray(1, c.createArrayOf("text", blocking.probed().toArray()));
             ps.setObject(2, identity.childId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -221,7 +223,7 @@ public class ChildIndex {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into child_blocking_key (blocking_key, child_id) values (?, ?) on conflict do nothing""")) {
-            for (String key : blocking) {
+            for (String key : blocking.filed()) {
                 ps.setString(1, key);
                 ps.setObject(2, identity.childId());
                 ps.addBatch();
@@ -312,14 +314,19 @@ public class ChildIndex {
         return a.toString().compareTo(b.toString()) < 0;
     }
 
+    /**
+     * Takes the transaction's advisory locks on every key, in one statement and in a fixed order (so
+     * two concerns never deadlock): concerns that could join or be compared with each other are
+     * serialised, and concerns about unrelated children share no lock.
+     */
     private static void lock(Connection c, List<String> keys, Set<String> blocking) throws SQLException {
         Set<String> all = new TreeSet<>(keys);
         all.addAll(blocking);
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            for (String key : all) {
-                ps.setString(1, "child-index:" + key);
-                ps.executeQuery().close();
-            }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select count(pg_advisory_xact_lock(hashtextextended('child-index:' || k, 0)))
+                from (select k from unnest(?::text[]) as k order by k) ordered""")) {
+            ps.setArray(1, c.createArrayOf("text", all.toArray()));
+            ps.executeQuery().close();
         }
     }
 }

@@ -69,23 +69,95 @@ public final class ChildMatcher {
         }
     }
 
-    /** The blocking keys of an identity: identities that share none are never compared. */
-    public static Set<String> blockingKeys(ChildIdentity identity) {
-        Set<String> keys = new TreeSet<>();
-        LocalDate dob = identity.dateOfBirth();
+    /** How many years apart two birth years may be and still meet in a names-and-year block. */
+    static final int YEAR_WINDOW = 2;
+    /** The earliest birth year a child without a date of birth is looked for in: care leavers are supported to 25. */
+    static final int OLDEST_AGE = 26;
+
+    /**
+     * The blocks an identity is filed in ({@code filed}) and the blocks it is compared against
+     * ({@code probed}, which include the filed ones). Two identities are compared when one's probed
+     * blocks meet the other's filed ones, and the rule is symmetric: whichever arrives second finds
+     * the first. A lock on every key in either set therefore serialises exactly the identities that
+     * could be compared, and no others.
+     */
+    public record Blocks(Set<String> filed, Set<String> probed) {
+        /** Every key, for locking. */
+        public Set<String> all() {
+            Set<String> all = new TreeSet<>(filed);
+            all.addAll(probed);
+            return all;
+        }
+    }
+
+    /**
+     * The blocks of an identity: each selective, so a common family name does not make a big block.
+     * <ul>
+     * <li>{@code nd:} each name's phonetic code (family, given and alias names, each part of a name
+     * with several) with the date of birth, day and month in either order: one name in common on the
+     * same birthday, whatever happened to the other (swapped, misspelt, changed);</li>
+     * <li>{@code ny:} the phonetic codes of family and given name as an unordered pair with the year
+     * of birth, looked for {@value #YEAR_WINDOW} years either way and in the block of children whose
+     * date of birth is not known: both names in common, whatever happened to the date. An identity
+     * without a date of birth files itself in that block and looks in every year.</li>
+     * </ul>
+     */
+    public static Blocks blocks(ChildIdentity identity, java.time.LocalDate today) {
+        Set<String> filed = new TreeSet<>();
+        Set<String> probed = new TreeSet<>();
+        LocalDate dob = identity.exactDateOfBirth();
+        Set<String> codes = new TreeSet<>();
+        Set<String> pairs = new TreeSet<>();
+        for (ChildIdentity.Name name : identity.names()) {
+            List<String> families = codes(name.familyParts());
+            List<String> givens = codes(name.givenParts());
+            codes.addAll(families);
+            codes.addAll(givens);
+            for (String f : families) {
+                for (String g : givens) {
+                    pairs.add(f.compareTo(g) <= 0 ? f + "|" + g : g + "|" + f);
+                }
+            }
+        }
         if (dob != null) {
             int low = Math.min(dob.getMonthValue(), dob.getDayOfMonth());
             int high = Math.max(dob.getMonthValue(), dob.getDayOfMonth());
-            keys.add("dob:" + dob.getYear() + "-" + low + "-" + high);
+            String day = dob.getYear() + "-" + low + "-" + high;
+            codes.forEach(code -> filed.add("nd:" + code + "|" + day));
         }
-        for (ChildIdentity.Name name : identity.names()) {
-            if (!name.family().isEmpty() && !name.given().isEmpty()) {
-                String a = METAPHONE.doubleMetaphone(name.family());
-                String b = METAPHONE.doubleMetaphone(name.given());
-                keys.add("names:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+        Integer year = identity.dateOfBirth() == null ? null : identity.dateOfBirth().getYear();
+        for (String pair : pairs) {
+            if (year == null) {
+                filed.add("ny:" + pair + "|?");
+                for (int y = today.getYear() - OLDEST_AGE; y <= today.getYear(); y++) {
+                    probed.add("ny:" + pair + "|" + y);
+                }
+            } else {
+                filed.add("ny:" + pair + "|" + year);
+                for (int y = year - YEAR_WINDOW; y <= year + YEAR_WINDOW; y++) {
+                    probed.add("ny:" + pair + "|" + y);
+                }
+            }
+            probed.add("ny:" + pair + "|?");
+        }
+        probed.addAll(filed);
+        return new Blocks(filed, probed);
+    }
+
+    /** The Double Metaphone codes of name parts (both codes when a part has two). */
+    private static List<String> codes(List<String> parts) {
+        Set<String> codes = new TreeSet<>();
+        for (String part : parts) {
+            String primary = METAPHONE.doubleMetaphone(part);
+            if (primary != null && !primary.isEmpty()) {
+                codes.add(primary);
+            }
+            String alternate = METAPHONE.doubleMetaphone(part, true);
+            if (alternate != null && !alternate.isEmpty()) {
+                codes.add(alternate);
             }
         }
-        return keys;
+        return List.copyOf(codes);
     }
 
     /** The best evidence that the incoming identity is the child known by any of {@code known}, at any score. */

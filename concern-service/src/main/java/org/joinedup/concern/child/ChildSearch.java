@@ -51,10 +51,11 @@ public class ChildSearch {
         }
         ChildIdentity wanted = ChildIdentity.of(null, new ChildIdentification(null, q.familyName(), q.givenName(),
                 q.dateOfBirth(), null));
-        Set<String> keys = ChildMatcher.blockingKeys(wanted);
-        if (q.dateOfBirth() == null) {
-            keys.removeIf(k -> k.startsWith("dob:"));
-        }
+        ChildIdentity probe = q.dateOfBirth() == null && q.ageYears() != null
+                ? ChildIdentity.of(null, new ChildIdentification(null, q.familyName(), q.givenName(),
+                q.today().minusYears(q.ageYears()).minusMonths(6), null, List.of(), true, null))
+                : wanted;
+        Set<String> keys = ChildMatcher.blocks(probe, q.today()).probed();
         List<UUID> blocked = Jdbc.query(dataSource, """
                 select distinct child_id from child_blocking_key where blocking_key = any(?::text[]) limit 5000""",
                 rs -> rs.getObject(1, UUID.class), "{" + String.join(",", keys.stream().map(k -> "\"" + k.replace("\"", "") + "\"").toList()) + "}");

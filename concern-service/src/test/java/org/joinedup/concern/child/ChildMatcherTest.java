@@ -24,9 +24,7 @@ class ChildMatcherTest {
     }
 
     static Optional<ChildMatcher.Evidence> match(ChildIdentity a, ChildIdentity b) {
-        Set<String> shared = ChildMatcher.blockingKeys(a);
-        shared.retainAll(ChildMatcher.blockingKeys(b));
-        assertFalse(shared.isEmpty(), "the pair must meet in a block to be compared at all");
+        assertTrue(meet(a, b) && meet(b, a), "the pair must meet in a block, whichever arrives first, to be compared at all");
         return MATCHER.match(a, List.of(b));
     }
 
@@ -113,10 +111,38 @@ class ChildMatcherTest {
         assertEquals(ChildMatcher.POSTCODE_BONUS, with - without, 0.002); // scores are rounded to 3 places
     }
 
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
+    /** Whether {@code b}, arriving after {@code a}, looks in a block {@code a} was filed in. */
+    static boolean meet(ChildIdentity a, ChildIdentity b) {
+        Set<String> shared = new java.util.TreeSet<>(ChildMatcher.blocks(b, TODAY).probed());
+        shared.retainAll(ChildMatcher.blocks(a, TODAY).filed());
+        return !shared.isEmpty();
+    }
+
     @Test
     void blocking_keys_ignore_the_order_of_day_and_month_and_of_the_names() {
-        assertEquals(ChildMatcher.blockingKeys(id(null, "Kouao", "Anna", LocalDate.of(2016, 2, 11), null)),
-                ChildMatcher.blockingKeys(id(null, "Anna", "Kouao", DOB, null)));
+        assertEquals(ChildMatcher.blocks(id(null, "Kouao", "Anna", LocalDate.of(2016, 2, 11), null), TODAY),
+                ChildMatcher.blocks(id(null, "Anna", "Kouao", DOB, null), TODAY));
+    }
+
+    @Test
+    void records_meet_through_one_name_on_the_same_birthday_or_both_names_within_two_years_or_no_birthday() {
+        ChildIdentity anna = id(null, "Kouao", "Anna", DOB, null);
+        assertTrue(meet(anna, id(null, "Manning", "Anna", DOB, null)), "a step-family name");
+        assertTrue(meet(anna, id(null, "Kouao", "Victoria", DOB, null)), "a known-as name");
+        assertTrue(meet(anna, id(null, "Kouao", "Anna", DOB.withYear(2018), null)), "a year two out");
+        assertTrue(meet(anna, id(null, "Kouao", "Anna", null, null)), "no date of birth");
+        assertTrue(meet(id(null, "Kouao", "Anna", null, null), anna), "no date of birth, first");
+        assertTrue(meet(anna, id(null, "Kouao Mensah", "Anna Grace", DOB.withDayOfMonth(9), null)), "several parts, a day out");
+        assertFalse(meet(anna, id(null, "Kouao", "Anna", DOB.withYear(2019), null)), "three years apart");
+        assertFalse(meet(anna, id(null, "Smith", "Jack", DOB, null)), "nothing in common but the birthday");
+    }
+
+    @Test
+    void a_common_family_name_is_not_one_block() {
+        ChildMatcher.Blocks jack = ChildMatcher.blocks(id(null, "Smith", "Jack", DOB, null), TODAY);
+        assertTrue(jack.filed().stream().allMatch(k -> k.matches("(nd|ny):.*\\|\\d{4}(-\\d+-\\d+)?")), jack.toString());
     }
 
     @Test

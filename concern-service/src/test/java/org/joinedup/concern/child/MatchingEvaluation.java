@@ -18,6 +18,8 @@ import java.util.UUID;
  * <p>Run it: {@code bench/child-matching.sh} (see {@code docs/child-matching.md}).
  */
 public final class MatchingEvaluation {
+    /** The day the evaluation runs as, so its figures do not change with the calendar. */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 1);
 
     /**
      * What a lead would face.
@@ -97,17 +99,19 @@ public final class MatchingEvaluation {
                 continue;
             }
             Map<UUID, List<ChildIdentity>> comparable = new LinkedHashMap<>();
-            Set<String> blockingKeys = ChildMatcher.blockingKeys(identity);
-            for (String key : blockingKeys) {
+            ChildMatcher.Blocks blockingKeys = ChildMatcher.blocks(identity, TODAY);
+            for (String key : blockingKeys.probed()) {
                 for (UUID other : blocks.getOrDefault(key, Set.of())) {
-                    comparable.put(other, identities.get(other));
+                    if (!other.equals(child)) {
+                        comparable.put(other, identities.get(other));
+                    }
                 }
             }
             for (UUID other : matcher.candidates(identity, comparable).keySet()) {
                 candidates.add(pair(child, other));
             }
             known.add(identity);
-            for (String key : blockingKeys) {
+            for (String key : blockingKeys.filed()) {
                 blocks.computeIfAbsent(key, k -> new HashSet<>()).add(child);
             }
         }
