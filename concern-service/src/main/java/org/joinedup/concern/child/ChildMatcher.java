@@ -34,18 +34,24 @@ import java.util.UUID;
  * {@code docs/child-matching.md}, which also holds the measured recall.
  */
 public final class ChildMatcher {
-    public static final double DEFAULT_THRESHOLD = 0.85;
+    public static final double DEFAULT_THRESHOLD = 0.80;
     static final double PHONETIC_FLOOR = 0.92;
     static final double NAME_WEIGHT = 0.65;
     static final double BIRTH_WEIGHT = 0.35;
     static final double POSTCODE_BONUS = 0.05;
     static final double DISTRICT_BONUS = 0.03;
-    static final double DIFFERENT_NHS_PENALTY = 0.15;
+    static final double DIFFERENT_NHS_PENALTY = 0.2;
     /** What a part neither side knows (or only one side knows) counts for: neither for nor against. */
     static final double UNKNOWN = 0.6;
     /** A name part at least this similar agrees (Jaro-Winkler, or a phonetic equality). */
     static final double SIMILAR_PART = 0.85;
     static final double PET_NAME_FLOOR = 0.9;
+    /** A gendered form of a family name (Kowalska, Kowalski) counts as at least this. */
+    static final double GENDERED_FLOOR = 0.92;
+    /** One part of a multi-part name agreeing counts this share of the whole agreeing. */
+    static final double PART_OF_NAME = 0.95;
+    /** The score one name in common with the exact date of birth is raised to; see {@link #compare}. */
+    static final double ONE_NAME_AND_BIRTHDAY = 0.8;
     static final double SWAPPED_BIRTH = 0.9;
     static final double SLIPPED_BIRTH = 0.7;
 
@@ -220,6 +226,16 @@ public final class ChildMatcher {
         } else if (a.postcodeDistrict() != null && b.postcodeDistrict() != null) {
             against.add("different postcode districts");
         }
+        if (birth == 1.0 && score < ONE_NAME_AND_BIRTHDAY) {
+            // One name in common on the same exact birthday: a known-as name, a step-family name, a twin. A
+            // lead tells them apart (the evidence against says which name differs); with the family name
+            // anywhere, with the given name only at one address, as a given name is shared across a country.
+            boolean sameDistrict = a.postcodeDistrict() != null && a.postcodeDistrict().equals(b.postcodeDistrict());
+            if (nameInCommon(a, b, true) || sameDistrict && nameInCommon(a, b, false)) {
+                score = ONE_NAME_AND_BIRTHDAY;
+                reasons.add("one name in common on the same birthday");
+            }
+        }
         if (a.nhsNumber() != null && b.nhsNumber() != null) {
             if (a.nhsNumber().equals(b.nhsNumber())) {
                 reasons.add("same NHS number");
@@ -238,10 +254,12 @@ public final class ChildMatcher {
         List<String> whyNot = List.of();
         for (ChildIdentity.Name x : a.names()) {
             for (ChildIdentity.Name y : b.names()) {
-                double family = part(x.family(), y.family());
-                double given = givenPart(x.given(), y.given());
+                double family = parts(x.family(), x.familyParts(), y.family(), y.familyParts());
+                double given = Math.max(givenPart(x.given(), y.given()),
+                        parts(x.given(), x.givenParts(), y.given(), y.givenParts()));
                 double straight = (family + given) / 2;
-                double swapped = (part(x.family(), y.given()) + part(x.given(), y.family())) / 2;
+                double swapped = (parts(x.family(), x.familyParts(), y.given(), y.givenParts())
+                        + parts(x.given(), x.givenParts(), y.family(), y.familyParts())) / 2;
                 double s = Math.max(straight, swapped);
                 if (s <= best) {
                     continue;
@@ -251,7 +269,7 @@ public final class ChildMatcher {
                 List<String> n = new ArrayList<>();
                 boolean familyKnown = !x.family().isEmpty() && !y.family().isEmpty();
                 boolean givenKnown = !x.given().isEmpty() && !y.given().isEmpty();
-                if (swapped > straight) {
+                if (swapped > straight && swapped >= SIMILAR_PART) {
                     w.add("given and family names swapped");
                 } else if (familyKnown && givenKnown && x.family().equals(y.family()) && x.given().equals(y.given())) {
                     w.add("same names");
@@ -295,6 +313,21 @@ public final class ChildMatcher {
         return best;
     }
 
+    /** Whether some name of each has the same (or a similar) family name, or given name, both known. */
+    static boolean nameInCommon(ChildIdentity a, ChildIdentity b, boolean family) {
+        for (ChildIdentity.Name x : a.names()) {
+            for (ChildIdentity.Name y : b.names()) {
+                String p = family ? x.family() : x.given();
+                String q = family ? y.family() : y.given();
+                if (!p.isEmpty() && !q.isEmpty() && parts(p, family ? x.familyParts() : x.givenParts(), q,
+                        family ? y.familyParts() : y.givenParts()) >= SIMILAR_PART) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A given name compared: as {@link #part}, and a short or pet form counts as at least {@value #PET_NAME_FLOOR}. */
     static double givenPart(String x, String y) {
         double s = part(x, y);
@@ -312,11 +345,68 @@ public final class ChildMatcher {
         if (x.equals(y)) {
             return 1.0;
         }
-        double s = JARO_WINKLER.apply(x, y);
+        double s = Math.max(JARO_WINKLER.apply(x, y), editSimilarity(x, y));
         if (METAPHONE.isDoubleMetaphoneEqual(x, y) || METAPHONE.isDoubleMetaphoneEqual(x, y, true)) {
             s = Math.max(s, PHONETIC_FLOOR);
         }
+        if (s < GENDERED_FLOOR && x.length() > 4 && y.length() > 4 && stem(x).equals(stem(y))) {
+            s = GENDERED_FLOOR;
+        }
         return s;
+    }
+
+    /** One minus the edit distance over the longer length: a letter added or lost at the start (Cabdi, Abdi) still scores high. */
+    static double editSimilarity(String x, String y) {
+        int[] previous = new int[y.length() + 1];
+        int[] current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return 1.0 - (double) previous[y.length()] / Math.max(x.length(), y.length());
+    }
+
+    /** Gendered and patronymic endings and the form each shares with its other gender. */
+    private static final String[][] GENDERED_ENDINGS = {{"owska", "owski"}, {"ewska", "ewski"}, {"ska", "ski"},
+            {"cka", "cki"}, {"dzka", "dzki"}, {"ova", "ov"}, {"eva", "ev"}, {"ina", "in"}, {"aya", "iy"}, {"kaite", "kas"},
+            {"aite", "as"}, {"yte", "is"}, {"iene", "is"}, {"ova", ""}, {"ou", "os"}, {"dottir", "son"}, {"sdottir", "sson"}};
+
+    /** A family name with a gendered or patronymic ending put in its other form: Kowalska and Kowalski share one. */
+    static String stem(String name) {
+        for (String[] ending : GENDERED_ENDINGS) {
+            if (name.endsWith(ending[0]) && name.length() > ending[0].length() + 2) {
+                return name.substring(0, name.length() - ending[0].length()) + ending[1];
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Similarity of two names that may have several parts: the whole names, or the best pair of parts
+     * (Garcia for Garcia Lopez, Lopez Garcia for Garcia Lopez), a part counting a little less than the whole.
+     */
+    static double parts(String x, List<String> xParts, String y, List<String> yParts) {
+        double best = part(x, y);
+        if (x.isEmpty() || y.isEmpty() || best >= 1.0) {
+            return best;
+        }
+        for (String p : xParts) {
+            for (String q : yParts) {
+                if (p.length() >= 2 && q.length() >= 2 && !(p.equals(x) && q.equals(y))) {
+                    best = Math.max(best, PART_OF_NAME * part(p, q));
+                }
+            }
+        }
+        return best;
     }
 
     private static double birth(ChildIdentity a, ChildIdentity b, Set<String> reasons, Set<String> against) {
@@ -327,14 +417,16 @@ public final class ChildMatcher {
             return UNKNOWN;
         }
         if (a.dateOfBirthEstimated() || b.dateOfBirthEstimated()) {
+            // An age in years is often a year out and an estimate's month is a guess: within a year and a half
+            // is the same age as far as anyone can tell.
             long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(x, y));
-            if (days <= 366) {
+            if (days <= 550) {
                 reasons.add("of about the same age (a date of birth estimated)");
                 return 0.7;
             }
-            if (days <= 2 * 366) {
+            if (days <= 915) {
                 reasons.add("ages about two years apart (a date of birth estimated)");
-                return 0.45;
+                return 0.5;
             }
             against.add("ages far apart");
             return 0;

@@ -7,6 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "joinedup.child-matching")
 public interface MatchingSettings {
     /** The score (0 to 1) at or above which a pair becomes a candidate; see docs/child-matching.md. */
-    @WithDefault("0.85")
+    @WithDefault("0.80")
     double threshold();
 }
