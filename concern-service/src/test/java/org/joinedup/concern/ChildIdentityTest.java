@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -185,6 +186,47 @@ class ChildIdentityTest {
         assertEquals(before, org.joinedup.platform.store.Jdbc.query(dataSource,
                 "select blocking_key from child_blocking_key where child_id = ?::uuid order by 1", rs -> rs.getString(1), child));
         assertEquals(0, rebuild.rebuild(), "done once per scheme");
+    }
+
+    @Test
+    void the_queue_pages_by_cursor_and_filters_by_child_reason_agency_and_score() {
+        Child c = Child.random();
+        String anna = raised(POLICE, byName(c.family(), "Annabel", c.dob(), ", \"postcode\": \"N17 0AA\"")).path("childId");
+        raised(HEALTH, byName(c.family() + "e", "Annabel", c.dob(), ""));
+        raised(HEALTH, byName(c.family(), "Anabel", c.dob(), ""));
+        raised(HEALTH, byName(c.family() + "s", "Annabell", c.dob(), ""));
+        var first = as(LEAD).queryParam("childId", anna).queryParam("limit", "2").get("/children/candidates")
+                .then().statusCode(200).body("$", hasSize(2)).body("reason", everyItem(equalTo("likely-match")))
+                .header("Link", org.hamcrest.Matchers.matchesPattern("<.*after=.*>; rel=\"next\"")).extract();
+        String next = first.header("Link").replaceAll("^<(.*)>.*$", "$1");
+        var second = io.restassured.RestAssured.given().auth().oauth2(LEAD).urlEncodingEnabled(false).get(next)
+                .then().statusCode(200).body("$", hasSize(1)).header("Link", nullValue()).extract();
+        List<String> all = new java.util.ArrayList<>(first.path("candidateId"));
+        all.addAll(second.path("candidateId"));
+        assertEquals(3, new java.util.HashSet<>(all).size(), "every candidate once, across the pages");
+        List<Double> scores = as(LEAD).queryParam("childId", anna).get("/children/candidates").then().extract().path("score");
+        List<Double> sorted = new java.util.ArrayList<>(scores);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, scores, "strongest first");
+
+        as(LEAD).queryParam("childId", anna).queryParam("reason", "nhs-number-conflict").get("/children/candidates")
+                .then().statusCode(200).body("$", hasSize(0));
+        as(LEAD).queryParam("childId", anna).queryParam("agency", POLICE).get("/children/candidates")
+                .then().statusCode(200).body("$", hasSize(3));
+        as(LEAD).queryParam("childId", anna).queryParam("agency", "nobody").get("/children/candidates")
+                .then().statusCode(200).body("$", hasSize(0));
+        as(LEAD).queryParam("childId", anna).queryParam("minScore", "1").get("/children/candidates")
+                .then().statusCode(200).body("score", everyItem(equalTo(1.0f)));
+    }
+
+    @Test
+    void a_wrong_filter_or_cursor_is_named_with_its_rule() {
+        as(LEAD).queryParam("reason", "maybe").queryParam("childId", "x").queryParam("minScore", "2")
+                .queryParam("after", "not-a-cursor").get("/children/candidates").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("reason", "childId", "minScore", "after"))
+                .body("violations.rule", containsInAnyOrder("one-of", "uuid", "range", "cursor"));
+        as(LEAD).queryParam("minScore", "high").get("/children/candidates").then().statusCode(400)
+                .body("violations[0].rule", equalTo("number"));
     }
 
     @Test

@@ -117,15 +117,37 @@ class ConcernToChronologyIT {
                 .body("gaps", org.hamcrest.Matchers.hasSize(0)));
     }
 
+    @Test
+    void a_sisters_nhs_number_on_her_brothers_record_makes_two_children_two_chronologies_and_a_queued_conflict() {
+        String nhs = TestNhsNumbers.next();
+        Raised sister = raise("""
+                {"nhsNumber": "%s", "familyName": "Okonkwo", "givenName": "Adaeze", "dateOfBirth": "2016-04-09",
+                 "postcode": "N17 6RA"}""".formatted(nhs));
+        Raised brother = raise("""
+                {"nhsNumber": "%s", "familyName": "Okonkwo", "givenName": "Chidi", "dateOfBirth": "2012-10-30",
+                 "postcode": "N17 6RA"}""".formatted(nhs));
+        org.junit.jupiter.api.Assertions.assertNotEquals(sister.childId, brother.childId);
+        given().baseUri(concerns.baseUrl()).auth().oauth2(LEAD).queryParam("childId", brother.childId)
+                .get("/children/candidates").then().statusCode(200)
+                .body("reason", org.hamcrest.Matchers.contains("nhs-number-conflict"))
+                .body("[0].against", org.hamcrest.Matchers.hasItems("different given names", "different dates of birth"));
+        // Her chronology holds her concern and not his: nothing joined on contradicted evidence.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chronology(sister.childId)
+                .body(RAISED_EVENT_IDS, containsInAnyOrder(sister.eventId)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chronology(brother.childId)
+                .body(RAISED_EVENT_IDS, containsInAnyOrder(brother.eventId)));
+    }
+
     record Raised(String eventId, String childId) {
     }
 
-    static Raised raise(String nhsNumber) {
+    static Raised raise(String nhsNumberOrChild) {
+        String child = nhsNumberOrChild.startsWith("{") ? nhsNumberOrChild : "{\"nhsNumber\": \"" + nhsNumberOrChild + "\"}";
         var body = given().baseUri(concerns.baseUrl()).auth().oauth2(POLICE).contentType("application/json")
                 .body("""
-                        {"child": {"nhsNumber": "%s"}, "category": "neglect", "riskLevel": "medium",
+                        {"child": %s, "category": "neglect", "riskLevel": "medium",
                          "description": "Left alone overnight.", "occurredAt": "2026-11-20T22:00:00Z"}"""
-                        .formatted(nhsNumber))
+                        .formatted(child))
                 .post("/concerns").then().statusCode(201).extract();
         return new Raised(body.path("eventId"), body.path("childId"));
     }

@@ -292,7 +292,8 @@ class ConsoleJourneysIT {
                 "/children/" + child + "?offset=-5&limit=abc&order=sideways&from=2026-13-45&to=x&kind=zzz",
                 "/children/" + child + "?page=-1&agencyId=%00&indicator=%FF", "/referrals?childId=%00&overdue=maybe",
                 "/inspection/children/" + child + "?asOf=yesterday", "/inspection/children/" + child + "?asOf=9999-99-99T99:99",
-                "/inbox?done=%3Cscript%3E", "/review?done=x", "/flags?status=%00"));
+                "/inbox?done=%3Cscript%3E", "/review?done=x", "/flags?status=%00", "/review?reason=zzz",
+                "/review?after=not-a-cursor", "/review?after=%00&reason=likely-match", "/review?reason=%00"));
         for (String id : ids) {
             for (String path : List.of("/children/%s", "/children/%s/concerns", "/children/%s/team", "/children/%s/shares/new",
                     "/children/%s/referrals/new", "/inspection/children/%s", "/inspection/children/%s/export",
@@ -390,7 +391,15 @@ class ConsoleJourneysIT {
             assertEquals("Records that may be one child", b.heading());
             String card = b.find(".govuk-summary-card").getText();
             assertTrue(card.contains("Ama Mensah") && card.contains("Ama Mensa"), card);
+            assertTrue(card.contains("Likely the same child") && card.contains("Evidence they are one child")
+                    && card.contains("Evidence they are not"), card);
             b.accessible("review queue").screenshot("console-review-queue");
+            // Filtered to NHS number conflicts there is nothing about her; back to every reason, she is there.
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("reason"))).selectByValue("nhs-number-conflict");
+            b.find("form[action='/review'] button").click();
+            assertTrue(b.find("#no-candidates").getText().contains("for this reason"));
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("reason"))).selectByValue("");
+            b.find("form[action='/review'] button").click();
             b.find(".govuk-summary-card .govuk-radios__item:first-child label").click();
             b.find(".govuk-summary-card textarea").sendKeys("Same date of birth and address; the school spelt the name Mensa.");
             b.find(".govuk-summary-card form button").click();

@@ -143,22 +143,67 @@ public class ChildRecordsResource {
     @GET
     @Path("candidates")
     @Operation(summary = "The review queue: pairs of child records that may be one child, strongest evidence first",
-            description = "status is open (default), linked or dismissed. Only pairs where the caller's agency has a "
-                    + "relationship with either record, or is the front door of either child (docs/access.md). Each "
-                    + "candidate shows both records with every identification they were recorded with, the score and the "
-                    + "reasons: the evidence a lead needs to decide.")
-    public List<ChildReview.Candidate> queue(@QueryParam("status") @DefaultValue(ChildReview.OPEN) String status,
-                                             @QueryParam("limit") @DefaultValue("100") String limit) {
+            description = "status is open (default), linked or dismissed; reason (nhs-number-conflict, conflicting-keys, "
+                    + "same-names-and-birth, likely-match), childId (pairs involving that record), agency (pairs where "
+                    + "either record was recorded by that agency) and minScore (0 to 1) narrow it. Only pairs where the "
+                    + "caller's agency has a relationship with either record, or is the front door of either child "
+                    + "(docs/access.md). Each candidate shows both records with every identification they were recorded "
+                    + "with, why it is queued, the score, and the evidence for (reasons) and against (against). Paged "
+                    + "by cursor: when there may be more, a Link header with rel=\"next\" gives the next page's address "
+                    + "(the cursor in its after parameter).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "a page of the queue",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = ChildReview.Candidate.class)))
+    public Response queue(@QueryParam("status") @DefaultValue(ChildReview.OPEN) String status,
+                          @QueryParam("reason") String reason, @QueryParam("childId") String childId,
+                          @QueryParam("agency") String agency, @QueryParam("minScore") String minScore,
+                          @QueryParam("after") String after,
+                          @QueryParam("limit") @DefaultValue("100") String limit, @Context UriInfo uri) {
         FieldErrors errors = new FieldErrors();
         if (!ChildReview.STATUSES.contains(status)) {
             errors.add("status", "one-of", "must be one of " + String.join(", ", ChildReview.STATUSES));
         }
+        if (reason != null && !ChildIndex.REASONS.contains(reason)) {
+            errors.add("reason", "one-of", "must be one of " + String.join(", ", ChildIndex.REASONS));
+        }
+        UUID child = errors.uuid("childId", childId, false);
+        String agencyId = errors.optionalText("agency", agency, 100);
+        java.math.BigDecimal lowest = null;
+        if (minScore != null) {
+            try {
+                lowest = new java.math.BigDecimal(minScore.strip());
+                if (lowest.signum() < 0 || lowest.compareTo(java.math.BigDecimal.ONE) > 0) {
+                    errors.add("minScore", "range", "must be from 0 to 1");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("minScore", "number", "must be a number from 0 to 1, e.g. 0.9");
+            }
+        }
+        ChildReview.Cursor cursor = null;
+        if (after != null) {
+            cursor = ChildReview.Cursor.of(after).orElse(null);
+            if (cursor == null) {
+                errors.add("after", "cursor", "must be the cursor of a next link this service gave");
+            }
+        }
         int size = errors.integer("limit", limit, 1, 1000);
         errors.throwIfAny();
+        ChildReview.Filter filter = new ChildReview.Filter(status, reason, child, agencyId, lowest);
+        ChildReview.Cursor from = cursor;
         List<ChildReads.Seen<ChildReview.Candidate>> seen = reads.visible(
-                (offset, batch) -> review.queue(status, offset, batch), ChildRecordsResource::children, size);
+                (offset, batch) -> review.queue(filter, from, offset, batch), ChildRecordsResource::children, size);
         reads.readRows("match-candidate", seen);
-        return seen.stream().map(ChildReads.Seen::row).toList();
+        List<ChildReview.Candidate> page = seen.stream().map(ChildReads.Seen::row).toList();
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.size() == size) {
+            String next = uri.getRequestUriBuilder().replaceQueryParam("after",
+                    ChildReview.Cursor.after(page.get(page.size() - 1)).token()).build().toString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

@@ -69,13 +69,79 @@ public class ChildReview {
                             String decisionReason) {
     }
 
-    /** The queue in one status, strongest evidence first, then oldest. */
-    public List<Candidate> queue(String status, int offset, int limit) {
-        return candidates("where status = ? order by score desc, found_at, candidate_id offset ? limit ?", status, offset, limit);
+    /**
+     * What a lead asks of the queue: one status, and optionally one reason, pairs involving one child
+     * record, pairs where either record was recorded by one agency, a lowest score.
+     */
+    public record Filter(String status, String reason, UUID childId, String agencyId, java.math.BigDecimal minScore) {
+    }
+
+    /** Where a page of the queue ends: the last candidate shown, in the queue's order. */
+    public record Cursor(java.math.BigDecimal score, Instant foundAt, UUID candidateId) {
+        /** The cursor as an opaque token for a URL. */
+        public String token() {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (score.toPlainString() + "|" + foundAt + "|" + candidateId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** The cursor a token stands for; empty when it is not one this service made. */
+        public static Optional<Cursor> of(String token) {
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\\|", -1);
+                if (parts.length != 3) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Cursor(new java.math.BigDecimal(parts[0]), Instant.parse(parts[1]), UUID.fromString(parts[2])));
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+
+        public static Cursor after(Candidate c) {
+            return new Cursor(java.math.BigDecimal.valueOf(c.score()).setScale(3, java.math.RoundingMode.HALF_UP), c.foundAt(), c.candidateId());
+        }
+    }
+
+    /**
+     * The queue, strongest evidence first, then oldest: the rows after {@code after} (keyset paging, so a
+     * page costs the same deep in a large queue), skipping {@code offset} of them.
+     */
+    public List<Candidate> queue(Filter f, Cursor after, int offset, int limit) {
+        StringBuilder where = new StringBuilder("where c.status = ?");
+        List<Object> args = new ArrayList<>(List.of(f.status()));
+        if (f.reason() != null) {
+            where.append(" and c.reason = ?");
+            args.add(f.reason());
+        }
+        if (f.childId() != null) {
+            where.append(" and (c.child_id = ? or c.other_child_id = ?)");
+            args.add(f.childId());
+            args.add(f.childId());
+        }
+        if (f.agencyId() != null) {
+            where.append(" and exists (select 1 from child_identity i where i.agency_id = ? and i.child_id in (c.child_id, c.other_child_id))");
+            args.add(f.agencyId());
+        }
+        if (f.minScore() != null) {
+            where.append(" and c.score >= ?");
+            args.add(f.minScore());
+        }
+        if (after != null) {
+            where.append(" and (c.score < ? or c.score = ? and (c.found_at, c.candidate_id) > (?, ?))");
+            args.add(after.score());
+            args.add(after.score());
+            args.add(after.foundAt().atOffset(java.time.ZoneOffset.UTC));
+            args.add(after.candidateId());
+        }
+        where.append(" order by c.score desc, c.found_at, c.candidate_id offset ? limit ?");
+        args.add(offset);
+        args.add(limit);
+        return candidates(where.toString(), args.toArray());
     }
 
     public Optional<Candidate> candidate(UUID candidateId) {
-        List<Candidate> found = candidates("where candidate_id = ?", candidateId);
+        List<Candidate> found = candidates("where c.candidate_id = ?", candidateId);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -175,8 +241,9 @@ public class ChildReview {
     private List<Candidate> candidates(String where, Object... args) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select candidate_id, score, reasons, status, found_at, child_id, other_child_id, decided_by,
-                            decided_at, decision_reason, reason, against from child_match_candidate """ + " " + where)) {
+                     select c.candidate_id, c.score, c.reasons, c.status, c.found_at, c.child_id, c.other_child_id,
+                            c.decided_by, c.decided_at, c.decision_reason, c.reason, c.against
+                     from child_match_candidate c""" + " " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -60,9 +60,11 @@ public interface ConcernApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode acknowledgeFlag(@PathParam("flagId") String flagId, java.util.Map<String, Object> body);
 
+    /** A page of the review queue; the next page's address, when there is one, is in the Link header. */
     @GET
     @Path("/children/candidates")
-    JsonNode candidates(@QueryParam("status") String status, @QueryParam("limit") int limit);
+    jakarta.ws.rs.core.Response candidates(@QueryParam("status") String status, @QueryParam("reason") String reason,
+                                           @QueryParam("after") String after, @QueryParam("limit") int limit);
 
     @GET
     @Path("/children/candidates/{candidateId}")

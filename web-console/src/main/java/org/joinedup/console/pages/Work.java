@@ -36,7 +36,7 @@ public class Work {
         static native TemplateInstance flags(Person person, List<Flag> flags, String done, String failedFlag,
                                              Map<String, String> errors, String reasonError);
 
-        static native TemplateInstance review(Person person, List<Candidate> candidates, String done, String failedCandidate,
+        static native TemplateInstance review(Person person, Queue queue, String done, String failedCandidate,
                                               Map<String, String> errors, String decisionError, String reasonError);
     }
 
@@ -48,9 +48,28 @@ public class Work {
         }
     }
 
-    /** A pair of records that may be one child, side by side with the evidence. */
-    public record Candidate(String candidateId, String childId, String otherChildId, int percent, String reasons,
-                            List<String> child, List<String> otherChild) {
+    /** A pair of records that may be one child, side by side with the evidence for and against. */
+    public record Candidate(String candidateId, String childId, String otherChildId, int percent, String why,
+                            String reasons, String against, List<String> child, List<String> otherChild) {
+    }
+
+    /** Why a pair is in the queue, as the filter offers it: the API's reason and its words. */
+    public record Reason(String value, String label) {
+    }
+
+    /** Every reason a pair can be queued for, in the order a lead should look at them. */
+    public static final List<Reason> REASONS = List.of(
+            new Reason("nhs-number-conflict", "The same NHS number, but the names or date of birth disagree"),
+            new Reason("conflicting-keys", "The NHS number points to one record and the names to another"),
+            new Reason("same-names-and-birth", "The same names and date of birth, and nothing else in common"),
+            new Reason("likely-match", "Likely the same child"));
+
+    /** One page of the queue: its candidates, the reason it is filtered by (or none), and the next page's cursor. */
+    public record Queue(List<Candidate> candidates, String reason, List<Reason> reasons, String next) {
+    }
+
+    static String reasonLabel(String value) {
+        return REASONS.stream().filter(r -> r.value().equals(value)).map(Reason::label).findFirst().orElse("Likely the same child");
     }
 
     private final Person person;
@@ -94,8 +113,18 @@ public class Work {
 
     @GET
     @Path("review")
-    public TemplateInstance review(@QueryParam("done") String done) {
-        return Templates.review(person, candidates(), done, null, Map.of(), null, null);
+    public Object review(@QueryParam("done") String done, @QueryParam("reason") String reason,
+                         @QueryParam("after") String after) {
+        String wanted = REASONS.stream().map(Reason::value).filter(v -> v.equals(reason)).findFirst().orElse(null);
+        if (reason != null && !reason.isBlank() && wanted == null) {
+            return Response.seeOther(URI.create("/review")).build();
+        }
+        Queue queue = queue(wanted, after);
+        if (queue == null) {
+            // A cursor the service does not recognise (an old or altered address): the first page instead.
+            return Response.seeOther(URI.create(wanted == null ? "/review" : "/review?reason=" + wanted)).build();
+        }
+        return Templates.review(person, queue, done, null, Map.of(), null, null);
     }
 
     @POST
@@ -130,7 +159,7 @@ public class Work {
                 }
             }
         }
-        return Response.status(400).entity(Templates.review(person, candidates(), null, candidateId, errors,
+        return Response.status(400).entity(Templates.review(person, queue(null, null), null, candidateId, errors,
                 errors.get("decision-" + candidateId), errors.get("reason-" + candidateId))).build();
     }
 
@@ -148,17 +177,36 @@ public class Work {
         return flags;
     }
 
-    private List<Candidate> candidates() {
+    /** A page of the queue, or null when the service refuses the cursor. */
+    private Queue queue(String reason, String after) {
+        JsonNode page;
+        String next = null;
+        try (Response response = concerns.candidates("open", reason, after == null || after.isBlank() ? null : after, 25)) {
+            page = response.readEntity(JsonNode.class);
+            String link = response.getHeaderString("Link");
+            if (link != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]after=([^&>]+)").matcher(link);
+                next = m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+            }
+        } catch (WebApplicationException e) {
+            if (Problems.status(e) == 400) {
+                return null;
+            }
+            throw e;
+        }
         List<Candidate> found = new ArrayList<>();
-        for (JsonNode c : concerns.candidates("open", 50)) {
+        for (JsonNode c : page) {
             List<String> reasons = new ArrayList<>();
             c.path("reasons").forEach(r -> reasons.add(r.asText()));
+            List<String> against = new ArrayList<>();
+            c.path("against").forEach(r -> against.add(r.asText()));
             found.add(new Candidate(c.path("candidateId").asText(), c.path("child").path("childId").asText(),
                     c.path("otherChild").path("childId").asText(), (int) Math.round(c.path("score").asDouble() * 100),
-                    Labels.sentence(String.join("; ", reasons)), identifications(c.path("child")),
-                    identifications(c.path("otherChild"))));
+                    reasonLabel(c.path("reason").asText()), Labels.sentence(String.join("; ", reasons)),
+                    against.isEmpty() ? null : Labels.sentence(String.join("; ", against)),
+                    identifications(c.path("child")), identifications(c.path("otherChild"))));
         }
-        return found;
+        return new Queue(found, reason, REASONS, next);
     }
 
     private static List<String> identifications(JsonNode record) {
