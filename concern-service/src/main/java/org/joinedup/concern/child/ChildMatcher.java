@@ -16,19 +16,20 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Fuzzy matching of child identities: the likely-but-uncertain matches the deterministic index does
- * not decide. It proposes candidates for a safeguarding lead to review and never merges anything.
+ * Fuzzy matching of child identities: the likely-but-uncertain matches the automatic-join rule
+ * ({@link AutomaticJoin}) does not decide. It proposes candidates for a safeguarding lead to review
+ * and never merges anything.
  *
  * <p>Two steps, as record-linkage systems do:
  * <ol>
- * <li><b>Blocking</b>: each identity has a few keys; only identities sharing a key are compared. The
- * keys are the date of birth with day and month in either order, and for each name (aliases too)
- * the Double Metaphone codes of family and given name as an unordered pair, so a swapped date, a
- * swapped name or a phonetic spelling still meets its partner.</li>
- * <li><b>Scoring</b>: names by Jaro-Winkler similarity (a phonetic equality counts as at least
- * {@value #PHONETIC_FLOOR}), taking the best of straight, swapped and alias pairings; the date of
- * birth as equal, day and month swapped, one part different, or unknown; a shared postcode adds a
- * little. Different valid NHS numbers mean different children and are never proposed.</li>
+ * <li><b>Blocking</b> ({@link #blocks}): only identities that share a selective block are compared: a
+ * phonetic name with the date of birth, or both names with the year of birth (two years either
+ * way, or no date of birth). A common family name therefore makes many small blocks, not one big one.</li>
+ * <li><b>Scoring</b> ({@link #compare}): names by Jaro-Winkler similarity or edit distance, phonetic
+ * codes, gendered forms, short and pet forms and the parts of multi-part names, taking the best of
+ * straight, swapped and alias pairings; the date of birth as equal, day and month swapped, one part
+ * different, estimated, or unknown; one name in common on the same birthday; the postcode; and
+ * different NHS numbers weigh heavily against. Each candidate carries the evidence for and against.</li>
  * </ol>
  * The weights and the threshold were chosen with the labelled data set described in
  * {@code docs/child-matching.md}, which also holds the measured recall.

@@ -141,6 +141,15 @@ public final class MatchingEvaluation {
             }
         }
         Result result = score(records, childOf, refused, truthOf, candidates, threshold);
+        int wrong = Integer.parseInt(System.getenv().getOrDefault("WRONG", "0"));
+        for (List<UUID> c : candidates) {
+            Set<Integer> shared = new HashSet<>(truthOf.get(c.get(0)));
+            shared.retainAll(truthOf.get(c.get(1)));
+            if (shared.isEmpty() && wrong-- > 0) {
+                System.out.println("wrong: " + identities.get(c.get(0)) + "\n    vs " + identities.get(c.get(1)) + "\n    "
+                        + matcher.best(identities.get(c.get(0)).get(0), identities.get(c.get(1))));
+            }
+        }
         int show = Integer.parseInt(System.getenv().getOrDefault("MISSES", "0"));
         if (show > 0) {
             printMisses(records, childOf, identities, candidates, System.getenv().getOrDefault("MISSES_OF", ""), show);
