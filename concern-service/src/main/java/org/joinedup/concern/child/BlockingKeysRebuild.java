@@ -27,7 +27,7 @@ import java.util.UUID;
 public class BlockingKeysRebuild {
     private static final Logger LOG = Logger.getLogger(BlockingKeysRebuild.class);
     /** The scheme {@link ChildMatcher#blocks} files under; raise it whenever the keys change. */
-    static final int SCHEME = 2;
+    static final int SCHEME = 3;
     private static final long LOCK = 0x626c6f636b6b6579L;
     private static final ObjectMapper JSON = EventJson.mapper();
     private final DataSource dataSource;

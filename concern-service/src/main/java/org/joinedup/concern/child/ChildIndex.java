@@ -73,7 +73,7 @@ public class ChildIndex {
         List<String> keys = ChildMatchKeys.of(incoming);
         ChildMatcher.Blocks blocking = ChildMatcher.blocks(incoming, LocalDate.ofInstant(now, ZoneOffset.UTC));
         try (Connection c = dataSource.getConnection()) {
-            lock(c, keys, blocking.all());
+            lock(c, keys, blocking.locks());
             Map<UUID, AutomaticJoin.Decision> decisions = new LinkedHashMap<>();
             Map<UUID, List<ChildIdentity>> holders = holders(c, keys);
             holders.forEach((holder, identities) -> decisions.put(holder, AutomaticJoin.decide(incoming, identities)));

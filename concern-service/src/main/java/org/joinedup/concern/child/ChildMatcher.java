@@ -82,37 +82,39 @@ public final class ChildMatcher {
     static final int OLDEST_AGE = 26;
 
     /**
-     * The blocks an identity is filed in ({@code filed}) and the blocks it is compared against
-     * ({@code probed}, which include the filed ones). Two identities are compared when one's probed
-     * blocks meet the other's filed ones, and the rule is symmetric: whichever arrives second finds
-     * the first. A lock on every key in either set therefore serialises exactly the identities that
-     * could be compared, and no others.
+     * The blocks an identity is filed in ({@code filed}) and the blocks it looks in ({@code probed}).
+     * Two identities are compared when one looks in a block the other is filed in, and the relation is
+     * symmetric: whichever arrives second finds the first. Locking the blocks an identity looks in
+     * ({@link #locks}) serialises every two identities that could be compared (they always look in one
+     * block in common), and no others.
      */
     public record Blocks(Set<String> filed, Set<String> probed) {
-        /** Every key, for locking. */
-        public Set<String> all() {
-            Set<String> all = new TreeSet<>(filed);
-            all.addAll(probed);
-            return all;
+        /** The keys a concern about this identity locks. */
+        public Set<String> locks() {
+            return probed;
         }
     }
 
     /**
-     * The blocks of an identity: each selective, so a common family name does not make a big block.
+     * The blocks of an identity, each selective, so a common name does not make a big block or a
+     * shared lock. With a known date of birth a record is filed under, and looks in:
      * <ul>
      * <li>{@code nd:} each name's phonetic code (family, given and alias names, each part of a name
      * with several) with the date of birth, day and month in either order: one name in common on the
-     * same birthday, whatever happened to the other (swapped, misspelt, changed);</li>
-     * <li>{@code ny:} the phonetic codes of family and given name as an unordered pair with the year
-     * of birth, looked for {@value #YEAR_WINDOW} years either way and in the block of children whose
-     * date of birth is not known: both names in common, whatever happened to the date. An identity
-     * without a date of birth files itself in that block and looks in every year.</li>
+     * same birthday, whatever happened to the other name (swapped, misspelt, changed);</li>
+     * <li>{@code np:} the codes of family and given name as an unordered pair, with the year and the
+     * month, with the year and the day, and with the day and month: both names in common, whatever
+     * one part of the date (or a swap of day and month) did.</li>
      * </ul>
+     * Estimated dates and unknown ones are met through the year alone: a record with a known date is
+     * also filed under {@code ny:} (the pair with the year), in which only records whose date is
+     * estimated or unknown look ({@value #YEAR_WINDOW} years either way, or every year); those are
+     * filed under {@code ne:} (the pair with the year, or {@code ?}), in which every record looks.
      */
     public static Blocks blocks(ChildIdentity identity, java.time.LocalDate today) {
         Set<String> filed = new TreeSet<>();
         Set<String> probed = new TreeSet<>();
-        LocalDate dob = identity.exactDateOfBirth();
+        LocalDate exact = identity.exactDateOfBirth();
         Set<String> codes = new TreeSet<>();
         Set<String> pairs = new TreeSet<>();
         for (ChildIdentity.Name name : identity.names()) {
@@ -126,26 +128,36 @@ public final class ChildMatcher {
                 }
             }
         }
-        if (dob != null) {
-            int low = Math.min(dob.getMonthValue(), dob.getDayOfMonth());
-            int high = Math.max(dob.getMonthValue(), dob.getDayOfMonth());
-            String day = dob.getYear() + "-" + low + "-" + high;
-            codes.forEach(code -> filed.add("nd:" + code + "|" + day));
-        }
-        Integer year = identity.dateOfBirth() == null ? null : identity.dateOfBirth().getYear();
-        for (String pair : pairs) {
-            if (year == null) {
-                filed.add("ny:" + pair + "|?");
-                for (int y = today.getYear() - OLDEST_AGE; y <= today.getYear(); y++) {
-                    probed.add("ny:" + pair + "|" + y);
-                }
-            } else {
+        if (exact != null) {
+            int low = Math.min(exact.getMonthValue(), exact.getDayOfMonth());
+            int high = Math.max(exact.getMonthValue(), exact.getDayOfMonth());
+            int year = exact.getYear();
+            codes.forEach(code -> filed.add("nd:" + code + "|" + year + "-" + low + "-" + high));
+            for (String pair : pairs) {
+                filed.add("np:" + pair + "|" + year + "|" + exact.getMonthValue());
+                filed.add("np:" + pair + "|" + year + "|" + exact.getDayOfMonth());
+                filed.add("np:" + pair + "|" + low + "-" + high);
+            }
+            probed.addAll(filed);
+            for (String pair : pairs) {
                 filed.add("ny:" + pair + "|" + year);
                 for (int y = year - YEAR_WINDOW; y <= year + YEAR_WINDOW; y++) {
-                    probed.add("ny:" + pair + "|" + y);
+                    probed.add("ne:" + pair + "|" + y);
                 }
+                probed.add("ne:" + pair + "|?");
             }
-            probed.add("ny:" + pair + "|?");
+            return new Blocks(filed, probed);
+        }
+        Integer year = identity.dateOfBirth() == null ? null : identity.dateOfBirth().getYear();
+        int from = year == null ? today.getYear() - OLDEST_AGE : year - YEAR_WINDOW;
+        int to = year == null ? today.getYear() : year + YEAR_WINDOW;
+        for (String pair : pairs) {
+            filed.add("ne:" + pair + "|" + (year == null ? "?" : year.toString()));
+            for (int y = from; y <= to; y++) {
+                probed.add("ny:" + pair + "|" + y);
+                probed.add("ne:" + pair + "|" + y);
+            }
+            probed.add("ne:" + pair + "|?");
         }
         probed.addAll(filed);
         return new Blocks(filed, probed);
