@@ -73,7 +73,7 @@ public class ChildIndex {
         List<String> keys = ChildMatchKeys.of(incoming);
         ChildMatcher.Blocks blocking = ChildMatcher.blocks(incoming, LocalDate.ofInstant(now, ZoneOffset.UTC));
         try (Connection c = dataSource.getConnection()) {
-            lock(c, keys, blocking.locks());
+            lock(c, keys, blocking);
             Map<UUID, AutomaticJoin.Decision> decisions = new LinkedHashMap<>();
             Map<UUID, List<ChildIdentity>> holders = holders(c, keys);
             holders.forEach((holder, identities) -> decisions.put(holder, AutomaticJoin.decide(incoming, identities)));
@@ -315,17 +315,22 @@ public class ChildIndex {
     }
 
     /**
-     * Takes the transaction's advisory locks on every key, in one statement and in a fixed order (so
-     * two concerns never deadlock): concerns that could join or be compared with each other are
-     * serialised, and concerns about unrelated children share no lock.
+     * Takes the transaction's advisory locks, in one statement and in one order of the keys (so two
+     * concerns never deadlock): the deterministic keys and the blocks filed in exclusively, the other
+     * blocks looked in shared (see {@link ChildMatcher.Blocks}). Concerns that could join or be compared
+     * with each other are serialised; concerns about children that could not be one child are not.
      */
-    private static void lock(Connection c, List<String> keys, Set<String> blocking) throws SQLException {
-        Set<String> all = new TreeSet<>(keys);
-        all.addAll(blocking);
+    private static void lock(Connection c, List<String> keys, ChildMatcher.Blocks blocking) throws SQLException {
+        java.util.TreeMap<String, Boolean> all = new java.util.TreeMap<>();
+        blocking.shared().forEach(k -> all.put(k, false));
+        blocking.exclusive().forEach(k -> all.put(k, true));
+        keys.forEach(k -> all.put(k, true));
         try (PreparedStatement ps = c.prepareStatement("""
-                select count(pg_advisory_xact_lock(hashtextextended('child-index:' || k, 0)))
-                from (select k from unnest(?::text[]) as k order by k) ordered""")) {
-            ps.setArray(1, c.createArrayOf("text", all.toArray()));
+                select count(case when x then pg_advisory_xact_lock(hashtextextended('child-index:' || k, 0))
+                                  else pg_advisory_xact_lock_shared(hashtextextended('child-index:' || k, 0)) end)
+                from (select k, x from unnest(?::text[], ?::boolean[]) as t(k, x) order by k) ordered""")) {
+            ps.setArray(1, c.createArrayOf("text", all.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("boolean", all.values().toArray()));
             ps.executeQuery().close();
         }
     }

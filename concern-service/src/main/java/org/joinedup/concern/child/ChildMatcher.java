@@ -84,14 +84,27 @@ public final class ChildMatcher {
     /**
      * The blocks an identity is filed in ({@code filed}) and the blocks it looks in ({@code probed}).
      * Two identities are compared when one looks in a block the other is filed in, and the relation is
-     * symmetric: whichever arrives second finds the first. Locking the blocks an identity looks in
-     * ({@link #locks}) serialises every two identities that could be compared (they always look in one
-     * block in common), and no others.
+     * symmetric: whichever arrives second finds the first.
+     *
+     * <p>The locks: a concern locks the blocks it is filed in exclusively ({@link #exclusive}; the
+     * year-only {@code ny:} blocks need none, see {@link #blocks}) and the others it looks in shared
+     * ({@link #shared}). Any two identities that could be compared meet in a block one of them is
+     * filed in, so their concerns are serialised; two records with known dates that could not be
+     * compared share at most a shared lock, so a common name does not queue concerns behind each other.
      */
     public record Blocks(Set<String> filed, Set<String> probed) {
-        /** The keys a concern about this identity locks. */
-        public Set<String> locks() {
-            return probed;
+        /** The keys locked exclusively: the blocks filed in, except the year-only ones. */
+        public Set<String> exclusive() {
+            Set<String> keys = new TreeSet<>(filed);
+            keys.removeIf(k -> k.startsWith("ny:"));
+            return keys;
+        }
+
+        /** The keys locked shared: the blocks looked in and not filed in. */
+        public Set<String> shared() {
+            Set<String> keys = new TreeSet<>(probed);
+            keys.removeAll(filed);
+            return keys;
         }
     }
 
@@ -110,6 +123,9 @@ public final class ChildMatcher {
      * also filed under {@code ny:} (the pair with the year), in which only records whose date is
      * estimated or unknown look ({@value #YEAR_WINDOW} years either way, or every year); those are
      * filed under {@code ne:} (the pair with the year, or {@code ?}), in which every record looks.
+     * Whenever a record with an estimated or unknown date could be compared with another record, the
+     * two also meet in the {@code ne:} block it is filed in, which it locks exclusively: so the
+     * {@code ny:} blocks, shared by every record with the same names born in one year, need no lock.
      */
     public static Blocks blocks(ChildIdentity identity, java.time.LocalDate today) {
         Set<String> filed = new TreeSet<>();

@@ -144,8 +144,9 @@ class ChildMatcherTest {
     void a_common_name_is_not_one_block_every_key_carries_part_of_the_date() {
         ChildMatcher.Blocks jack = ChildMatcher.blocks(id(null, "Smith", "Jack", DOB, null), TODAY);
         assertTrue(jack.filed().stream().allMatch(k -> k.matches("(nd|np|ny):.*\\|(\\d{4}(-\\d+-\\d+)?|\\d{4}\\|\\d+|\\d+-\\d+)")), jack.toString());
-        // Records with known dates do not look in the year-only block they are filed in: only estimates do.
-        assertTrue(jack.locks().stream().noneMatch(k -> k.startsWith("ny:")), jack.toString());
+        // Records with known dates lock none of the year-only blocks, and the estimates' blocks only shared.
+        assertTrue(jack.exclusive().stream().noneMatch(k -> k.startsWith("ny:") || k.startsWith("ne:")), jack.toString());
+        assertTrue(jack.shared().stream().allMatch(k -> k.startsWith("ne:")), jack.toString());
     }
 
     @Test
@@ -154,9 +155,10 @@ class ChildMatcherTest {
         ChildIdentity estimated = ChildIdentity.of(null, new org.joinedup.events.concern.ChildIdentification(null, "Kouao",
                 "Anna", DOB.minusYears(1).withMonth(6), null, List.of(), true, null));
         assertTrue(meet(known, estimated) && meet(estimated, known));
-        Set<String> shared = new java.util.TreeSet<>(ChildMatcher.blocks(known, TODAY).locks());
-        shared.retainAll(ChildMatcher.blocks(estimated, TODAY).locks());
-        assertFalse(shared.isEmpty(), "two records that could be compared share a lock");
+        // They meet in a block the estimate locks exclusively and the known date locks shared: serialised.
+        Set<String> shared = new java.util.TreeSet<>(ChildMatcher.blocks(known, TODAY).shared());
+        shared.retainAll(ChildMatcher.blocks(estimated, TODAY).exclusive());
+        assertFalse(shared.isEmpty(), "two records that could be compared share a lock, one of them exclusive");
     }
 
     @Test
