@@ -63,6 +63,27 @@ class BadInputTest {
     }
 
     @Test
+    void a_key_repeated_in_an_object_is_400_naming_the_key() {
+        raise(practitioner(POLICE), concern("9434765919", "neglect", "2026-11-19T08:00:00Z")
+                .replace("\"category\": \"neglect\",", "\"category\": \"neglect\", \"category\": \"other\",").replace("\"riskLevel\"", "\"riskLevel\": \"low\", \"riskLevel\""))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("category"))
+                .body("violations[0].rule", equalTo("duplicate-key"));
+        as(practitioner(POLICE)).body("{\"reason\": \"a\", \"reason\": \"b\"}")
+                .post("/concerns/" + java.util.UUID.randomUUID() + "/withdrawal").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason")).body("violations[0].rule", equalTo("duplicate-key"));
+    }
+
+    @Test
+    void a_nul_in_a_path_or_query_parameter_is_400_naming_it() {
+        as(practitioner(POLICE)).urlEncodingEnabled(false).get("/concerns/ab%00cd").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("concernId")).body("violations[0].rule", equalTo("no-control-characters"));
+        as(ChildIdentityTest.LEAD).urlEncodingEnabled(false).get("/children/candidates?reason=x%00y").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason")).body("violations[0].rule", equalTo("no-control-characters"));
+    }
+
+    @Test
     void an_empty_body_is_400() {
         as(practitioner(POLICE)).post("/concerns").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"));

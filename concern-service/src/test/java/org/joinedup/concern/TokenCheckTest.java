@@ -29,8 +29,10 @@ class TokenCheckTest {
 
     @Test
     void no_token_is_401() {
-        given().contentType("application/json").body(body()).post("/concerns").then().statusCode(401);
-        given().get("/concerns/" + java.util.UUID.randomUUID()).then().statusCode(401);
+        given().contentType("application/json").body(body()).post("/concerns").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("Authorization"));
+        given().get("/concerns/" + java.util.UUID.randomUUID()).then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -38,7 +40,9 @@ class TokenCheckTest {
         Instant past = Instant.now().minusSeconds(3600);
         String token = TestTokens.sign(TestTokens.claims("p", POLICE, Roles.PRACTITIONER)
                 .issuedAt(past.minusSeconds(300)).expiresAt(past));
-        raise(token, body()).statusCode(401);
+        raise(token, body()).statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", org.hamcrest.Matchers.endsWith("unauthorized"));
     }
 
     @Test

@@ -101,6 +101,17 @@ class TeamApiTest {
     }
 
     @Test
+    void a_key_repeated_in_a_body_is_400_naming_the_key() {
+        lead(w.csc).body("{\"childId\": \"" + w.child + "\", \"childId\": \"" + w.child + "\", \"members\": []}")
+                .post("/teams").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("childId"), "violations[0].rule", equalTo("duplicate-key"));
+        lead(w.csc).urlEncodingEnabled(false).get("/referrals?childId=%00").then().statusCode(400)
+                .body("violations[0].field", equalTo("childId"), "violations[0].rule", equalTo("no-control-characters"));
+        lead(w.csc).urlEncodingEnabled(false).get("/teams/x%00y").then().statusCode(400)
+                .body("violations[0].rule", equalTo("no-control-characters"));
+    }
+
+    @Test
     void an_action_without_an_owner_with_a_stranger_as_owner_or_due_in_the_past_is_400() {
         var hvSpec = practitioner("hv-1", w.school);
         hvSpec.body("{\"description\": \"book the GP\", \"dueOn\": \"" + today() + "\"}").post("/teams/" + team + "/actions")

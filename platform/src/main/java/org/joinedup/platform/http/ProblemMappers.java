@@ -30,8 +30,30 @@ public class ProblemMappers {
                 "the caller's roles do not allow this operation", List.of()));
     }
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    /** No token: 401 problem+json with the Bearer challenge (instead of the framework's empty challenge). */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return Response.fromResponse(response(AuthenticationProblems.unauthorized())).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A token that did not authenticate, when it reaches the resource layer at all. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return Response.fromResponse(response(AuthenticationProblems.unauthorized())).header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String key = duplicate.group(1);
+            String field = key.length() <= 100 && key.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? key : "body";
+            return response(Problem.of(400, "invalid-request", "The request is not valid",
+                    field + ": the key appears more than once",
+                    List.of(new FieldViolation(field, "duplicate-key", "must appear once in its object"))));
+        }
         return response(Problem.of(400, "malformed-json", "The request body is not valid JSON",
                 "the body could not be parsed as JSON at line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr(),
