@@ -179,28 +179,33 @@ public class Bench {
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
+        concurrently(clients, () -> {
+            while (System.nanoTime() < end) {
+                try {
+                    HttpResponse<Void> r = HTTP.send(raise(token.get(), nhsNumber()), HttpResponse.BodyHandlers.discarding());
+                    (r.statusCode() == 201 ? accepted : refused).incrementAndGet();
+                } catch (IOException | InterruptedException e) {
+                    refused.incrementAndGet();
+                }
+            }
+        });
+        if (refused.get() > 0) {
+            System.err.println("  (" + refused.get() + " requests were not accepted)");
+        }
+        return accepted.get() / (double) seconds;
+    }
+
+    /** Runs {@code body} on {@code clients} threads at once and waits for all of them. */
+    static void concurrently(int clients, Runnable body) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        HttpResponse<Void> r = HTTP.send(raise(token.get(), nhsNumber()), HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 201 ? accepted : refused).incrementAndGet();
-                    } catch (IOException | InterruptedException e) {
-                        refused.incrementAndGet();
-                    }
-                }
-            });
+            Thread t = new Thread(body);
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
             t.join();
         }
-        if (refused.get() > 0) {
-            System.err.println("  (" + refused.get() + " requests were not accepted)");
-        }
-        return accepted.get() / (double) seconds;
     }
 
     static HttpRequest raise(String token, String nhsNumber) {
@@ -247,26 +252,18 @@ public class Bench {
         System.err.println("identity: registering " + children + " children named " + common + " ...");
         AtomicLong left = new AtomicLong(children);
         AtomicLong failed = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Thread t = new Thread(() -> {
-                ThreadLocalRandom r = ThreadLocalRandom.current();
-                while (left.getAndDecrement() > 0) {
-                    try {
-                        if (HTTP.send(raiseByName(police.get(), common, givenNames, r), HttpResponse.BodyHandlers.discarding()).statusCode() != 201) {
-                            failed.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
+        concurrently(8, () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            while (left.getAndDecrement() > 0) {
+                try {
+                    if (HTTP.send(raiseByName(police.get(), common, givenNames, r), HttpResponse.BodyHandlers.discarding()).statusCode() != 201) {
                         failed.incrementAndGet();
                     }
+                } catch (IOException | InterruptedException e) {
+                    failed.incrementAndGet();
                 }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+            }
+        });
         if (failed.get() > children / 100) {
             throw new IllegalStateException(failed.get() + " of the " + children + " registrations failed");
         }
@@ -274,30 +271,22 @@ public class Bench {
         List<Double> commonMs = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Double> rareMs = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong turns = new AtomicLong(2L * each);
-        threads.clear();
-        for (int i = 0; i < 8; i++) {
-            Thread t = new Thread(() -> {
-                ThreadLocalRandom r = ThreadLocalRandom.current();
-                long turn;
-                while ((turn = turns.getAndDecrement()) > 0) {
-                    boolean isCommon = turn % 2 == 0;
-                    HttpRequest request = raiseByName(police.get(), isCommon ? common : rareName(r), givenNames, r);
-                    long start = System.nanoTime();
-                    try {
-                        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201) {
-                            (isCommon ? commonMs : rareMs).add((System.nanoTime() - start) / 1e6);
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        failed.incrementAndGet();
+        concurrently(8, () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            long turn;
+            while ((turn = turns.getAndDecrement()) > 0) {
+                boolean isCommon = turn % 2 == 0;
+                HttpRequest request = raiseByName(police.get(), isCommon ? common : rareName(r), givenNames, r);
+                long start = System.nanoTime();
+                try {
+                    if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201) {
+                        (isCommon ? commonMs : rareMs).add((System.nanoTime() - start) / 1e6);
                     }
+                } catch (IOException | InterruptedException e) {
+                    failed.incrementAndGet();
                 }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+            }
+        });
         String shared = givenNames == 1 ? "a full name " + children + " children share" : "a family name " + children + " children share";
         row("POST /concerns p99 ms, " + shared, percentile(commonMs, 99), "p99 ms, a family name nobody else has",
                 percentile(rareMs, 99), "<= 2");

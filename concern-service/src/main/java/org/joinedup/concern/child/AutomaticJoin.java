@@ -16,7 +16,7 @@ import java.util.List;
  * the child is known by, the given names agree (the same
  * name, a spelling variant, a short or pet form, given and family names swapped, or an alias; see
  * {@link GivenNames}) or one side has none, and the dates of birth agree (the same date, day and month
- * swapped, or one part of it different; an estimated date within {@value #ESTIMATE_YEARS} years) or
+ * swapped, or one part of it different; an estimated date within 30 months) or
  * one side has none. A different family name alone is no contradiction: children change family names.
  * Otherwise the two go to review as {@code nhs-number-conflict} (typically a brother's or sister's NHS
  * number typed in);</li>
@@ -28,10 +28,11 @@ import java.util.List;
  * Two different valid NHS numbers are never joined automatically.
  */
 public final class AutomaticJoin {
-    /** How far apart, in years, an estimated date of birth may be from another before they contradict. */
-    static final int ESTIMATE_YEARS = 2;
     public static final String NHS_NUMBER_CONFLICT = "nhs-number-conflict";
     public static final String SAME_NAMES_AND_BIRTH = "same-names-and-birth";
+    /** The queue's reason for a child the rule would also join, when another was joined first. */
+    public static final String CONFLICTING_KEYS = "conflicting-keys";
+    static final String CONFLICTING_KEYS_EVIDENCE = "the NHS number and the names with date of birth point to different records";
 
     private AutomaticJoin() {
     }
@@ -57,6 +58,50 @@ public final class AutomaticJoin {
         static Decision unrelated() {
             return new Decision(Outcome.UNRELATED, false, null, List.of(), List.of());
         }
+    }
+
+    /**
+     * What the rule makes of an identification and the children that share a key with it.
+     *
+     * @param joinTo the child it joins, or null for a new child
+     * @param review the other children to queue with it, each with the decision saying why
+     */
+    public record Resolution(java.util.UUID joinTo, java.util.Map<java.util.UUID, Decision> review) {
+    }
+
+    /**
+     * Applies the rule to every child holding a key: the identification joins the first it joins (one
+     * joined by the NHS number before one joined by names); any other it would join is queued as
+     * {@code conflicting-keys}, and every one the rule sends to review is queued with its reason.
+     */
+    public static Resolution resolve(ChildIdentity incoming, java.util.Map<java.util.UUID, List<ChildIdentity>> holders) {
+        java.util.UUID joinTo = null;
+        boolean byNhs = false;
+        java.util.Map<java.util.UUID, Decision> decisions = new java.util.LinkedHashMap<>();
+        holders.forEach((child, known) -> decisions.put(child, decide(incoming, known)));
+        for (java.util.Map.Entry<java.util.UUID, Decision> d : decisions.entrySet()) {
+            if (d.getValue().outcome() == Outcome.JOIN && (joinTo == null || d.getValue().byNhsNumber() && !byNhs)) {
+                joinTo = d.getKey();
+                byNhs = d.getValue().byNhsNumber();
+            }
+        }
+        java.util.Map<java.util.UUID, Decision> review = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<java.util.UUID, Decision> d : decisions.entrySet()) {
+            Decision decision = d.getValue();
+            if (d.getKey().equals(joinTo) || decision.outcome() == Outcome.UNRELATED) {
+                continue;
+            }
+            review.put(d.getKey(), decision.outcome() == Outcome.REVIEW ? decision
+                    : new Decision(Outcome.REVIEW, decision.byNhsNumber(), CONFLICTING_KEYS,
+                    concat(List.of(CONFLICTING_KEYS_EVIDENCE), decision.agreeing()), decision.against()));
+        }
+        return new Resolution(joinTo, review);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** Whether {@code incoming} joins the child known by {@code known} (every identification of that child). */
@@ -129,16 +174,11 @@ public final class AutomaticJoin {
         return bothKnown;
     }
 
-    /** True when both have dates of birth that cannot be one child's, allowing for slips and estimates. */
+    /**
+     * True when both have dates of birth that cannot be one child's: the matcher's date agreement is
+     * nil (not the same, not swapped, not one part different, an estimate more than 30 months away).
+     */
     static boolean datesOfBirthDisagree(ChildIdentity a, ChildIdentity b) {
-        LocalDate x = a.dateOfBirth();
-        LocalDate y = b.dateOfBirth();
-        if (x == null || y == null) {
-            return false;
-        }
-        if (a.dateOfBirthEstimated() || b.dateOfBirthEstimated()) {
-            return Math.abs(java.time.temporal.ChronoUnit.DAYS.between(x, y)) > ESTIMATE_YEARS * 366L;
-        }
-        return ChildMatcher.birthAgreement(x, y) == 0;
+        return a.dateOfBirth() != null && b.dateOfBirth() != null && ChildMatcher.birthAgreement(a, b) == 0;
     }
 }

@@ -96,6 +96,11 @@ public record ChildIdentity(UUID childId, String nhsNumber, List<Name> names, Lo
         return PLACEHOLDER_GIVEN.contains(g) ? "" : g;
     }
 
+    /** The estimated date of birth of a child of {@code age} years today: the middle of the year it implies. */
+    public static LocalDate birthForAge(int age, LocalDate today) {
+        return today.minusYears(age).minusMonths(6);
+    }
+
     /** The date of birth when the agency knows it, not when it estimated it. */
     public LocalDate exactDateOfBirth() {
         return dateOfBirthEstimated ? null : dateOfBirth;

@@ -17,9 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +38,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChildIndex {
     private static final ObjectMapper JSON = EventJson.mapper();
-    static final String CONFLICTING_KEYS = "the NHS number and the names with date of birth point to different records";
     /** The queue's reason for a pair found by fuzzy matching. */
     public static final String LIKELY_MATCH = "likely-match";
-    /** The queue's reason for a pair each of which the automatic-join rule would join the identification to. */
-    public static final String CONFLICTING_KEYS_REASON = "conflicting-keys";
     /** Every reason a pair can be in the review queue. */
-    public static final List<String> REASONS = List.of(AutomaticJoin.NHS_NUMBER_CONFLICT, CONFLICTING_KEYS_REASON,
+    public static final List<String> REASONS = List.of(AutomaticJoin.NHS_NUMBER_CONFLICT, AutomaticJoin.CONFLICTING_KEYS,
             AutomaticJoin.SAME_NAMES_AND_BIRTH, LIKELY_MATCH);
     private final DataSource dataSource;
     private final ChildLinks links;
@@ -74,32 +70,20 @@ public class ChildIndex {
         ChildMatcher.Blocks blocking = ChildMatcher.blocks(incoming, LocalDate.ofInstant(now, ZoneOffset.UTC));
         try (Connection c = dataSource.getConnection()) {
             lock(c, keys, blocking);
-            Map<UUID, AutomaticJoin.Decision> decisions = new LinkedHashMap<>();
             Map<UUID, List<ChildIdentity>> holders = holders(c, keys);
-            holders.forEach((holder, identities) -> decisions.put(holder, AutomaticJoin.decide(incoming, identities)));
-            UUID childId = decisions.entrySet().stream()
-                    .filter(d -> d.getValue().outcome() == AutomaticJoin.Outcome.JOIN)
-                    .sorted(Comparator.comparing((Map.Entry<UUID, AutomaticJoin.Decision> d) -> !d.getValue().byNhsNumber()))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            AutomaticJoin.Resolution rule = AutomaticJoin.resolve(incoming, holders);
+            UUID childId = rule.joinTo();
             boolean registered = childId == null;
             if (registered) {
                 childId = UUID.randomUUID();
             }
             ChildIdentity identity = incoming.as(childId);
             Set<UUID> group = links.groupOf(c, childId);
-            for (Map.Entry<UUID, AutomaticJoin.Decision> d : decisions.entrySet()) {
-                UUID other = d.getKey();
-                if (group.contains(other)) {
-                    continue;
-                }
-                ChildMatcher.Evidence fuzzy = matcher.best(identity, holders.get(other));
-                AutomaticJoin.Decision decision = d.getValue();
-                if (decision.outcome() == AutomaticJoin.Outcome.JOIN) {
-                    queue(c, childId, other, CONFLICTING_KEYS_REASON, new ChildMatcher.Evidence(fuzzy.score(),
-                            concat(List.of(CONFLICTING_KEYS), decision.agreeing()), fuzzy.against()), now);
-                } else if (decision.outcome() == AutomaticJoin.Outcome.REVIEW) {
-                    queue(c, childId, other, decision.reason(), new ChildMatcher.Evidence(fuzzy.score(),
-                            concat(decision.agreeing(), fuzzy.reasons()), concat(decision.against(), fuzzy.against())), now);
+            for (Map.Entry<UUID, AutomaticJoin.Decision> d : rule.review().entrySet()) {
+                if (!group.contains(d.getKey())) {
+                    ChildMatcher.Evidence fuzzy = matcher.best(identity, holders.get(d.getKey()));
+                    queue(c, childId, d.getKey(), d.getValue().reason(), new ChildMatcher.Evidence(fuzzy.score(),
+                            concat(d.getValue().agreeing(), fuzzy.reasons()), concat(d.getValue().against(), fuzzy.against())), now);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(

@@ -438,6 +438,11 @@ public final class ChildMatcher {
         return best;
     }
 
+    /** How far two identities' dates of birth agree, both known: as {@link #compare} scores it. */
+    static double birthAgreement(ChildIdentity a, ChildIdentity b) {
+        return birth(a, b, new LinkedHashSet<>(), new LinkedHashSet<>());
+    }
+
     private static double birth(ChildIdentity a, ChildIdentity b, Set<String> reasons, Set<String> against) {
         LocalDate x = a.dateOfBirth();
         LocalDate y = b.dateOfBirth();

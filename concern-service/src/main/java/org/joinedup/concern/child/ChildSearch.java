@@ -53,7 +53,7 @@ public class ChildSearch {
                 q.dateOfBirth(), null));
         ChildIdentity probe = q.dateOfBirth() == null && q.ageYears() != null
                 ? ChildIdentity.of(null, new ChildIdentification(null, q.familyName(), q.givenName(),
-                q.today().minusYears(q.ageYears()).minusMonths(6), null, List.of(), true, null))
+                ChildIdentity.birthForAge(q.ageYears(), q.today()), null, List.of(), true, null))
                 : wanted;
         Set<String> keys = ChildMatcher.blocks(probe, q.today()).probed();
         List<UUID> blocked = Jdbc.query(dataSource, """

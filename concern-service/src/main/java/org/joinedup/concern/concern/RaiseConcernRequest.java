@@ -161,8 +161,7 @@ public record RaiseConcernRequest(
             } else if (age != null && !blank(child.dateOfBirth())) {
                 errors.add("child.ageYears", "date-of-birth-or-age", "give a dateOfBirth or an ageYears, not both");
             } else if (age != null) {
-                // The middle of the year of birth that makes the child this age today.
-                dob = today.minusYears(age).minusMonths(6);
+                dob = org.joinedup.concern.child.ChildIdentity.birthForAge(age, today);
                 estimated = true;
             }
         }

@@ -92,9 +92,31 @@ class AutomaticJoinTest {
     }
 
     @Test
-    void an_estimated_date_of_birth_contradicts_only_beyond_two_years() {
+    void an_estimated_date_of_birth_contradicts_only_beyond_thirty_months() {
         assertEquals(JOIN, decide(estimated(NHS, "Kouao", "Anna", DOB.plusYears(2)), ANNA).outcome());
         assertEquals(REVIEW, decide(estimated(NHS, "Kouao", "Anna", DOB.plusYears(3)), ANNA).outcome());
+    }
+
+    @Test
+    void the_nhs_number_wins_over_the_names_and_the_other_child_is_queued_as_conflicting_keys() {
+        java.util.UUID byNames = java.util.UUID.fromString("00000000-0000-4000-8000-000000000001");
+        java.util.UUID byNumber = java.util.UUID.fromString("00000000-0000-4000-8000-000000000002");
+        java.util.Map<java.util.UUID, List<ChildIdentity>> holders = new java.util.LinkedHashMap<>();
+        holders.put(byNames, List.of(id(null, "Kouao", "Anna", DOB, "N17 6RA")));
+        holders.put(byNumber, List.of(ANNA));
+        AutomaticJoin.Resolution r = AutomaticJoin.resolve(id(NHS, "Kouao", "Anna", DOB, "N17 0AB"), holders);
+        assertEquals(byNumber, r.joinTo());
+        assertEquals(AutomaticJoin.CONFLICTING_KEYS, r.review().get(byNames).reason());
+        assertEquals(java.util.Set.of(byNames), r.review().keySet());
+    }
+
+    @Test
+    void with_nothing_to_join_the_identification_is_a_new_child_and_conflicts_are_queued() {
+        java.util.UUID sister = java.util.UUID.randomUUID();
+        AutomaticJoin.Resolution r = AutomaticJoin.resolve(id(NHS, "Kouao", "Marcus", LocalDate.of(2013, 5, 20), null),
+                java.util.Map.of(sister, List.of(ANNA)));
+        assertEquals(null, r.joinTo());
+        assertEquals(AutomaticJoin.NHS_NUMBER_CONFLICT, r.review().get(sister).reason());
     }
 
     // Names and date of birth, when something else is in common

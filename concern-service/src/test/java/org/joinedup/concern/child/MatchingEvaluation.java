@@ -90,26 +90,11 @@ public final class MatchingEvaluation {
             }
             ChildIdentity incoming = ChildIdentity.of(null, identification);
             List<String> matchKeys = ChildMatchKeys.of(incoming);
-            Set<UUID> holders = new java.util.TreeSet<>();
-            matchKeys.forEach(k -> holders.addAll(keys.getOrDefault(k, Set.of())));
-            UUID child = null;
-            boolean byNhs = false;
-            List<UUID> review = new ArrayList<>();
-            for (UUID holder : holders) {
-                AutomaticJoin.Decision d = AutomaticJoin.decide(incoming, identities.get(holder));
-                if (d.outcome() == AutomaticJoin.Outcome.JOIN && (child == null || d.byNhsNumber() && !byNhs)) {
-                    if (child != null) {
-                        review.add(child);
-                    }
-                    child = holder;
-                    byNhs = d.byNhsNumber();
-                } else if (d.outcome() != AutomaticJoin.Outcome.UNRELATED) {
-                    review.add(holder);
-                }
-            }
-            if (child == null) {
-                child = UUID.randomUUID();
-            }
+            Map<UUID, List<ChildIdentity>> holders = new LinkedHashMap<>();
+            matchKeys.forEach(k -> keys.getOrDefault(k, Set.of()).forEach(h -> holders.put(h, identities.get(h))));
+            AutomaticJoin.Resolution rule = AutomaticJoin.resolve(incoming, holders);
+            UUID child = rule.joinTo() == null ? UUID.randomUUID() : rule.joinTo();
+            List<UUID> review = List.copyOf(rule.review().keySet());
             childOf.add(child);
             for (UUID other : review) {
                 candidates.add(pair(child, other));

@@ -32,18 +32,6 @@ public class ProblemMappers {
 
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
-    /** No token: 401 problem+json with the Bearer challenge (instead of the framework's empty challenge). */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
-        return Response.fromResponse(response(AuthenticationProblems.unauthorized())).header("WWW-Authenticate", "Bearer").build();
-    }
-
-    /** A token that did not authenticate, when it reaches the resource layer at all. */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
-        return Response.fromResponse(response(AuthenticationProblems.unauthorized())).header("WWW-Authenticate", "Bearer").build();
-    }
-
     @ServerExceptionMapper
     public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
         java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
