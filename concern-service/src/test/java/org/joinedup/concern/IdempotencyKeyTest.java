@@ -81,6 +81,62 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void a_retry_while_the_first_attempt_is_running_is_409_with_retry_after_and_then_gets_the_answer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
+        try (Connection firstAttempt = dataSource.getConnection();
+             java.sql.PreparedStatement lock = firstAttempt.prepareStatement(org.joinedup.platform.http.IdempotencyKeys.TRY_LOCK)) {
+            firstAttempt.setAutoCommit(false);
+            lock.setString(1, POLICE + " POST /concerns");
+            lock.setString(2, key);
+            lock.executeQuery().close();
+            long before = count();
+            as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")
+                    .then().statusCode(409).contentType("application/problem+json").header("Retry-After", "1")
+                    .body("type", equalTo("https://joinedup.example/problems/idempotency-key-in-progress"))
+                    .body("violations[0].field", equalTo("Idempotency-Key"))
+                    .body("violations[0].rule", equalTo("idempotency-key-in-progress"));
+            assertEquals(before, count());
+            firstAttempt.rollback();
+        }
+        String id = as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")
+                .then().statusCode(201).extract().path("concernId");
+        as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("concernId", equalTo(id));
+    }
+
+    @Test
+    void simultaneous_attempts_with_one_key_store_one_concern_and_each_answer_is_it_or_409() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z");
+        long before = count();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 409) {
+                    assertEquals("1", r.header("Retry-After"));
+                } else {
+                    assertEquals(201, r.statusCode(), r.asString());
+                    ids.add(r.path("concernId"));
+                }
+            }
+            String id = as(practitioner(POLICE)).header("Idempotency-Key", key).body(body).post("/concerns")
+                    .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("concernId");
+            ids.add(id);
+            assertEquals(java.util.Set.of(id), ids, "every 201 names the one concern");
+            assertEquals(before + 2, count(), "child-registered and concern-raised, once");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_failed_request_leaves_its_key_unused_and_a_malformed_key_is_400() {
         String key = UUID.randomUUID().toString();
         as(practitioner(POLICE)).header("Idempotency-Key", key)

@@ -23,11 +23,17 @@ public final class KafkaBroker {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
 
     KafkaBroker(Path dir, int port, int controllerPort) {
+        this(dir, port, controllerPort, 1);
+    }
+
+    private KafkaBroker(Path dir, int port, int controllerPort, int nodeId) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
     }
 
     /** Formats a new single-node cluster in a new folder and starts it. */
@@ -36,14 +42,50 @@ public final class KafkaBroker {
             Files.createDirectories(parent);
             Path dir = Files.createTempDirectory(parent, "kafka-");
             KafkaBroker broker = new KafkaBroker(dir, Processes.freePort(), Processes.freePort());
-            broker.writeConfig();
-            Processes.run(List.of(java(), "-cp", classpath(), "kafka.tools.StorageTool", "format",
-                    "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()), dir.resolve("format.log"), 120);
+            broker.writeConfig("1@127.0.0.1:" + broker.controllerPort, 1);
+            broker.format(Uuid.randomUuid().toString());
             broker.startProcess();
             return broker;
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the Kafka folder", e);
         }
+    }
+
+    /**
+     * Formats and starts a cluster of {@code nodes} KRaft nodes, each broker and controller, on
+     * loopback ports: the controllers form one quorum, internal topics are replicated to three nodes
+     * (or all, when fewer) and {@code min.insync.replicas} is 2 (1 for a single node).
+     */
+    public static List<KafkaBroker> startCluster(Path parent, int nodes) {
+        try {
+            Files.createDirectories(parent);
+            List<KafkaBroker> cluster = new java.util.ArrayList<>();
+            for (int id = 1; id <= nodes; id++) {
+                cluster.add(new KafkaBroker(Files.createTempDirectory(parent, "kafka-" + id + "-"),
+                        Processes.freePort(), Processes.freePort(), id));
+            }
+            String voters = String.join(",", cluster.stream().map(b -> b.nodeId + "@127.0.0.1:" + b.controllerPort).toList());
+            String clusterId = Uuid.randomUuid().toString();
+            for (KafkaBroker b : cluster) {
+                b.writeConfig(voters, nodes);
+                b.format(clusterId);
+            }
+            cluster.forEach(KafkaBroker::launch);
+            cluster.forEach(b -> b.awaitReady(Duration.ofSeconds(120)));
+            return cluster;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the Kafka folders", e);
+        }
+    }
+
+    /** This node's id in its cluster (1 for a single broker). */
+    public int nodeId() {
+        return nodeId;
+    }
+
+    private void format(String clusterId) {
+        Processes.run(List.of(java(), "-cp", classpath(), "kafka.tools.StorageTool", "format",
+                "-t", clusterId, "-c", dir.resolve("server.properties").toString()), dir.resolve("format.log"), 120);
     }
 
     static KafkaBroker attach(String dir, int port, int controllerPort) {
@@ -59,6 +101,11 @@ public final class KafkaBroker {
         if (pid().isPresent()) {
             return;
         }
+        launch();
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    private synchronized void launch() {
         try {
             Process p = new ProcessBuilder(java(), "-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
                     "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
@@ -68,7 +115,6 @@ public final class KafkaBroker {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile()))
                     .start();
             Files.writeString(dir.resolve("broker.pid"), Long.toString(p.pid()));
-            awaitReady(Duration.ofSeconds(90));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Kafka broker", e);
         }
@@ -166,11 +212,12 @@ public final class KafkaBroker {
         throw new IllegalStateException("the Kafka broker did not answer within " + timeout, last);
     }
 
-    private void writeConfig() throws IOException {
+    private void writeConfig(String voters, int nodes) throws IOException {
+        int replicas = Math.min(3, nodes);
         Files.writeString(dir.resolve("server.properties"), String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + voters,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -179,12 +226,14 @@ public final class KafkaBroker {
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=6",
                 "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=6",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + Math.min(2, nodes),
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + Math.min(2, nodes),
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + Math.min(2, nodes),
                 "group.initial.rebalance.delay.ms=0",
                 ""));
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",

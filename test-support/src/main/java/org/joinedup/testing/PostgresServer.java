@@ -75,6 +75,54 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Kills the postmaster (SIGKILL), as a crash of the machine's database would: its backends notice
+     * and exit, nothing is shut down cleanly, and the next start recovers from the write-ahead log.
+     */
+    public void kill() {
+        try {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(h -> {
+                h.destroyForcibly();
+                try {
+                    h.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // gone or going
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot kill PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Starts the server again on the same port and data after {@link #kill()}: until the killed
+     * server's last backends have exited, its shared memory is still in use and a start is refused,
+     * so it is tried again for up to a minute.
+     */
+    public void startAgain() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                startServer();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
     public int port() {
         return port;
     }

@@ -36,14 +36,23 @@ public final class ServiceProcess implements AutoCloseable {
      * broker (the web console has neither).
      */
     public ServiceProcess(String module, String database, int port) {
+        this(module, database, port, database == null ? null : TestInfrastructure.postgres(),
+                database == null ? null : TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    /**
+     * A packaged module pointed at the given PostgreSQL server and Kafka brokers rather than the
+     * build's shared ones (the chaos harness brings its own, to kill them). Instances given the same
+     * database share it and, through the group prefix, their consumer groups.
+     */
+    public ServiceProcess(String module, String database, int port, PostgresServer pg, String bootstrapServers) {
         this.module = module;
         this.port = port;
         properties.put("quarkus.http.port", Integer.toString(port));
         if (database != null) {
-            PostgresServer pg = TestInfrastructure.postgres();
             pg.createDatabase(database);
             properties.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
-            properties.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+            properties.put("kafka.bootstrap.servers", bootstrapServers);
             properties.put("quarkus.oidc.public-key", TestTokens.publicKey());
             properties.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
             properties.put("joinedup.kafka.group-prefix", database + ".");
@@ -71,6 +80,24 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess property(String name, String value) {
         properties.put(name, value);
         return this;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** Whether the service reports itself ready (database, broker and consumers up): one probe. */
+    public boolean ready() {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public String baseUrl() {

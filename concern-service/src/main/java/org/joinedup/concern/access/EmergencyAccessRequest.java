@@ -18,30 +18,11 @@ public record EmergencyAccessRequest(String justification) {
             errors.add("justification", "min-length", "must be at least " + MIN_JUSTIFICATION
                     + " characters: name the urgent risk that makes the whole picture necessary now");
         }
-        if (text != null && !printable(text)) {
+        if (text != null && !org.joinedup.platform.http.StrictJson.isText(text)) {
             errors.add("justification", "text", "must be text: no control characters other than line breaks and tabs, "
                     + "and no unpaired surrogates");
         }
         errors.throwIfAny();
         return text;
-    }
-
-    /** Text a person wrote: no NUL or other control characters but line breaks and tabs, no unpaired surrogate. */
-    static boolean printable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,7 +25,13 @@ import java.util.function.Supplier;
  * sends the same key with the same request gets the first answer again and nothing new is stored;
  * the same key with a different request is refused with 422. The answer is recorded in the same
  * transaction as the change, so a failed request leaves the key unused. Keys are scoped per agency
- * and per operation. Concurrent requests with one key wait on the key's row, then replay.
+ * and per operation.
+ *
+ * <p>A retry that arrives while the first attempt with its key is still running waits for nothing:
+ * it answers {@code 409 idempotency-key-in-progress} with {@code Retry-After} at once. Waiting on the
+ * first attempt's uncommitted row held a pooled connection per retry; under overload the retries
+ * drained the pool and every request failed (issue 16). A transaction-scoped advisory lock on the
+ * key, tried without waiting, tells a running first attempt from a finished one.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -32,6 +39,8 @@ public class IdempotencyKeys {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final String KEY_PATTERN = "[A-Za-z0-9._:-]{1,200}";
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** Seconds a client is asked to wait before retrying a key whose first attempt is still running. */
+    static final int IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
 
     private final DataSource dataSource;
 
@@ -60,6 +69,9 @@ public class IdempotencyKeys {
         }
         String fingerprint = fingerprint(request);
         try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c, scope, key)) {
+                throw inProgress();
+            }
             if (claim(c, scope, key, fingerprint)) {
                 Answer answer = work.get();
                 store(c, scope, key, answer);
@@ -69,6 +81,28 @@ public class IdempotencyKeys {
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency keys unavailable (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    /** The SQL that takes a key's lock for the rest of the transaction if nobody holds it. */
+    public static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtextextended(? || ' ' || ?, 16))";
+
+    private static boolean tryLock(Connection c, String scope, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TRY_LOCK)) {
+            ps.setString(1, scope);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static ProblemException inProgress() {
+        return new ProblemException(Problem.of(409, "idempotency-key-in-progress", "A request with this key is still running",
+                "the first request with this Idempotency-Key has not finished; retry with the same key after "
+                        + IN_PROGRESS_RETRY_AFTER_SECONDS + " s to get its answer",
+                List.of(new FieldViolation(HEADER, "idempotency-key-in-progress", "is in use by a request still running"))),
+                java.util.Map.of("Retry-After", String.valueOf(IN_PROGRESS_RETRY_AFTER_SECONDS)));
     }
 
     private static boolean claim(Connection c, String scope, String key, String fingerprint) throws SQLException {

@@ -1,22 +1,34 @@
 package org.joinedup.platform.http;
 
 import java.util.List;
+import java.util.Map;
 
 /** A refusal the caller can act on; rendered as {@code application/problem+json}. */
 public class ProblemException extends RuntimeException {
     private final Problem problem;
+    private final Map<String, String> headers;
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(Problem.of(status, slug, title, detail, List.of()));
     }
 
     public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    /** With response headers, such as {@code Retry-After}. */
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** 400: the request is wrong in the named fields; nothing was stored. */

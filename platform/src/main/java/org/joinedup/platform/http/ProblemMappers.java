@@ -20,7 +20,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.problem());
+        Response.ResponseBuilder r = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+        e.headers().forEach(r::header);
+        return r.build();
     }
 
     /** A valid token without the role an endpoint needs. */
@@ -51,6 +53,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
         String field = path(e);
+        if (e instanceof StrictJson.NotText) {
+            return response(ProblemException.invalid(field, "text", "must be text: no control characters other than "
+                    + "line breaks and tabs, and no unpaired surrogates").problem());
+        }
         return response(Problem.of(400, "invalid-request", "The request is not valid",
                 field + ": has the wrong JSON type",
                 List.of(new FieldViolation(field, "json-type", "has the wrong JSON type for this field"))));
@@ -92,9 +98,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return failure(e);
+    }
+
+    /** Checked exceptions that escaped a resource (an SQLException, say) get the same treatment. */
+    @ServerExceptionMapper
+    public Response unexpectedChecked(Exception e) {
+        return failure(e);
+    }
+
+    private Response failure(Exception e) {
+        if (Unavailable.isTransient(e)) {
+            LOG.warnf("a dependency is unavailable (%s); answered 503", rootName(e));
+            return problem(Unavailable.problem());
+        }
         LOG.errorf(e, "unexpected failure (%s)", e.getClass().getName());
         return response(Problem.of(500, "internal-error", "Internal error",
                 "the request could not be completed; nothing partial was stored", List.of()));
+    }
+
+    private static String rootName(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getName() + (t instanceof java.sql.SQLException sql ? " SQLState " + sql.getSQLState() : "");
     }
 
     public static Response response(Problem problem) {

@@ -100,7 +100,8 @@ public class TeamResource {
         List<TeamMember> members = TeamRequests.members(errors, body.members(), directory);
         UUID lead = null;
         for (int i = 0; body.members() != null && i < body.members().size() && i < members.size(); i++) {
-            if (body.members().get(i) != null && Boolean.TRUE.equals(body.members().get(i).leadProfessional())) {
+            // A member that failed its checks is null here; its errors are already recorded.
+            if (members.get(i) != null && Boolean.TRUE.equals(body.members().get(i).leadProfessional())) {
                 lead = members.get(i).memberId();
             }
         }
