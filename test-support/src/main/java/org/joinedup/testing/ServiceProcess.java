@@ -108,8 +108,13 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Starts the process and waits until it is live and answers HTTP. */
-    public synchronized ServiceProcess start() {
+    /** Starts the process and waits (up to a minute) until it is live and answers HTTP. */
+    public ServiceProcess start() {
+        return start(Duration.ofSeconds(60));
+    }
+
+    /** Starts the process and waits until it is live; a busy machine (many processes on two cores) needs longer. */
+    public synchronized ServiceProcess start(Duration timeout) {
         if (process != null && process.isAlive()) {
             return this;
         }
@@ -126,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + module, e);
         }
-        awaitLive(Duration.ofSeconds(60));
+        awaitLive(timeout);
         return this;
     }
 
