@@ -3,6 +3,9 @@
 # (http://127.0.0.1:8080), all on 127.0.0.1, all state under .local/ (git-ignored). Nothing here needs Docker.
 #
 #   deploy/stack.sh up        build, start everything, wait until each part is ready, seed demo data
+#   deploy/stack.sh up --brokers 3 --instances 2
+#                             a KRaft cluster of three Kafka brokers (replication factor 3,
+#                             min.insync.replicas 2) and two instances of each service (ports 8091-8094)
 #   deploy/stack.sh down      stop everything this script started (by pid), keep the data
 #   deploy/stack.sh status    what is running
 #   deploy/stack.sh reset     down, then delete all local state (databases, broker, Keycloak)
@@ -26,6 +29,12 @@ KC_PORT=${JOINEDUP_KEYCLOAK_PORT:-8180}
 KC_VERSION=26.7.3
 KC_URL=http://127.0.0.1:$KC_PORT
 OIDC_URL=$KC_URL/realms/joinedup
+# The topology (docs/operations.md, "Scaling out"): how many brokers and instances of each service.
+# Chosen by `up --brokers N --instances M`, kept in $STATE/topology for down and status.
+BROKERS=1
+INSTANCES=1
+# A second instance of a service listens on its port + 10 (8091 concern, 8092 referral, ...).
+INSTANCE_PORT_STEP=10
 # name:port:database
 SERVICES="agency-directory-service:8083:directory concern-service:8081:concern referral-service:8082:referral audit-service:8084:audit"
 CONSOLE_PORT=${JOINEDUP_CONSOLE_PORT:-8080}
@@ -110,31 +119,50 @@ start_postgres() {
   done
 }
 
+kafka_name() { if [ "$BROKERS" -eq 1 ]; then echo kafka; else echo "kafka-$1"; fi; }
+kafka_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+kafka_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+bootstrap_servers() {
+  local i list=""
+  for i in $(seq 1 "$BROKERS"); do list="$list${list:+,}127.0.0.1:$(kafka_port "$i")"; done
+  echo "$list"
+}
+
+# One broker (node 1 on 9092, as always) or a KRaft cluster of BROKERS nodes, each broker and
+# controller, on 9092/9093, 9094/9095, 9096/9097; internal topics replicated to three, min ISR 2.
 start_kafka() {
-  local dir=$STATE/kafka lib=$ROOT/deploy/kafka-broker/target/lib
+  local lib=$ROOT/deploy/kafka-broker/target/lib i voters="" id=""
   [ -d "$lib" ] || die "no Kafka jars in $lib (the build fetches them)"
-  if alive kafka; then log "Kafka already running on $KAFKA_PORT"; return; fi
-  mkdir -p "$dir"
-  cat > "$dir/server.properties" <<PROPS
+  local replicas=$(( BROKERS < 3 ? BROKERS : 3 )) min_isr=$(( BROKERS < 2 ? 1 : 2 ))
+  for i in $(seq 1 "$BROKERS"); do voters="$voters${voters:+,}$i@127.0.0.1:$(kafka_controller_port "$i")"; done
+  for i in $(seq 1 "$BROKERS"); do
+    local name dir port cport
+    name=$(kafka_name "$i"); port=$(kafka_port "$i"); cport=$(kafka_controller_port "$i")
+    dir=$STATE/$name
+    if alive "$name"; then log "$name already running on $port"; continue; fi
+    mkdir -p "$dir"
+    cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+node.id=$i
+controller.quorum.voters=$voters
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$dir/data
 num.partitions=6
 auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+default.replication.factor=$replicas
+min.insync.replicas=$min_isr
+offsets.topic.replication.factor=$replicas
+transaction.state.log.replication.factor=$replicas
+transaction.state.log.min.isr=$min_isr
+share.coordinator.state.topic.replication.factor=$replicas
+share.coordinator.state.topic.min.isr=$min_isr
 group.initial.rebalance.delay.ms=0
 PROPS
-  cat > "$dir/log4j2.properties" <<PROPS
+    cat > "$dir/log4j2.properties" <<PROPS
 status = warn
 appender.console.type = Console
 appender.console.name = console
@@ -147,18 +175,22 @@ logger.kafka.level = INFO
 logger.apache.name = org.apache.kafka
 logger.apache.level = WARN
 PROPS
-  if [ ! -f "$dir/data/meta.properties" ]; then
-    log "formatting the Kafka broker's storage (KRaft)"
-    local id
-    id=$(java -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    java -cp "$lib/*" -Dlog4j2.configurationFile="$dir/log4j2.properties" kafka.tools.StorageTool format \
-      -t "$id" -c "$dir/server.properties" > "$LOGS/kafka-format.log" 2>&1 || die "Kafka format failed: $LOGS/kafka-format.log"
-  fi
-  log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
-  : > "$LOGS/kafka.log"
-  spawn kafka java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$lib/*" \
-    kafka.Kafka "$dir/server.properties"
-  wait_for "Kafka" 90 grep -q "Kafka Server started" "$LOGS/kafka.log"
+    if [ ! -f "$dir/data/meta.properties" ]; then
+      log "formatting $name's storage (KRaft)"
+      # One cluster id for all the nodes of a cluster.
+      [ -n "$id" ] || id=$(cat "$STATE/kafka-cluster.id" 2>/dev/null || true)
+      [ -n "$id" ] || { id=$(java -cp "$lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1); echo "$id" > "$STATE/kafka-cluster.id"; }
+      java -cp "$lib/*" -Dlog4j2.configurationFile="$dir/log4j2.properties" kafka.tools.StorageTool format \
+        -t "$id" -c "$dir/server.properties" > "$LOGS/$name-format.log" 2>&1 || die "Kafka format failed: $LOGS/$name-format.log"
+    fi
+    log "starting $name on 127.0.0.1:$port"
+    : > "$LOGS/$name.log"
+    spawn "$name" java -Xms256m -Xmx1g -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$lib/*" \
+      kafka.Kafka "$dir/server.properties"
+  done
+  for i in $(seq 1 "$BROKERS"); do
+    wait_for "$(kafka_name "$i")" 120 grep -q "Kafka Server started" "$LOGS/$(kafka_name "$i").log"
+  done
 }
 
 # Keycloak's first start takes a minute: it is launched before the build and waited for after it.
@@ -194,26 +226,39 @@ keycloak_ready() {
   log "Keycloak ready: $KC_URL"
 }
 
+instance_name() { if [ "$2" -eq 1 ]; then echo "$1"; else echo "$1-$2"; fi; }
+instance_port() { echo $(($1 + ($2 - 1) * INSTANCE_PORT_STEP)); }
+
+# Instances of one service share its database (the outbox relays share the outbox by SKIP LOCKED) and
+# its consumer groups (Kafka splits the partitions between them).
 start_services() {
-  local entry name port db jar
-  for entry in $SERVICES; do
-    IFS=: read -r name port db <<< "$entry"
-    if alive "$name"; then log "$name already running on $port"; continue; fi
-    jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
-    [ -f "$jar" ] || die "$jar missing (run without --no-build)"
-    log "starting $name on 127.0.0.1:$port"
-    # The audit checkpoint key pair below is the public local-development pair from
-    # audit-service's application.properties: it proves nothing outside this machine.
-    PORT=$port JOINEDUP_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db \
-      KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT JOINEDUP_OIDC_URL=$OIDC_URL \
-      JOINEDUP_AUDIT_CHECKPOINT_PRIVATE_KEY=MC4CAQAwBQYDK2VwBCIEIHBXCYEk3HnMFvgZSnJJ3FDMp4r+ht9lGqnwpVdsjCDP \
-      JOINEDUP_AUDIT_CHECKPOINT_PUBLIC_KEY=MCowBQYDK2VwAyEAhS5HAIQGgFZZWPTeSLkJgoaT90O5nqWAJFlr3uRw0Uc= \
-      spawn "$name" java -Xmx384m -jar "$jar"
+  local entry name port db jar i inst iport
+  for i in $(seq 1 "$INSTANCES"); do
+    for entry in $SERVICES; do
+      IFS=: read -r name port db <<< "$entry"
+      inst=$(instance_name "$name" "$i"); iport=$(instance_port "$port" "$i")
+      if alive "$inst"; then log "$inst already running on $iport"; continue; fi
+      jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
+      [ -f "$jar" ] || die "$jar missing (run without --no-build)"
+      log "starting $inst on 127.0.0.1:$iport"
+      # The audit checkpoint key pair below is the public local-development pair from
+      # audit-service's application.properties: it proves nothing outside this machine.
+      PORT=$iport JOINEDUP_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db \
+        KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers) JOINEDUP_OIDC_URL=$OIDC_URL \
+        JOINEDUP_KAFKA_REPLICATION_FACTOR=$(( BROKERS < 3 ? BROKERS : 3 )) \
+        JOINEDUP_KAFKA_MIN_INSYNC_REPLICAS=$(( BROKERS < 2 ? 1 : 2 )) \
+        JOINEDUP_AUDIT_CHECKPOINT_PRIVATE_KEY=MC4CAQAwBQYDK2VwBCIEIHBXCYEk3HnMFvgZSnJJ3FDMp4r+ht9lGqnwpVdsjCDP \
+        JOINEDUP_AUDIT_CHECKPOINT_PUBLIC_KEY=MCowBQYDK2VwAyEAhS5HAIQGgFZZWPTeSLkJgoaT90O5nqWAJFlr3uRw0Uc= \
+        spawn "$inst" java -Xmx384m -jar "$jar"
+    done
   done
-  for entry in $SERVICES; do
-    IFS=: read -r name port db <<< "$entry"
-    wait_for "$name" 120 http_ok "http://127.0.0.1:$port/q/health/ready"
-    log "$name ready: http://127.0.0.1:$port/q/swagger-ui"
+  for i in $(seq 1 "$INSTANCES"); do
+    for entry in $SERVICES; do
+      IFS=: read -r name port db <<< "$entry"
+      inst=$(instance_name "$name" "$i"); iport=$(instance_port "$port" "$i")
+      wait_for "$inst" 180 http_ok "http://127.0.0.1:$iport/q/health/ready"
+      log "$inst ready: http://127.0.0.1:$iport/q/swagger-ui"
+    done
   done
 }
 
@@ -242,11 +287,13 @@ stop_pid() {
 }
 
 down() {
-  local entry name
+  local entry name i
   stop_pid web-console
-  for entry in $SERVICES; do stop_pid "${entry%%:*}"; done
+  for i in $(seq 1 "$INSTANCES"); do
+    for entry in $SERVICES; do stop_pid "$(instance_name "${entry%%:*}" "$i")"; done
+  done
   stop_pid keycloak
-  stop_pid kafka
+  for i in $(seq 1 "$BROKERS"); do stop_pid "$(kafka_name "$i")"; done
   if [ -f "$STATE/postgres.location" ]; then
     local dir bin
     dir=$(cat "$STATE/postgres.location"); bin=$(pg_bindir)
@@ -258,13 +305,17 @@ down() {
 }
 
 status() {
-  local entry name
-  for name in kafka keycloak; do
+  local entry name port i
+  echo "topology: $BROKERS broker(s), $INSTANCES instance(s) of each service"
+  for name in $(for i in $(seq 1 "$BROKERS"); do kafka_name "$i"; done) keycloak; do
     if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: stopped"; fi
   done
-  for entry in $SERVICES; do
-    name=${entry%%:*}
-    if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid")) on ${entry#*:}"; else echo "$name: stopped"; fi
+  for i in $(seq 1 "$INSTANCES"); do
+    for entry in $SERVICES; do
+      IFS=: read -r name port _ <<< "$entry"
+      name=$(instance_name "$name" "$i"); port=$(instance_port "$port" "$i")
+      if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid")) on $port"; else echo "$name: stopped"; fi
+    done
   done
   if alive web-console; then echo "web-console: running (pid $(cat "$PIDS/web-console.pid")) on $CONSOLE_PORT"; else echo "web-console: stopped"; fi
   if [ -f "$STATE/postgres.location" ] && as_postgres "$(pg_bindir)/pg_ctl" -D "$(cat "$STATE/postgres.location")/data" status >/dev/null 2>&1; then
@@ -273,7 +324,23 @@ status() {
 
 up() {
   local build=1
-  [ "${1:-}" = "--no-build" ] && build=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --no-build) build=0; shift ;;
+      --brokers) BROKERS=$2; shift 2 ;;
+      --instances) INSTANCES=$2; shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  [[ "$BROKERS" =~ ^[13]$ ]] || die "--brokers is 1 or 3"
+  [[ "$INSTANCES" =~ ^[12]$ ]] || die "--instances is 1 or 2"
+  if [ -f "$STATE/topology" ] && [ "$(cat "$STATE/topology")" != "$BROKERS $INSTANCES" ] && { alive kafka || alive kafka-1; }; then
+    die "the stack is running as $(cat "$STATE/topology") (brokers instances): run down first"
+  fi
+  if [ -f "$STATE/kafka-cluster.id" ] && [ "$(cat "$STATE/topology" 2>/dev/null | cut -d' ' -f1)" != "$BROKERS" ]; then
+    die "the local Kafka data was made for $(cut -d' ' -f1 < "$STATE/topology") broker(s): run reset to change the number of brokers"
+  fi
+  echo "$BROKERS $INSTANCES" > "$STATE/topology"
   local started=$SECONDS
   "$ROOT/deploy/prerequisites.sh"
   command -v curl >/dev/null && command -v unzip >/dev/null || die "curl and unzip are needed"
@@ -290,6 +357,7 @@ up() {
 }
 
 mkdir -p "$LOGS" "$PIDS"
+if [ -f "$STATE/topology" ]; then read -r BROKERS INSTANCES < "$STATE/topology"; fi
 case "${1:-}" in
   up) shift; up "$@" ;;
   down) down ;;
