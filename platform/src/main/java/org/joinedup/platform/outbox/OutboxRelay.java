@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
@@ -39,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox rows to Kafka and deletes each row only after the broker acknowledged it
  * ({@code acks=all}, idempotent producer). Rows are claimed in id order with
  * {@code FOR UPDATE SKIP LOCKED} inside one transaction per batch, so a row whose transaction
- * committed late is simply claimed by a later batch: nothing is skipped. If the broker fails, the
+ * committed late is simply claimed by a later batch: nothing is skipped. Several instances' relays
+ * share the outbox this way; a row whose message key has an earlier row held by another relay waits
+ * for it ({@link #inKeyOrder}), so each key's events reach their partition in order. If the broker fails, the
  * batch rolls back and is retried after a back-off; the consumers' idempotency absorbs the duplicates
  * a retry may cause. The relay is woken in-process after each commit that appended events (see
  * {@code EventStore}), and also polls, which finds rows another instance appended. (It used to be
@@ -161,33 +164,12 @@ public class OutboxRelay {
     }
 
     private int publishClaimedRows() throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("""
-                     select o.id, o.topic, o.message_key, e.event_id, e.event_type, e.schema_version, e.subject,
-                            e.metadata::text as metadata, e.occurred_at, e.recorded_at,
-                            e.payload::text as payload, e.stream_id, e.stream_version
-                     from outbox o join event_store e on e.event_id = o.event_id
-                     order by o.id
-                     limit ?
-                     for update of o skip locked""")) {
-            claim.setInt(1, batchSize);
-            List<Long> ids = new ArrayList<>();
-            List<ProducerRecord<String, String>> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Batch batch = inKeyOrder(c, claim(c, batchSize));
+            List<Long> ids = batch.ids();
+            List<ProducerRecord<String, String>> records = batch.records();
             Set<String> topicNames = new TreeSet<>();
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong("id"));
-                    String topic = rs.getString("topic");
-                    topicNames.add(topic);
-                    RecordHeaders headers = new RecordHeaders();
-                    CloudEventHeaders.toHeaders(EventStore.envelope(rs)).forEach(headers::add);
-                    headers.add(CloudEventHeaders.CE_STREAMID, rs.getString("stream_id").getBytes(StandardCharsets.UTF_8));
-                    headers.add(CloudEventHeaders.CE_STREAMVERSION,
-                            Integer.toString(rs.getInt("stream_version")).getBytes(StandardCharsets.UTF_8));
-                    records.add(new ProducerRecord<>(topic, null, rs.getString("message_key"),
-                            rs.getString("payload"), headers));
-                }
-            }
+            records.forEach(r -> topicNames.add(r.topic()));
             if (ids.isEmpty()) {
                 return 0;
             }
@@ -209,6 +191,81 @@ public class OutboxRelay {
             published.increment(ids.size());
             return ids.size();
         }
+    }
+
+    /** Outbox rows claimed by one transaction, in id order, as the records to publish. */
+    public record Batch(List<Long> ids, List<ProducerRecord<String, String>> records) {
+    }
+
+    /** Claims up to {@code limit} rows no other transaction holds, lowest ids first; they stay locked until commit. */
+    public static Batch claim(Connection c, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+            claim.setInt(1, limit);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong("id"));
+                    RecordHeaders headers = new RecordHeaders();
+                    CloudEventHeaders.toHeaders(EventStore.envelope(rs)).forEach(headers::add);
+                    headers.add(CloudEventHeaders.CE_STREAMID, rs.getString("stream_id").getBytes(StandardCharsets.UTF_8));
+                    headers.add(CloudEventHeaders.CE_STREAMVERSION,
+                            Integer.toString(rs.getInt("stream_version")).getBytes(StandardCharsets.UTF_8));
+                    records.add(new ProducerRecord<>(rs.getString("topic"), null, rs.getString("message_key"),
+                            rs.getString("payload"), headers));
+                }
+            }
+        }
+        return new Batch(ids, records);
+    }
+
+    private static final String CLAIM = """
+            select o.id, o.topic, o.message_key, e.event_id, e.event_type, e.schema_version, e.subject,
+                   e.metadata::text as metadata, e.occurred_at, e.recorded_at,
+                   e.payload::text as payload, e.stream_id, e.stream_version
+            from outbox o join event_store e on e.event_id = o.event_id
+            order by o.id
+            limit ?
+            for update of o skip locked""";
+
+    /**
+     * The claimed rows that may be published now. A row whose message key has a lower outbox id left
+     * outside the batch (claimed by another instance's relay and not yet published: rows deleted by a
+     * committed relay are gone, uncommitted appends are invisible) waits for it, so each key's events
+     * reach their partition in order however many relays share the outbox. With a single relay
+     * nothing is held elsewhere and the batch is kept whole.
+     */
+    public static Batch inKeyOrder(Connection c, Batch claimed) throws SQLException {
+        Object[] keys = claimed.records().stream().map(ProducerRecord::key).filter(java.util.Objects::nonNull).distinct().toArray();
+        if (keys.length == 0) {
+            return claimed;
+        }
+        Map<String, Long> heldElsewhere = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select message_key, min(id) from outbox "
+                + "where message_key = any(?) and id < ? and id <> all(?) group by message_key")) {
+            ps.setArray(1, c.createArrayOf("text", keys));
+            ps.setLong(2, java.util.Collections.max(claimed.ids()));
+            ps.setArray(3, c.createArrayOf("bigint", claimed.ids().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    heldElsewhere.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        if (heldElsewhere.isEmpty()) {
+            return claimed;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < claimed.ids().size(); i++) {
+            ProducerRecord<String, String> record = claimed.records().get(i);
+            Long earlier = record.key() == null ? null : heldElsewhere.get(record.key());
+            if (earlier == null || earlier > claimed.ids().get(i)) {
+                ids.add(claimed.ids().get(i));
+                records.add(record);
+            }
+        }
+        return new Batch(ids, records);
     }
 
     /** Waits until a commit in this instance appended events, or the poll interval passes. */
