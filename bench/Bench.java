@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +59,7 @@ public class Bench {
         prepareBaselineTable(pgbin);
         double sustained = 0;
         Map<String, Long> loaded = new LinkedHashMap<>();
-        if (wanted("concerns") || wanted("latency")) {
+        if (wanted("concerns") || wanted("latency") || wanted("overload")) {
             // Warm up: the services' JIT compilers and pools, so the measured loads see steady state. Closed-loop
             // throughput was still rising after 15 s of it (about 100/s then, 250-350/s a minute later).
             int warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "60"));
@@ -72,6 +73,10 @@ public class Bench {
                 row("POST /concerns accepted per second, " + clients + " clients", accepted, "single-row insert tx/s (pgbench)",
                         raw, ">= 0.5");
             }
+        }
+        if (wanted("overload")) {
+            double peak = sustained;
+            figure("overload", () -> overload(police, pgbin, peak, seconds));
         }
         double rate = sustained; // the fixed rates are shares of it, so latency needs the throughput loads first
         for (double share : wanted("latency") ? new double[]{0.25, 0.5} : new double[0]) {
@@ -110,7 +115,7 @@ public class Bench {
     }
 
     /**
-     * Whether BENCH_ONLY (a comma-separated list of concerns, latency, chronology, catch-up, verification, identity)
+     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, chronology, catch-up, verification, identity)
      * asks for this figure; all of them when it is not set.
      */
     static boolean wanted(String figure) {
@@ -193,6 +198,97 @@ public class Bench {
             System.err.println("  (" + refused.get() + " requests were not accepted)");
         }
         return accepted.get() / (double) seconds;
+    }
+
+    /**
+     * Overload (issue 16): 256 integrators, each sending concern after concern with no pause, each with
+     * its own Idempotency-Key and retrying it (after Retry-After on 503 and 409, after 1 s on no answer
+     * within 10 s) until it has its 201: about ten times the load the service sustains. The accepted
+     * rate is compared with the peak closed-loop rate of the same run; then every concern stored under
+     * this run's tag must have been answered 201 to the client that sent it, and no answer may be a 500.
+     */
+    static void overload(Supplier<String> police, String pgbin, double measuredPeak, int seconds) throws Exception {
+        double peak = measuredPeak > 0 ? measuredPeak : concernsPerSecond(police, 32, seconds, null);
+        String tag = "overload-" + Long.toString(System.nanoTime(), 36);
+        int clients = Integer.parseInt(env("BENCH_OVERLOAD_CLIENTS", "256"));
+        AtomicLong attempts = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong replayed = new AtomicLong();
+        AtomicLong serverErrors = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
+        AtomicLong inProgress = new AtomicLong();
+        AtomicLong noAnswer = new AtomicLong();
+        AtomicLong gaveUp = new AtomicLong();
+        java.util.Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long start = System.nanoTime();
+        long measureFrom = start + 5_000_000_000L; // the first seconds fill the queues
+        long end = measureFrom + Math.max(10, seconds * 2L) * 1_000_000_000L;
+        AtomicLong acceptedInWindow = new AtomicLong();
+        Pattern concernId = Pattern.compile("\"concernId\":\"([^\"]+)\"");
+        System.err.println("overload: " + clients + " clients retrying, against a peak of " + Math.round(peak) + "/s ...");
+        concurrently(clients, () -> {
+            while (System.nanoTime() < end) {
+                String key = UUID.randomUUID().toString();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns"))
+                        .header("Authorization", "Bearer " + police.get()).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key).timeout(java.time.Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"child\": {\"nhsNumber\": \"" + nhsNumber()
+                                + "\"}, \"category\": \"neglect\", \"riskLevel\": \"medium\", \"description\": "
+                                + "\"Left alone overnight (bench " + tag + ").\", \"occurredAt\": \"2026-11-20T22:00:00Z\"}")).build();
+                long giveUpAt = System.nanoTime() + 300_000_000_000L;
+                while (true) {
+                    long waitMs;
+                    attempts.incrementAndGet();
+                    try {
+                        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 201) {
+                            Matcher m = concernId.matcher(r.body());
+                            if (m.find()) {
+                                answered.add("concern-" + m.group(1));
+                            }
+                            (r.headers().firstValue("Idempotent-Replayed").isPresent() ? replayed : accepted).incrementAndGet();
+                            long now = System.nanoTime();
+                            if (now >= measureFrom && now < end) {
+                                acceptedInWindow.incrementAndGet();
+                            }
+                            break;
+                        }
+                        if (r.statusCode() >= 500 && r.statusCode() != 503) {
+                            serverErrors.incrementAndGet();
+                        }
+                        (r.statusCode() == 409 ? inProgress : busy).incrementAndGet();
+                        waitMs = 1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1"));
+                    } catch (IOException e) {
+                        noAnswer.incrementAndGet();
+                        waitMs = 1000;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (System.nanoTime() > giveUpAt) {
+                        gaveUp.incrementAndGet();
+                        break;
+                    }
+                    try {
+                        Thread.sleep(waitMs);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        double rate = acceptedInWindow.get() / ((end - measureFrom) / 1e9);
+        List<String> stored = List.of(run(List.of(pgbin + "/psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", "concern",
+                "-tAc", "select stream_id from event_store where event_type = 'concern-raised' and payload->>'description' like '%"
+                        + tag + "%'"), true).trim().split("\\s+"));
+        long storedUnanswered = stored.stream().filter(id -> !id.isBlank() && !answered.contains(id)).count();
+        System.err.printf(Locale.ROOT, "  attempts %d (%.0f/s), accepted %d, replayed %d, 503 %d, 409 %d, no answer %d, 500 %d, gave up %d; "
+                        + "stored %d, stored but not answered 201 %d%n", attempts.get(), attempts.get() / ((System.nanoTime() - start) / 1e9),
+                accepted.get(), replayed.get(), busy.get(), inProgress.get(), noAnswer.get(), serverErrors.get(), gaveUp.get(),
+                stored.size(), storedUnanswered);
+        row("POST /concerns accepted per second at " + clients + " retrying clients", rate,
+                "peak accepted per second, closed loop (same run)", peak, ">= 0.8");
+        ROWS.add(new String[]{"overload: answers of 500 / stored but not answered 201", serverErrors.get() + " / " + storedUnanswered,
+                "-", "-", "-", "0 / 0"});
     }
 
     /** Runs {@code body} on {@code clients} threads at once and waits for all of them. */
