@@ -14,16 +14,19 @@ import java.util.Map;
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String database = "app";
     private String appRole;
+    private boolean reactive;
 
     /**
      * {@code database}: the test database's name. {@code app-role}: for a service that runs as an
      * application role while its migrations run as the owner (a datasource named {@code owner}), the
-     * role the service connects as; without it the service connects as the owner.
+     * role the service connects as; without it the service connects as the owner. {@code reactive}:
+     * {@code true} for a service that also reaches its database through the reactive client.
      */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         appRole = initArgs.get("app-role");
+        reactive = Boolean.parseBoolean(initArgs.getOrDefault("reactive", "false"));
     }
 
     @Override
@@ -35,6 +38,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
         config.put("quarkus.datasource.username", appRole != null ? appRole : "postgres");
         config.put("quarkus.datasource.password", "");
+        if (reactive) {
+            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pg.port() + "/" + database);
+        }
         if (appRole != null) {
             config.put("quarkus.datasource.owner.username", "postgres");
         }

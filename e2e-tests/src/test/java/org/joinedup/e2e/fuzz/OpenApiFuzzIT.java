@@ -44,6 +44,7 @@ class OpenApiFuzzIT {
         CALLERS.put("safeguarding-lead", TestTokens.token("fuzz-lead", AGENCY, "safeguarding-lead"));
         CALLERS.put("inspector", TestTokens.token("fuzz-inspector", AGENCY, "inspector"));
         CALLERS.put("directory-admin", TestTokens.token("fuzz-admin", AGENCY, "directory-admin"));
+        CALLERS.put("agency-system", TestTokens.token("fuzz-system", AGENCY, "practitioner", "agency-system"));
         CALLERS.put("no token", null);
         CALLERS.put("untrusted token", TestTokens.signWithUntrustedKey(TestTokens.claims("fuzz-stranger", AGENCY, "safeguarding-lead")));
     }
@@ -56,6 +57,10 @@ class OpenApiFuzzIT {
         for (String module : List.of("concern-service", "referral-service", "agency-directory-service", "audit-service")) {
             services.put(module, new ServiceProcess(module, "fuzz_" + module.replace('-', '_')).start());
         }
+        // notification-service reaches its database through the reactive client as well.
+        services.put("notification-service", new ServiceProcess("notification-service", "fuzz_notification_service")
+                .property("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + TestInfrastructure.postgres().port()
+                        + "/fuzz_notification_service").start());
     }
 
     @AfterAll
@@ -64,7 +69,7 @@ class OpenApiFuzzIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"concern-service", "referral-service", "agency-directory-service", "audit-service"})
+    @ValueSource(strings = {"concern-service", "referral-service", "agency-directory-service", "audit-service", "notification-service"})
     void no_request_however_malformed_gets_a_5xx_and_every_refusal_is_a_problem_naming_its_field(String module) throws Exception {
         ServiceProcess service = services.get(module);
         String document = send(service, new OpenApiRequests.Request("document", "GET", "/q/openapi?format=json", Map.of(), null), null).body();

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
     /** Audit replay and verification; read-only. */
     public static final String INSPECTOR = "inspector";
+    /** An agency's own case system (a client-credentials token): it may subscribe its agency to notifications. */
+    public static final String AGENCY_SYSTEM = "agency-system";
     /** Agencies and data-sharing agreements. */
     public static final String DIRECTORY_ADMIN = "directory-admin";
 

@@ -1,0 +1,29 @@
+package org.joinedup.notification.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an agency can be told, by the name a subscription asks for it. */
+public enum NotificationKind {
+    SHARE_RECEIVED("share-received"),
+    SHARE_DECLINED("share-declined"),
+    SHARE_ACKNOWLEDGED("share-acknowledged"),
+    REFERRAL_RECEIVED("referral-received"),
+    REFERRAL_DECIDED("referral-decided"),
+    REFERRAL_OVERDUE("referral-overdue"),
+    EMERGENCY_ACCESS("emergency-access");
+
+    private final String wireName;
+
+    NotificationKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<NotificationKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+}
