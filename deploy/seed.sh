@@ -12,6 +12,8 @@ DIRECTORY=http://127.0.0.1:8083
 CONCERNS=http://127.0.0.1:8081
 AUDIT=http://127.0.0.1:8084
 REFERRALS=http://127.0.0.1:8082
+NOTIFICATIONS=http://127.0.0.1:8085
+RECEIVER=http://127.0.0.1:${JOINEDUP_RECEIVER_PORT:-8099}
 CHILD_NHS=9434765919   # a format-valid NHS number used in NHS examples; the child here is fictional
 
 access_token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
@@ -71,6 +73,20 @@ AGREEMENTS
   touch "$STATE/seeded-agreements"
 }
 seed_directory
+
+# The police's and children's social care's case systems subscribe to notifications (docs/notifications.md):
+# the demo receiver stands in for both, checks each signature with the secret saved here and logs it.
+subscribe() { # agency
+  [ -f "$STATE/webhooks/$1.secret" ] && return 0
+  mkdir -p "$STATE/webhooks"
+  curl -sf -H "Authorization: Bearer $(system_token "$1")" -H 'Content-Type: application/json' "$NOTIFICATIONS/subscriptions" \
+    -d '{"callbackUrl": "'"$RECEIVER/hook/$1"'", "kinds": ["share-received", "share-declined", "share-acknowledged",
+         "referral-received", "referral-decided", "referral-overdue", "emergency-access"]}' \
+    | sed -E 's/.*"secret":"([^"]+)".*/\1/' > "$STATE/webhooks/$1.secret.new"
+  mv "$STATE/webhooks/$1.secret.new" "$STATE/webhooks/$1.secret"
+}
+subscribe met-police
+subscribe haringey-csc
 
 if [ -f "$STATE/seeded" ]; then
   CHILD=$(cat "$STATE/seeded")
@@ -243,5 +259,8 @@ for i in json.load(sys.stdin):
         g = i["grant"]
         print("    %s: %s of %s opened the records until %s: \"%s\"" % (g["grantedAt"][:19], g["grantedTo"], g["agencyId"],
               g["expiresAt"][:19], g["justification"]))' 2>/dev/null || true
+echo "  And their case systems were told, by signed webhooks to the demo receiver (.local/logs/webhook-receiver.log):"
+for _ in $(seq 1 20); do grep -q "emergency-access" "$STATE/logs/webhook-receiver.log" 2>/dev/null && break; sleep 0.5; done
+sed 's/^/    /' "$STATE/logs/webhook-receiver.log" 2>/dev/null | tail -n 8 || true
 echo
 echo "Next: the README's walk-through posts your own concern and reads it back."

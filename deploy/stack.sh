@@ -3,6 +3,7 @@
 # (http://127.0.0.1:8080), all on 127.0.0.1, all state under .local/ (git-ignored). Nothing here needs Docker.
 #
 #   deploy/stack.sh up        build, start everything, wait until each part is ready, seed demo data
+#                             (webhooks to a demo receiver: .local/logs/webhook-receiver.log)
 #   deploy/stack.sh up --brokers 3 --instances 2
 #                             a KRaft cluster of three Kafka brokers (replication factor 3,
 #                             min.insync.replicas 2) and two instances of each service (ports 8091-8094)
@@ -36,7 +37,9 @@ INSTANCES=1
 # A second instance of a service listens on its port + 10 (8091 concern, 8092 referral, ...).
 INSTANCE_PORT_STEP=10
 # name:port:database
-SERVICES="agency-directory-service:8083:directory concern-service:8081:concern referral-service:8082:referral audit-service:8084:audit"
+SERVICES="agency-directory-service:8083:directory concern-service:8081:concern referral-service:8082:referral audit-service:8084:audit notification-service:8085:notification"
+# Stands in for agency case systems: receives, checks and logs the seeded subscriptions' webhooks.
+RECEIVER_PORT=${JOINEDUP_RECEIVER_PORT:-8099}
 CONSOLE_PORT=${JOINEDUP_CONSOLE_PORT:-8080}
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -91,7 +94,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 build() {
   log "building the services and fetching the Kafka broker (./mvnw package)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package \
-      -pl deploy/kafka-broker,concern-service,referral-service,agency-directory-service,audit-service,web-console -am) \
+      -pl deploy/kafka-broker,concern-service,referral-service,agency-directory-service,audit-service,notification-service,web-console -am) \
     > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
 }
 
@@ -112,7 +115,7 @@ start_postgres() {
     as_postgres "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/postgres.log" start \
       -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir/run $PG_TUNING" >/dev/null
   fi
-  for db in concern referral directory audit; do
+  for db in concern referral directory audit notification; do
     if ! "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
       "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database $db" >/dev/null
     fi
@@ -244,6 +247,8 @@ start_services() {
       # The audit checkpoint key pair below is the public local-development pair from
       # audit-service's application.properties: it proves nothing outside this machine.
       PORT=$iport JOINEDUP_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db \
+        JOINEDUP_DB_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$db \
+        JOINEDUP_NOTIFICATIONS_ALLOW_LOOPBACK_CALLBACKS=true \
         KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers) JOINEDUP_OIDC_URL=$OIDC_URL \
         JOINEDUP_KAFKA_REPLICATION_FACTOR=$(( BROKERS < 3 ? BROKERS : 3 )) \
         JOINEDUP_KAFKA_MIN_INSYNC_REPLICAS=$(( BROKERS < 2 ? 1 : 2 )) \
@@ -260,6 +265,15 @@ start_services() {
       log "$inst ready: http://127.0.0.1:$iport/q/swagger-ui"
     done
   done
+}
+
+# The demo receiver of webhooks (deploy/webhook-receiver.py): the seed subscribes two agencies to it.
+start_receiver() {
+  if alive webhook-receiver; then log "webhook receiver already running on $RECEIVER_PORT"; return; fi
+  mkdir -p "$STATE/webhooks"
+  log "starting the demo webhook receiver on 127.0.0.1:$RECEIVER_PORT"
+  JOINEDUP_WEBHOOK_SECRETS=$STATE/webhooks spawn webhook-receiver python3 "$ROOT/deploy/webhook-receiver.py" "$RECEIVER_PORT"
+  wait_for "webhook receiver" 20 port_open "$RECEIVER_PORT"
 }
 
 # The web console: no database, no broker; a client of the four services with each person's own token.
@@ -289,6 +303,7 @@ stop_pid() {
 down() {
   local entry name i
   stop_pid web-console
+  stop_pid webhook-receiver
   for i in $(seq 1 "$INSTANCES"); do
     for entry in $SERVICES; do stop_pid "$(instance_name "${entry%%:*}" "$i")"; done
   done
@@ -317,6 +332,7 @@ status() {
       if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid")) on $port"; else echo "$name: stopped"; fi
     done
   done
+  if alive webhook-receiver; then echo "webhook-receiver: running (pid $(cat "$PIDS/webhook-receiver.pid")) on $RECEIVER_PORT"; else echo "webhook-receiver: stopped"; fi
   if alive web-console; then echo "web-console: running (pid $(cat "$PIDS/web-console.pid")) on $CONSOLE_PORT"; else echo "web-console: stopped"; fi
   if [ -f "$STATE/postgres.location" ] && as_postgres "$(pg_bindir)/pg_ctl" -D "$(cat "$STATE/postgres.location")/data" status >/dev/null 2>&1; then
     echo "postgres: running on $PG_PORT"; else echo "postgres: stopped"; fi
@@ -349,6 +365,7 @@ up() {
   start_postgres
   start_kafka
   keycloak_ready
+  start_receiver
   start_services
   start_console
   log "stack up in $((SECONDS - started))s"

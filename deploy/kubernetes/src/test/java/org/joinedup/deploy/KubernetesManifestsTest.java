@@ -115,7 +115,7 @@ class KubernetesManifestsTest {
     @Test
     void every_deployment_runs_two_instances_probed_on_its_port_bounded_and_covered_by_a_service_and_a_budget() {
         List<Deployment> deployments = all(Deployment.class);
-        assertEquals(Set.of("concern-service", "referral-service", "agency-directory-service", "audit-service", "web-console"),
+        assertEquals(Set.of("concern-service", "referral-service", "agency-directory-service", "audit-service", "notification-service", "web-console"),
                 deployments.stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet()));
         for (Deployment d : deployments) {
             String name = d.getMetadata().getName();
@@ -318,6 +318,10 @@ class KubernetesManifestsTest {
             assertTrue(m.matches(), url);
             assertEquals(cluster + "-rw", m.group(1), d.getMetadata().getName() + " writes to the primary");
             assertTrue(databases.contains(m.group(2)), d.getMetadata().getName() + "'s database " + m.group(2) + " is created");
+            String reactive = env(d.getSpec().getTemplate().getSpec().getContainers().get(0), "JOINEDUP_DB_REACTIVE_URL");
+            if (reactive != null) {
+                assertEquals(url.substring("jdbc:".length()), reactive, d.getMetadata().getName() + ": the reactive client reaches the same database");
+            }
         }
         Manifests.Document keycloak = generic("Keycloak").get(0);
         assertEquals(cluster + "-rw", keycloak.tree().at("/spec/db/host").asText());
