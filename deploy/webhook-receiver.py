@@ -8,6 +8,7 @@ logged one line each to stdout (.local/logs/webhook-receiver.log). Local develop
 import json
 import os
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -20,6 +21,13 @@ _spec.loader.exec_module(verify_webhook)
 
 SECRETS = os.environ.get("JOINEDUP_WEBHOOK_SECRETS", ".local/webhooks")
 seen = set()
+lock = threading.Lock()
+
+
+def log(line):
+    with lock:  # one whole line at a time: deliveries arrive on several threads
+        sys.stdout.write(f"{time.strftime('%H:%M:%S')} {line}\n")
+        sys.stdout.flush()
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -35,15 +43,15 @@ class Receiver(BaseHTTPRequestHandler):
         except OSError:
             why = "no secret for " + agency
         if why is not None:
-            print(f"{time.strftime('%H:%M:%S')} {agency}: refused {webhook_id}: {why}", flush=True)
+            log(f"{agency}: refused {webhook_id}: {why}")
             self.send_response(401)
             self.end_headers()
             return
-        repeat = webhook_id in seen
-        seen.add(webhook_id)
+        with lock:
+            repeat = webhook_id in seen
+            seen.add(webhook_id)
         data = json.loads(body)
-        print(f"{time.strftime('%H:%M:%S')} {agency}: {data['type']}{' (again: ignored)' if repeat else ''}: "
-              f"{data['data']['headline']}", flush=True)
+        log(f"{agency}: {data['type']}{' (again: ignored)' if repeat else ''}: {data['data']['headline']}")
         self.send_response(204)
         self.end_headers()
 

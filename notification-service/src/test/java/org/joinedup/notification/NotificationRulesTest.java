@@ -66,6 +66,7 @@ class NotificationRulesTest {
         assertEquals(NotificationKind.REFERRAL_RECEIVED, received.kind());
         assertEquals(List.of(new Recipient.Agency("haringey-csc")), received.recipients());
         assertFalse(received.headline().contains("Disclosure"));
+        assertTrue(received.headline().endsWith("a decision is due by 2026-12-06 09:00 UTC"), received.headline());
         assertTrue(NotificationRules.learn("referral-made", made).isPresent());
         NotificationRules.Planned decided = NotificationRules.plan("referral-decided", json(new ReferralDecided(referral, child,
                 "haringey-csc", "sw-1", "section-47-enquiry", "risk of significant harm", AT, null, null))).get(0);

@@ -60,20 +60,20 @@ public final class NotificationRules {
                     text(data, "toAgency") + " acknowledged the information your agency shared", "share", uuid(data, "shareId")));
             case "referral-made" -> List.of(new Planned(NotificationKind.REFERRAL_RECEIVED,
                     agency(data, "toAgency"), child, text(data, "fromAgency") + " referred a child to your agency ("
-                    + text(data, "urgency") + "); a decision is due by " + text(data, "decisionDueBy"), "referral", uuid(data, "referralId")));
+                    + text(data, "urgency") + "); a decision is due by " + when(data, "decisionDueBy"), "referral", uuid(data, "referralId")));
             case "referral-decided" -> List.of(new Planned(NotificationKind.REFERRAL_DECIDED,
                     List.of(new Recipient.ReferralSides(uuid(data, "referralId"))), child,
                     text(data, "toAgency") + " decided a referral: " + text(data, "outcome"), "referral", uuid(data, "referralId")));
             case "referral-decision-overdue", "assessment-overdue", "conference-overdue" -> List.of(new Planned(
                     NotificationKind.REFERRAL_OVERDUE, List.of(new Recipient.ReferralSides(uuid(data, "referralId"))), child,
-                    "a statutory clock ran out on a referral (" + type.replace("-overdue", "") + " was due by " + text(data, "dueBy") + ")",
+                    "a statutory clock ran out on a referral (" + type.replace("-overdue", "") + " was due by " + when(data, "dueBy") + ")",
                     "referral", uuid(data, "referralId")));
             case "emergency-access-granted" -> {
                 List<Recipient> to = new ArrayList<>();
                 data.path("notifiedAgencies").forEach(a -> to.add(new Recipient.Agency(a.asText())));
                 yield to.isEmpty() ? List.of() : List.of(new Planned(NotificationKind.EMERGENCY_ACCESS, to, child,
                         text(data, "agencyId") + " opened the records about a child your agency holds (break-glass) until "
-                                + text(data, "expiresAt"), "emergency-access", uuid(data, "grantId")));
+                                + when(data, "expiresAt"), "emergency-access", uuid(data, "grantId")));
             }
             default -> List.of();
         };
@@ -91,6 +91,19 @@ public final class NotificationRules {
     private static List<Recipient> agency(JsonNode data, String field) {
         String agency = text(data, field);
         return agency == null ? List.of() : List.of(new Recipient.Agency(agency));
+    }
+
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** A moment as people read it, to the minute. */
+    private static String when(JsonNode data, String field) {
+        String v = text(data, field);
+        try {
+            return v == null ? "an unknown time" : MINUTE.format(java.time.Instant.parse(v));
+        } catch (java.time.format.DateTimeParseException e) {
+            return v;
+        }
     }
 
     private static String text(JsonNode data, String field) {
