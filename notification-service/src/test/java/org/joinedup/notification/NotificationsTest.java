@@ -49,11 +49,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = RealInfrastructure.class, initArgs = {@ResourceArg(name = "database", value = "notification"),
         @ResourceArg(name = "reactive", value = "true")})
 class NotificationsTest {
-    /** Retries after a fifth of a second: the same rules, faster. */
+    /** Retries after a fifth of a second, receivers cut off after a second: the same rules, faster. */
     public static class Quick implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("joinedup.notifications.retry.first", "0.2S");
+            return Map.of("joinedup.notifications.retry.first", "0.2S", "joinedup.notifications.timeout", "1S");
         }
     }
 
@@ -180,6 +180,23 @@ class NotificationsTest {
                     .then().statusCode(200).body("deliveries", hasSize(2))
                     .body("deliveries[1].status", equalTo("delivered"))
                     .body("deliveries[1].attemptLog.statusCode", contains(500, 503, 200)));
+        }
+    }
+
+    @Test
+    void a_receiver_that_answers_too_slowly_is_cut_off_and_tried_again() throws Exception {
+        String agency = "slow-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Receiver receiver = new Receiver()) {
+            receiver.delays.add(3_000L);
+            subscribe(agency, receiver.url(), "share-received");
+            publish(Topics.CONCERNS, share(UUID.randomUUID(), "met-police", agency));
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() == 2);
+            String id = subscriptionId(agency, receiver.url());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(system(agency)).get("/subscriptions/" + id + "/deliveries")
+                    .then().statusCode(200).body("deliveries[0].status", equalTo("delivered"))
+                    .body("deliveries[0].attemptLog[0].error", org.hamcrest.Matchers.notNullValue())
+                    .body("deliveries[0].attemptLog[1].statusCode", equalTo(200)));
+            assertEquals(receiver.received.get(0).headers().get("webhook-id"), receiver.received.get(1).headers().get("webhook-id"));
         }
     }
 

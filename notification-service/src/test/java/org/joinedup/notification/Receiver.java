@@ -17,15 +17,26 @@ final class Receiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedDeque<Integer> answers = new ConcurrentLinkedDeque<>();
+    /** Milliseconds to wait before answering, one per request in turn; none: answer at once. */
+    final ConcurrentLinkedDeque<Long> delays = new ConcurrentLinkedDeque<>();
     private final HttpServer server;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
             received.add(new Received(headers, body));
+            Long delay = delays.pollFirst();
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Integer status = answers.pollFirst();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
