@@ -74,7 +74,10 @@ public enum EventType {
     SHARING_AGREEMENT_REVOKED("sharing-agreement-revoked", 1,
             org.joinedup.events.directory.SharingAgreementRevoked.class, Topics.DIRECTORY, false),
     SHARING_AGREEMENT_EXPIRED("sharing-agreement-expired", 1,
-            org.joinedup.events.directory.SharingAgreementExpired.class, Topics.DIRECTORY, false);
+            org.joinedup.events.directory.SharingAgreementExpired.class, Topics.DIRECTORY, false),
+
+    WEBHOOK_SUBSCRIPTION_PAUSED("webhook-subscription-paused", 1,
+            org.joinedup.events.notification.WebhookSubscriptionPaused.class, Topics.NOTIFICATIONS, false);
 
     private final String typeName;
     private final int schemaVersion;

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String DIRECTORY = "directory.events";
     /** every service: record-accessed. Keyed by child id. */
     public static final String ACCESS = "access.events";
+    /** notification-service: the state of agency systems' webhook subscriptions. Keyed by agency id. */
+    public static final String NOTIFICATIONS = "notifications.events";
 
     private Topics() {
     }

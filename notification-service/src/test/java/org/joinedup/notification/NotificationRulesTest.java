@@ -15,7 +15,20 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.time.LocalDate;
+import org.joinedup.events.concern.BiggerPictureFlagRaised;
+import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ChildRecordsUnlinked;
+import org.joinedup.events.concern.ConcernRaised;
+import org.joinedup.events.team.ActionAgreed;
+import org.joinedup.events.team.ActionCompleted;
+import org.joinedup.events.team.ActionOverdue;
+import org.joinedup.events.team.ActionReassigned;
+import org.joinedup.events.team.MemberLeft;
+import org.joinedup.events.team.PlanReviewMissed;
+import org.joinedup.events.team.TeamAroundChildFormed;
+import org.joinedup.events.team.TeamMember;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +57,9 @@ class NotificationRulesTest {
         assertEquals(child, planned.get(0).childId());
         assertEquals(share, planned.get(0).resourceId());
         assertFalse(planned.get(0).headline().contains("Bruising"), "the note never travels in a notification");
-        assertEquals(Optional.of(new NotificationRules.Fact.ShareSent(share, "met-police", "northside-primary")),
+        assertEquals(List.of(new NotificationRules.Fact.ShareSent(share, "met-police", "northside-primary"),
+                        new NotificationRules.Fact.Involved(child, "met-police", "shared-from", share, AT),
+                        new NotificationRules.Fact.Involved(child, "northside-primary", "shared-to", share, AT)),
                 NotificationRules.learn("information-shared", data));
     }
 
@@ -67,7 +82,10 @@ class NotificationRulesTest {
         assertEquals(List.of(new Recipient.Agency("haringey-csc")), received.recipients());
         assertFalse(received.headline().contains("Disclosure"));
         assertTrue(received.headline().endsWith("a decision is due by 2026-12-06 09:00 UTC"), received.headline());
-        assertTrue(NotificationRules.learn("referral-made", made).isPresent());
+        assertEquals(List.of(new NotificationRules.Fact.ReferralSides(referral, "northside-primary", "haringey-csc"),
+                new NotificationRules.Fact.Involved(child, "northside-primary", "referred-from", referral, AT),
+                new NotificationRules.Fact.Involved(child, "haringey-csc", "referred-to", referral, AT)),
+                NotificationRules.learn("referral-made", made));
         NotificationRules.Planned decided = NotificationRules.plan("referral-decided", json(new ReferralDecided(referral, child,
                 "haringey-csc", "sw-1", "section-47-enquiry", "risk of significant harm", AT, null, null))).get(0);
         assertEquals(List.of(new Recipient.ReferralSides(referral)), decided.recipients());
@@ -86,6 +104,90 @@ class NotificationRulesTest {
     @Test
     void events_nobody_is_told_about_make_nothing() throws Exception {
         assertEquals(List.of(), NotificationRules.plan("concern-raised", EventJson.mapper().readTree("{}")));
-        assertEquals(Optional.empty(), NotificationRules.learn("concern-raised", EventJson.mapper().readTree("{}")));
+        assertEquals(List.of(), NotificationRules.plan("plan-reviewed", EventJson.mapper().readTree("{}")));
+        assertEquals(List.of(), NotificationRules.learn("plan-reviewed", EventJson.mapper().readTree("{}")));
+        assertEquals(List.of(), NotificationRules.learn("concern-raised", EventJson.mapper().readTree("{}")).stream()
+                .filter(f -> !(f instanceof NotificationRules.Fact.Involved i) || i.agencyId() != null).toList(),
+                "an event without its fields teaches nothing usable");
+    }
+
+    @Test
+    void a_concern_makes_its_agency_involved_and_a_flag_tells_everyone_involved_with_the_child_without_its_summary() throws Exception {
+        UUID concern = UUID.randomUUID();
+        JsonNode raised = json(new ConcernRaised(concern, child, "met-police", "pc-1",
+                new ChildIdentification(null, "Doe", "Sam", LocalDate.of(2016, 1, 2), null), "neglect", List.of("safe"), "medium",
+                "Seen hungry", null, AT, AT.plusSeconds(60)));
+        assertEquals(List.of(new NotificationRules.Fact.Involved(child, "met-police", "raised", concern, AT.plusSeconds(60))),
+                NotificationRules.learn("concern-raised", raised));
+        UUID flag = UUID.randomUUID();
+        NotificationRules.Planned p = NotificationRules.plan("bigger-picture-flag-raised", json(new BiggerPictureFlagRaised(flag, child,
+                "multi-agency-concerns", List.of(concern), List.of(), List.of("met-police", "northside-primary"),
+                "Concerns about neglect from 2 agencies", AT))).get(0);
+        assertEquals(NotificationKind.BIGGER_PICTURE_FLAG, p.kind());
+        assertEquals(List.of(new Recipient.Involved(List.of(child))), p.recipients());
+        assertEquals(flag, p.resourceId());
+        assertTrue(p.headline().contains("multi-agency-concerns") && p.headline().contains("2 agencies"), p.headline());
+        assertFalse(p.headline().contains("neglect"), "the summary stays behind the API");
+    }
+
+    @Test
+    void a_link_or_unlink_tells_the_agencies_involved_with_either_record() throws Exception {
+        UUID link = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        JsonNode linked = json(new ChildRecordsLinked(link, child, other, UUID.randomUUID(), "same NHS number", "lead-1", AT));
+        NotificationRules.Planned p = NotificationRules.plan("child-records-linked", linked).get(0);
+        assertEquals(NotificationKind.CHILD_RECORDS_LINK, p.kind());
+        assertEquals(List.of(new Recipient.Involved(List.of(child, other))), p.recipients());
+        assertEquals(List.of(new NotificationRules.Fact.Linked(link, child, other)), NotificationRules.learn("child-records-linked", linked));
+        JsonNode unlinked = json(new ChildRecordsUnlinked(link, child, other, "different children", "lead-1", AT));
+        assertEquals(List.of(new Recipient.Involved(List.of(child, other))),
+                NotificationRules.plan("child-records-unlinked", unlinked).get(0).recipients());
+        assertEquals(List.of(new NotificationRules.Fact.Unlinked(link)), NotificationRules.learn("child-records-unlinked", unlinked));
+    }
+
+    @Test
+    void team_events_teach_members_and_actions_and_tell_the_owner_or_the_members() throws Exception {
+        UUID team = UUID.randomUUID(), teacher = UUID.randomUUID(), mother = UUID.randomUUID(), action = UUID.randomUUID();
+        JsonNode formed = json(new TeamAroundChildFormed(team, child, null, List.of(
+                new TeamMember(teacher, "practitioner", null, "Class teacher", "northside-primary", "t-1"),
+                new TeamMember(mother, "parent-or-carer", "Ms M", "Mother", null, null)), 6, LocalDate.of(2027, 1, 15), "sw-1",
+                "haringey-csc", AT));
+        assertEquals(List.of(new NotificationRules.Fact.Joined(teacher, team, child, "northside-primary", AT),
+                new NotificationRules.Fact.Joined(mother, team, child, null, AT)), NotificationRules.learn("team-around-child-formed", formed));
+        assertEquals(List.of(), NotificationRules.plan("team-around-child-formed", formed));
+
+        JsonNode agreed = json(new ActionAgreed(team, child, action, "Speak to the child weekly", teacher, LocalDate.of(2026, 12, 20),
+                "sw-1", AT));
+        NotificationRules.Planned assigned = NotificationRules.plan("action-agreed", agreed).get(0);
+        assertEquals(NotificationKind.ACTION_ASSIGNED, assigned.kind());
+        assertEquals(List.of(new Recipient.MemberAgency(teacher)), assigned.recipients());
+        assertTrue(assigned.headline().endsWith("due on 2026-12-20"), assigned.headline());
+        assertFalse(assigned.headline().contains("Speak"), "the action's words stay behind the API");
+        assertEquals(List.of(new NotificationRules.Fact.ActionSet(action, team, child, teacher, LocalDate.of(2026, 12, 20))),
+                NotificationRules.learn("action-agreed", agreed));
+
+        UUID officer = UUID.randomUUID();
+        JsonNode reassigned = json(new ActionReassigned(team, child, action, teacher, officer, "housing leads", "sw-1", AT));
+        assertEquals(List.of(new Recipient.MemberAgency(officer)), NotificationRules.plan("action-reassigned", reassigned).get(0).recipients());
+        assertEquals(List.of(new NotificationRules.Fact.ActionOwner(action, officer)), NotificationRules.learn("action-reassigned", reassigned));
+        assertEquals(List.of(new NotificationRules.Fact.ActionClosed(action)), NotificationRules.learn("action-completed",
+                json(new ActionCompleted(team, child, action, "done", "t-1", AT))));
+
+        NotificationRules.Planned overdue = NotificationRules.plan("action-overdue",
+                json(new ActionOverdue(team, child, action, officer, LocalDate.of(2026, 12, 20), AT))).get(0);
+        assertEquals(NotificationKind.ACTION_OVERDUE, overdue.kind());
+        assertEquals(List.of(new Recipient.MemberAgency(officer)), overdue.recipients());
+
+        NotificationRules.Planned missed = NotificationRules.plan("plan-review-missed",
+                json(new PlanReviewMissed(team, child, LocalDate.of(2027, 1, 15), AT))).get(0);
+        assertEquals(NotificationKind.REVIEW_MISSED, missed.kind());
+        assertEquals(List.of(new Recipient.TeamAgencies(team)), missed.recipients());
+        assertEquals(List.of(new NotificationRules.Fact.Left(teacher, AT)), NotificationRules.learn("member-left",
+                json(new MemberLeft(team, child, teacher, "moved school", "sw-1", AT))));
+
+        NotificationRules.Planned soon = NotificationRules.dueSoon(team, child, officer, LocalDate.of(2026, 12, 20));
+        assertEquals(NotificationKind.ACTION_DUE_SOON, soon.kind());
+        assertEquals(List.of(new Recipient.MemberAgency(officer)), soon.recipients());
+        assertEquals(team, soon.resourceId());
     }
 }

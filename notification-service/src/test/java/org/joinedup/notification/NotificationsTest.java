@@ -53,7 +53,8 @@ class NotificationsTest {
     public static class Quick implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("joinedup.notifications.retry.first", "0.2S", "joinedup.notifications.timeout", "1S");
+            return Map.of("joinedup.notifications.retry.first", "0.2S", "joinedup.notifications.timeout", "1S",
+                    "joinedup.notifications.reminder-sweep-every", "1S");
         }
     }
 

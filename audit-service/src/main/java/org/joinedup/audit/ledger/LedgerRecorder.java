@@ -45,7 +45,7 @@ public class LedgerRecorder implements EventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS);
+        return Set.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS, Topics.NOTIFICATIONS);
     }
 
     /** Every event is a fact: one of a type this service does not know yet is stored, chained and flagged. */

@@ -57,6 +57,9 @@ public class SharingResource {
     @jakarta.inject.Inject
     EmergencyAccess emergency;
 
+    @jakarta.inject.Inject
+    org.joinedup.concern.webhooks.WebhookNotices webhookNotices;
+
     public SharingResource(Sharing sharing, ShareViews views, Caller caller, IdempotencyKeys idempotency) {
         this.sharing = sharing;
         this.views = views;
@@ -156,7 +159,9 @@ public class SharingResource {
             + "not yet acknowledged, oldest first",
             description = "Each item has a kind: share (acknowledge with POST /shares/{shareId}/acknowledgement) or "
                     + "emergency-access, a lead's break-glass opening of a child's records this agency holds, with who, "
-                    + "why and until when (acknowledge with POST /emergency-access/{grantId}/acknowledgement).")
+                    + "why and until when (acknowledge with POST /emergency-access/{grantId}/acknowledgement); or "
+                    + "webhook-paused, the agency's webhook subscription paused because its callback kept failing "
+                    + "(acknowledge with POST /webhook-notices/{noticeId}/acknowledgement).")
     public List<JsonNode> inbox() {
         String agency = caller.requireAgency();
         List<JsonNode> shares = views.inbox(agency);
@@ -169,6 +174,7 @@ public class SharingResource {
             items.add(item);
         }
         notices.forEach(n -> items.add(mapper.valueToTree(new EmergencyAccessResource.InboxNotice(n))));
+        webhookNotices.unacknowledged(agency).forEach(n -> items.add(mapper.valueToTree(n)));
         items.sort(java.util.Comparator.comparing(SharingResource::when));
         Set<UUID> children = new java.util.LinkedHashSet<>(childOf(shares));
         notices.forEach(n -> children.add(n.childId()));
@@ -177,6 +183,9 @@ public class SharingResource {
     }
 
     private static String when(JsonNode item) {
+        if (item.has("pausedAt")) {
+            return item.path("pausedAt").asText();
+        }
         return item.has("grant") ? item.path("grant").path("grantedAt").asText() : item.path("share").path("sharedAt").asText();
     }
 

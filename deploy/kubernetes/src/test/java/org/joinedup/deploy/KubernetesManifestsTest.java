@@ -262,7 +262,7 @@ class KubernetesManifestsTest {
         assertEquals(String.valueOf(minInsync), String.valueOf(kafka.getSpec().getKafka().getConfig().get("min.insync.replicas")));
 
         Set<String> used = new TreeSet<>();
-        for (String t : List.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS)) {
+        for (String t : List.of(Topics.CONCERNS, Topics.REFERRALS, Topics.DIRECTORY, Topics.ACCESS, Topics.NOTIFICATIONS)) {
             used.add(t);
             used.add(t + ".dead-letter");
         }

@@ -57,10 +57,16 @@ public class DeliveryWorker {
     private final Duration lease;
     private final RetrySchedule schedule;
     private final MeterRegistry registry;
+    private final PauseNotices notices;
+    private final CallbackAddresses addresses;
+    private final int pauseAfterFailures;
+    private final Duration pauseAfter;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public DeliveryWorker(Vertx vertx, Clock clock, MeterRegistry registry,
+    public DeliveryWorker(Vertx vertx, Clock clock, MeterRegistry registry, PauseNotices notices, CallbackAddresses addresses,
+                          @ConfigProperty(name = "joinedup.notifications.pause-after-failures", defaultValue = "10") int pauseAfterFailures,
+                          @ConfigProperty(name = "joinedup.notifications.pause-after", defaultValue = "6H") Duration pauseAfter,
                           @ConfigProperty(name = "joinedup.notifications.timeout", defaultValue = "10S") Duration timeout,
                           @ConfigProperty(name = "joinedup.notifications.lease", defaultValue = "60S") Duration lease,
                           @ConfigProperty(name = "joinedup.notifications.retry.first", defaultValue = "5S") Duration first,
@@ -74,6 +80,10 @@ public class DeliveryWorker {
         this.lease = lease;
         this.schedule = new RetrySchedule(first, longest, window);
         this.registry = registry;
+        this.notices = notices;
+        this.addresses = addresses;
+        this.pauseAfterFailures = pauseAfterFailures;
+        this.pauseAfter = pauseAfter;
     }
 
     @PreDestroy
@@ -149,7 +159,14 @@ public class DeliveryWorker {
         String id = o.notification().id.toString();
         String signature = WebhookSignature.header(o.subscription().signingSecrets(now), id, timestamp, o.notification().body);
         long started = System.nanoTime();
-        return client.requestAbs(HttpMethod.POST, URI.create(o.subscription().callbackUrl).toString())
+        URI callback = URI.create(o.subscription().callbackUrl);
+        return addresses.refusal(callback).flatMap(refused -> refused.isPresent()
+                ? Uni.createFrom().item(new Outcome(o.deliveryId(), null, refused.get(), (int) ((System.nanoTime() - started) / 1_000_000)))
+                : send(o, callback, id, timestamp, signature, started));
+    }
+
+    private Uni<Outcome> send(Outgoing o, URI callback, String id, long timestamp, String signature, long started) {
+        return client.requestAbs(HttpMethod.POST, callback.toString())
                 .timeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", id)
@@ -194,9 +211,39 @@ public class DeliveryWorker {
                     d.nextAttemptAt = next;
                 }
             }
-            // A bulk update, not the entity: deliveries to one subscription are recorded concurrently by instances.
-            return attempt.persist().flatMap(x -> Subscription.update(delivered ? "consecutiveFailures = 0 where id = ?1"
-                    : "consecutiveFailures = consecutiveFailures + 1 where id = ?1", d.subscriptionId)).replaceWithVoid();
+            // Bulk updates, not the entity: deliveries to one subscription are recorded concurrently by instances.
+            Uni<Void> counted = attempt.persist().flatMap(x -> delivered
+                    ? Subscription.update("consecutiveFailures = 0, failingSince = null, lastError = null where id = ?1", d.subscriptionId)
+                    : Subscription.update("consecutiveFailures = consecutiveFailures + 1, failingSince = coalesce(failingSince, ?2), "
+                    + "lastError = ?3 where id = ?1", d.subscriptionId, now, d.lastError)).replaceWithVoid();
+            return delivered ? counted : counted.flatMap(x -> pauseIfFailing(d.subscriptionId, now));
         }));
     }
+
+    /**
+     * A subscription whose attempts have all failed for {@code pause-after} and at least
+     * {@code pause-after-failures} times in a row is paused, and its agency is told (a
+     * webhook-subscription-paused event, published by {@link PauseNotices}). Its deliveries wait.
+     */
+    private Uni<Void> pauseIfFailing(UUID subscriptionId, Instant now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(PAUSE)
+                        .setParameter("notice", UUID.randomUUID()).setParameter("now", now).setParameter("id", subscriptionId)
+                        .setParameter("failures", pauseAfterFailures).setParameter("since", now.minus(pauseAfter))
+                        .executeUpdate())
+                .invoke(paused -> {
+                    if (paused > 0) {
+                        registry.counter("joinedup.notifications.subscriptions.paused").increment();
+                        LOG.warnf("subscription %s paused: its callback kept failing", subscriptionId);
+                        notices.wake();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    static final String PAUSE = """
+            update subscription set status = 'paused', paused_at = :now, pause_notice_id = :notice, pause_notice_sent_at = null,
+                   paused_reason = 'paused automatically: ' || consecutive_failures || ' attempts failed in a row since '
+                       || to_char(failing_since at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
+                       || coalesce(' (last: ' || last_error || ')', '')
+            where id = :id and status = 'active' and consecutive_failures >= :failures and failing_since <= :since""";
 }

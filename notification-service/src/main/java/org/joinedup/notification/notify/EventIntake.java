@@ -80,8 +80,8 @@ public class EventIntake {
             return Uni.createFrom().voidItem();
         }
         List<NotificationRules.Planned> planned = NotificationRules.plan(type, data);
-        var fact = NotificationRules.learn(type, data);
-        if (planned.isEmpty() && fact.isEmpty()) {
+        List<NotificationRules.Fact> facts = NotificationRules.learn(type, data);
+        if (planned.isEmpty() && facts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Instant occurredAt = parseTime(time);
@@ -94,8 +94,8 @@ public class EventIntake {
                     processed.eventId = eventId;
                     processed.processedAt = clock.instant();
                     return processed.persist()
-                            .flatMap(x -> fact.map(EventIntake::remember).orElse(Uni.createFrom().voidItem()))
-                            .flatMap(x -> notifyAll(eventId, type, occurredAt, planned));
+                            .flatMap(x -> rememberAll(facts))
+                            .flatMap(x -> notifyAll(eventId, occurredAt, planned));
                 }))
                 .onFailure().invoke(e -> LOG.warnf("event %s (%s): notifications not recorded yet (%s); retrying",
                         eventId, type, e.getClass().getName()))
@@ -109,37 +109,20 @@ public class EventIntake {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> remember(NotificationRules.Fact fact) {
-        if (fact instanceof NotificationRules.Fact.ShareSent s && s.shareId() != null && s.fromAgency() != null && s.toAgency() != null) {
-            return ShareSide.<ShareSide>findById(s.shareId()).flatMap(known -> {
-                if (known != null) {
-                    return Uni.createFrom().voidItem();
-                }
-                ShareSide side = new ShareSide();
-                side.shareId = s.shareId();
-                side.fromAgency = s.fromAgency();
-                side.toAgency = s.toAgency();
-                return side.persist().replaceWithVoid();
-            });
+    private static Uni<Void> rememberAll(List<NotificationRules.Fact> facts) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (NotificationRules.Fact f : facts) {
+            chain = chain.flatMap(x -> KnownFacts.remember(f));
         }
-        if (fact instanceof NotificationRules.Fact.ReferralSides r && r.referralId() != null && r.fromAgency() != null
-                && r.toAgency() != null) {
-            return ReferralSide.<ReferralSide>findById(r.referralId()).flatMap(known -> {
-                if (known != null) {
-                    return Uni.createFrom().voidItem();
-                }
-                ReferralSide side = new ReferralSide();
-                side.referralId = r.referralId();
-                side.fromAgency = r.fromAgency();
-                side.toAgency = r.toAgency();
-                return side.persist().replaceWithVoid();
-            });
-        }
-        return Uni.createFrom().voidItem();
+        return chain;
     }
 
-    /** Makes each planned notification for each agency it is for, and a delivery to each subscription that wants it. */
-    private Uni<Integer> notifyAll(UUID eventId, String type, Instant occurredAt, List<NotificationRules.Planned> planned) {
+    /**
+     * Makes each planned notification for each agency it is for (kept, for the agency's leads to see
+     * in the console), and a delivery to each of the agency's subscriptions that wants its kind.
+     * Returns the deliveries made. In the caller's transaction.
+     */
+    Uni<Integer> notifyAll(UUID eventId, Instant occurredAt, List<NotificationRules.Planned> planned) {
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (NotificationRules.Planned p : planned) {
             chain = chain.flatMap(count -> agencies(p.recipients()).flatMap(agencies -> {
@@ -157,9 +140,6 @@ public class EventIntake {
         String kind = p.kind().wireName();
         return Subscription.<Subscription>list("agencyId", agency).flatMap(subscriptions -> {
             List<Subscription> wanting = subscriptions.stream().filter(s -> s.wants(kind)).toList();
-            if (wanting.isEmpty()) {
-                return Uni.createFrom().item(0); // nobody at that agency asked to be told this: nothing is kept
-            }
             Instant now = clock.instant();
             Notification n = new Notification();
             n.id = UUID.randomUUID();
@@ -190,28 +170,10 @@ public class EventIntake {
     private static Uni<List<String>> agencies(List<NotificationRules.Recipient> recipients) {
         Uni<Set<String>> all = Uni.createFrom().item(new LinkedHashSet<>());
         for (NotificationRules.Recipient r : recipients) {
-            all = all.flatMap(set -> {
-                if (r instanceof NotificationRules.Recipient.Agency a) {
-                    set.add(a.agencyId());
-                    return Uni.createFrom().item(set);
-                }
-                if (r instanceof NotificationRules.Recipient.ShareSender s) {
-                    return ShareSide.<ShareSide>findById(s.shareId()).map(side -> {
-                        if (side != null) {
-                            set.add(side.fromAgency);
-                        }
-                        return set;
-                    });
-                }
-                NotificationRules.Recipient.ReferralSides rs = (NotificationRules.Recipient.ReferralSides) r;
-                return ReferralSide.<ReferralSide>findById(rs.referralId()).map(side -> {
-                    if (side != null) {
-                        set.add(side.fromAgency);
-                        set.add(side.toAgency);
-                    }
-                    return set;
-                });
-            });
+            all = all.flatMap(set -> KnownFacts.agencies(r).map(found -> {
+                set.addAll(found);
+                return set;
+            }));
         }
         return all.map(ArrayList::new);
     }

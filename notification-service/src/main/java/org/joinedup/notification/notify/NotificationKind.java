@@ -11,7 +11,13 @@ public enum NotificationKind {
     REFERRAL_RECEIVED("referral-received"),
     REFERRAL_DECIDED("referral-decided"),
     REFERRAL_OVERDUE("referral-overdue"),
-    EMERGENCY_ACCESS("emergency-access");
+    EMERGENCY_ACCESS("emergency-access"),
+    BIGGER_PICTURE_FLAG("bigger-picture-flag"),
+    ACTION_ASSIGNED("action-assigned"),
+    ACTION_DUE_SOON("action-due-soon"),
+    ACTION_OVERDUE("action-overdue"),
+    REVIEW_MISSED("review-missed"),
+    CHILD_RECORDS_LINK("child-records-link");
 
     private final String wireName;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +25,21 @@ public final class NotificationRules {
         /** Both agencies of this referral. */
         record ReferralSides(UUID referralId) implements Recipient {
         }
+
+        /**
+         * The agencies involved now with any of these child records, or with a record linked to one
+         * of them: those the need-to-know policy gives a relationship (an emergency opening aside).
+         */
+        record Involved(List<UUID> childIds) implements Recipient {
+        }
+
+        /** The agency of this team member (none for a member of the family). */
+        record MemberAgency(UUID memberId) implements Recipient {
+        }
+
+        /** The agencies of the team's members now. */
+        record TeamAgencies(UUID teamId) implements Recipient {
+        }
     }
 
     /** A notification to make: the kind, who receives it, the child it is about, the headline, the resource to read. */
@@ -39,6 +53,31 @@ public final class NotificationRules {
         }
 
         record ReferralSides(UUID referralId, String fromAgency, String toAgency) implements Fact {
+        }
+
+        /** The agency became involved with the child record by {@code via} (the record {@code refId}). */
+        record Involved(UUID childId, String agencyId, String via, UUID refId, java.time.Instant at) implements Fact {
+        }
+
+        record Joined(UUID memberId, UUID teamId, UUID childId, String agencyId, java.time.Instant at) implements Fact {
+        }
+
+        record Left(UUID memberId, java.time.Instant at) implements Fact {
+        }
+
+        record ActionSet(UUID actionId, UUID teamId, UUID childId, UUID ownerMemberId, java.time.LocalDate dueOn) implements Fact {
+        }
+
+        record ActionOwner(UUID actionId, UUID ownerMemberId) implements Fact {
+        }
+
+        record ActionClosed(UUID actionId) implements Fact {
+        }
+
+        record Linked(UUID linkId, UUID childId, UUID linkedChildId) implements Fact {
+        }
+
+        record Unlinked(UUID linkId) implements Fact {
         }
     }
 
@@ -75,17 +114,115 @@ public final class NotificationRules {
                         text(data, "agencyId") + " opened the records about a child your agency holds (break-glass) until "
                                 + when(data, "expiresAt"), "emergency-access", uuid(data, "grantId")));
             }
+            case "bigger-picture-flag-raised" -> List.of(new Planned(NotificationKind.BIGGER_PICTURE_FLAG,
+                    List.of(new Recipient.Involved(children(child))), child,
+                    "a bigger-picture flag (" + text(data, "rule") + ") was raised about a child your agency is involved with; "
+                            + data.path("agencies").size() + " agencies' records make it up",
+                    "flag", uuid(data, "flagId")));
+            case "action-agreed" -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
+                    List.of(new Recipient.MemberAgency(uuid(data, "ownerMemberId"))), child,
+                    "a Team Around the Child agreed an action for your agency, due on " + text(data, "dueOn"),
+                    "team", uuid(data, "teamId")));
+            case "action-reassigned" -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
+                    List.of(new Recipient.MemberAgency(uuid(data, "toMemberId"))), child,
+                    "a Team Around the Child reassigned an action to your agency", "team", uuid(data, "teamId")));
+            case "action-overdue" -> List.of(new Planned(NotificationKind.ACTION_OVERDUE,
+                    List.of(new Recipient.MemberAgency(uuid(data, "ownerMemberId"))), child,
+                    "an action your agency owns in a Team Around the Child is overdue (it was due on " + text(data, "dueOn") + ")",
+                    "team", uuid(data, "teamId")));
+            case "plan-review-missed" -> List.of(new Planned(NotificationKind.REVIEW_MISSED,
+                    List.of(new Recipient.TeamAgencies(uuid(data, "teamId"))), child,
+                    "a Team Around the Child your agency is in missed its plan review (due by " + text(data, "dueBy") + ")",
+                    "team", uuid(data, "teamId")));
+            case "child-records-linked" -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
+                    List.of(new Recipient.Involved(children(child, uuid(data, "linkedChildId")))), child,
+                    "a safeguarding lead linked two child records as the same child; your agency holds one of them",
+                    "child-link", uuid(data, "linkId")));
+            case "child-records-unlinked" -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
+                    List.of(new Recipient.Involved(children(child, uuid(data, "linkedChildId")))), child,
+                    "a safeguarding lead undid a link between two child records; your agency holds one of them",
+                    "child-link", uuid(data, "linkId")));
             default -> List.of();
         };
     }
 
-    /** What an event of this type teaches for later ones. */
-    public static Optional<Fact> learn(String type, JsonNode data) {
-        return switch (type) {
-            case "information-shared" -> Optional.of(new Fact.ShareSent(uuid(data, "shareId"), text(data, "fromAgency"), text(data, "toAgency")));
-            case "referral-made" -> Optional.of(new Fact.ReferralSides(uuid(data, "referralId"), text(data, "fromAgency"), text(data, "toAgency")));
-            default -> Optional.empty();
-        };
+    /** The "due soon" reminder for an action, made by the sweep rather than by an event. */
+    public static Planned dueSoon(UUID teamId, UUID childId, UUID ownerMemberId, java.time.LocalDate dueOn) {
+        return new Planned(NotificationKind.ACTION_DUE_SOON, List.of(new Recipient.MemberAgency(ownerMemberId)), childId,
+                "an action your agency owns in a Team Around the Child is due on " + dueOn, "team", teamId);
+    }
+
+    /** What an event of this type teaches for later ones, in the order to apply it. */
+    public static List<Fact> learn(String type, JsonNode data) {
+        UUID child = uuid(data, "childId");
+        java.time.Instant at = instant(data);
+        List<Fact> facts = new ArrayList<>();
+        switch (type) {
+            case "concern-raised" -> facts.add(new Fact.Involved(child, text(data, "agencyId"), "raised", uuid(data, "concernId"), at));
+            case "information-shared" -> {
+                UUID share = uuid(data, "shareId");
+                facts.add(new Fact.ShareSent(share, text(data, "fromAgency"), text(data, "toAgency")));
+                facts.add(new Fact.Involved(child, text(data, "fromAgency"), "shared-from", share, at));
+                facts.add(new Fact.Involved(child, text(data, "toAgency"), "shared-to", share, at));
+            }
+            case "information-share-declined" -> facts.add(new Fact.Involved(child, text(data, "fromAgency"), "recorded",
+                    uuid(data, "declineId"), at));
+            case "referral-made" -> {
+                UUID referral = uuid(data, "referralId");
+                facts.add(new Fact.ReferralSides(referral, text(data, "fromAgency"), text(data, "toAgency")));
+                facts.add(new Fact.Involved(child, text(data, "fromAgency"), "referred-from", referral, at));
+                facts.add(new Fact.Involved(child, text(data, "toAgency"), "referred-to", referral, at));
+            }
+            case "team-around-child-formed" -> data.path("members").forEach(m -> facts.add(joined(data, m, child, at)));
+            case "member-added" -> facts.add(joined(data, data.path("member"), child, at));
+            case "member-left" -> facts.add(new Fact.Left(uuid(data, "memberId"), at));
+            case "action-agreed" -> {
+                java.time.LocalDate due = date(data, "dueOn");
+                if (due != null) {
+                    facts.add(new Fact.ActionSet(uuid(data, "actionId"), uuid(data, "teamId"), child, uuid(data, "ownerMemberId"), due));
+                }
+            }
+            case "action-reassigned" -> facts.add(new Fact.ActionOwner(uuid(data, "actionId"), uuid(data, "toMemberId")));
+            case "action-completed", "action-cancelled" -> facts.add(new Fact.ActionClosed(uuid(data, "actionId")));
+            case "child-records-linked" -> facts.add(new Fact.Linked(uuid(data, "linkId"), child, uuid(data, "linkedChildId")));
+            case "child-records-unlinked" -> facts.add(new Fact.Unlinked(uuid(data, "linkId")));
+            default -> {
+            }
+        }
+        return facts;
+    }
+
+    private static Fact joined(JsonNode data, JsonNode member, UUID child, java.time.Instant at) {
+        return new Fact.Joined(uuid(member, "memberId"), uuid(data, "teamId"), child, text(member, "agencyId"), at);
+    }
+
+    private static List<UUID> children(UUID... ids) {
+        return java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** When the event's fact happened, from the first time field it carries. */
+    private static java.time.Instant instant(JsonNode data) {
+        for (String field : List.of("recordedAt", "occurredAt", "sharedAt", "decidedAt", "madeAt", "formedAt", "addedAt",
+                "leftAt", "linkedAt", "unlinkedAt")) {
+            String v = text(data, field);
+            if (v != null) {
+                try {
+                    return java.time.Instant.parse(v);
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // try the next field
+                }
+            }
+        }
+        return java.time.Instant.EPOCH;
+    }
+
+    private static java.time.LocalDate date(JsonNode data, String field) {
+        String v = text(data, field);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static List<Recipient> agency(JsonNode data, String field) {

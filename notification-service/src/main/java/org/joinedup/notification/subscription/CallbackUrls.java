@@ -76,6 +76,11 @@ public final class CallbackUrls {
             String lower = h.toLowerCase(java.util.Locale.ROOT);
             return lower.endsWith(".localhost") || lower.endsWith(".local") || lower.endsWith(".internal");
         }
+        return isInternal(a);
+    }
+
+    /** An address no callback may reach outside development: private, loopback, link-local, shared or unique-local, unspecified, multicast. */
+    public static boolean isInternal(InetAddress a) {
         byte[] b = a.getAddress();
         boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
         boolean sharedAddressSpace = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;

@@ -34,6 +34,19 @@ public class Subscription extends PanacheEntityBase {
     public String pausedReason;
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;
+    /** The first failed attempt of the current run of failures; null after a success. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+    @Column(name = "last_error")
+    public String lastError;
+    /** The id of the webhook-subscription-paused event telling the agency of an automatic pause. */
+    @Column(name = "pause_notice_id")
+    public UUID pauseNoticeId;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    /** When the broker took that event; null while it is still to be published. */
+    @Column(name = "pause_notice_sent_at")
+    public Instant pauseNoticeSentAt;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -149,11 +149,20 @@ public class SubscriptionResource {
     @WithTransaction
     @Operation(summary = "Deliver again, starting with what waited while paused")
     public Uni<Map<String, Object>> resume(@PathParam("id") String id) {
-        return own(id).map(s -> {
+        return own(id).flatMap(s -> {
+            boolean wasPaused = "paused".equals(s.status);
             s.status = "active";
             s.pausedReason = null;
             s.consecutiveFailures = 0;
-            return view(s);
+            s.failingSince = null;
+            Map<String, Object> view = view(s);
+            if (!wasPaused) {
+                return Uni.createFrom().item(view);
+            }
+            // What waited while paused gets a whole retry window from now, and goes first.
+            Instant now = clock.instant();
+            return Delivery.update("retryFrom = ?1, nextAttemptAt = ?1 where subscriptionId = ?2 and status = 'pending'", now, s.id)
+                    .map(n -> view);
         }).invoke(x -> worker.wake());
     }
 
@@ -271,6 +280,10 @@ public class SubscriptionResource {
         v.put("status", s.status);
         if (s.pausedReason != null) {
             v.put("pausedReason", s.pausedReason);
+        }
+        if (s.failingSince != null) {
+            v.put("failingSince", s.failingSince);
+            v.put("failedAttemptsInARow", s.consecutiveFailures);
         }
         if (s.previousSecretExpiresAt != null) {
             v.put("previousSecretValidUntil", s.previousSecretExpiresAt);

@@ -51,6 +51,10 @@ public interface ConcernApi {
     @Path("/emergency-access/{grantId}/acknowledgement")
     JsonNode acknowledgeNotice(@PathParam("grantId") String grantId);
 
+    @POST
+    @Path("/webhook-notices/{noticeId}/acknowledgement")
+    JsonNode acknowledgeWebhookNotice(@PathParam("noticeId") String noticeId);
+
     @GET
     @Path("/flags")
     JsonNode flags(@QueryParam("status") String status, @QueryParam("limit") int limit);

@@ -41,7 +41,7 @@ import java.util.stream.StreamSupport;
 public class Casework {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(Person person, List<Share> shares, List<Notice> notices, String done);
+        static native TemplateInstance inbox(Person person, List<Share> shares, List<Notice> notices, List<Paused> paused, String done);
 
         static native TemplateInstance referrals(Person person, String childId, boolean overdueOnly, List<Referral> referrals);
 
@@ -54,6 +54,11 @@ public class Casework {
 
     /** A break-glass opening of the agency's records. */
     public record Notice(String grantId, String who, String agency, String justification, String grantedAt, String until) {
+    }
+
+    /** The agency's webhook subscription, paused because its callback kept failing. */
+    public record Paused(String noticeId, String subscriptionId, String host, int failedAttempts, String since, String lastError,
+                         String pausedAt) {
     }
 
     /** A referral with its clocks, in full or as a headline. */
@@ -106,9 +111,15 @@ public class Casework {
     public TemplateInstance inbox(@QueryParam("done") String done) {
         List<Share> shares = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
+        List<Paused> paused = new ArrayList<>();
         Map<String, String> names = agencyNames();
         for (JsonNode item : concerns.inbox()) {
-            if ("emergency-access".equals(item.path("kind").asText())) {
+            if ("webhook-paused".equals(item.path("kind").asText())) {
+                paused.add(new Paused(item.path("noticeId").asText(), item.path("subscriptionId").asText(),
+                        item.path("callbackHost").asText(), item.path("failedAttempts").asInt(),
+                        ChronologyView.when(item.path("failingSince").asText(null)), item.path("lastError").asText(null),
+                        ChronologyView.when(item.path("pausedAt").asText(null))));
+            } else if ("emergency-access".equals(item.path("kind").asText())) {
                 JsonNode g = item.path("grant");
                 notices.add(new Notice(item.path("grantId").asText(), g.path("grantedTo").asText(),
                         names.getOrDefault(g.path("agencyId").asText(), g.path("agencyId").asText()),
@@ -125,7 +136,7 @@ public class Casework {
                         s.path("note").asText(null)));
             }
         }
-        return Templates.inbox(person, shares, notices, done);
+        return Templates.inbox(person, shares, notices, paused, done);
     }
 
     @POST
@@ -143,6 +154,15 @@ public class Casework {
     public Response acknowledgeNotice(@PathParam("grantId") String grantId, @FormParam(Csrf.FIELD) String token) {
         csrf.check(token);
         concerns.acknowledgeNotice(UUID.fromString(grantId).toString());
+        return Response.seeOther(URI.create("/inbox?done=notice")).build();
+    }
+
+    @POST
+    @Path("inbox/webhook-notices/{noticeId}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acknowledgeWebhookNotice(@PathParam("noticeId") String noticeId, @FormParam(Csrf.FIELD) String token) {
+        csrf.check(token);
+        concerns.acknowledgeWebhookNotice(UUID.fromString(noticeId).toString());
         return Response.seeOther(URI.create("/inbox?done=notice")).build();
     }
 
