@@ -40,6 +40,9 @@ public class Bench {
     static final String CONCERNS = env("JOINEDUP_CONCERNS", "http://127.0.0.1:8081");
     static final String AUDIT = env("JOINEDUP_AUDIT", "http://127.0.0.1:8084");
     static final String REFERRALS = env("JOINEDUP_REFERRALS", "http://127.0.0.1:8082");
+    static final String NOTIFICATIONS = env("JOINEDUP_NOTIFICATIONS", "http://127.0.0.1:8085");
+    /** The 201 -> chronology p50 and p99 of this run, by share of the sustained rate: the webhook figure's baseline. */
+    static final Map<Double, double[]> CHRONOLOGY_LATENCY = new java.util.concurrent.ConcurrentHashMap<>();
     static final String PG_PORT = env("JOINEDUP_PG_PORT", "55432");
     static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     static final String KAFKA_LIB = "deploy/kafka-broker/target/lib/*";
@@ -59,7 +62,7 @@ public class Bench {
         prepareBaselineTable(pgbin);
         double sustained = 0;
         Map<String, Long> loaded = new LinkedHashMap<>();
-        if (wanted("concerns") || wanted("latency") || wanted("overload")) {
+        if (wanted("concerns") || wanted("latency") || wanted("overload") || wanted("webhooks")) {
             // Warm up: the services' JIT compilers and pools, so the measured loads see steady state. Closed-loop
             // throughput was still rising after 15 s of it (about 100/s then, 250-350/s a minute later).
             int warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "60"));
@@ -79,9 +82,15 @@ public class Bench {
             figure("overload", () -> overload(police, pgbin, peak, seconds));
         }
         double rate = sustained; // the fixed rates are shares of it, so latency needs the throughput loads first
-        for (double share : wanted("latency") ? new double[]{0.25, 0.5} : new double[0]) {
+        for (double share : wanted("latency") || wanted("webhooks") ? new double[]{0.25, 0.5} : new double[0]) {
             figure("201 -> chronology at " + (int) (share * 100) + "% of sustained",
                     () -> latencyToChronology(police, lead, Math.max(1, rate * share), share, seconds));
+        }
+        Supplier<String> health = token("grant_type=client_credentials&client_id=whittington-health-system"
+                + "&client_secret=whittington-health-local-dev-secret");
+        for (double share : wanted("webhooks") ? new double[]{0.25, 0.5} : new double[0]) {
+            figure("share committed -> webhook received at " + (int) (share * 100) + "% of sustained",
+                    () -> latencyToWebhook(police, health, Math.max(1, rate * share), share, seconds));
         }
         for (String size : wanted("chronology") ? env("BENCH_CHRONOLOGY_SIZES", "1000,10000").split(",") : new String[0]) {
             figure("chronology reads, " + size.trim() + " entries",
@@ -115,7 +124,7 @@ public class Bench {
     }
 
     /**
-     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, chronology, catch-up, verification, identity)
+     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, webhooks, chronology, catch-up, verification, identity)
      * asks for this figure; all of them when it is not set.
      */
     static boolean wanted(String figure) {
@@ -451,10 +460,109 @@ public class Bench {
         double[] kafka = producerLatency(rate, n, recordSize);
         String at = String.format(Locale.ROOT, "%.0f/s (%.0f%% of sustained), %d concerns", rate, share * 100, latencies.size());
         double[] ours = {percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 99.9)};
+        CHRONOLOGY_LATENCY.put(share, ours);
         String[] names = {"p50", "p99", "p99.9"};
         for (int i = 0; i < 3; i++) {
             row("201 -> chronology " + names[i] + " ms, " + at, ours[i], "Kafka producer " + names[i] + " ms, acks=all, " + recordSize + " B",
                     kafka[i], i == 1 ? "<= 2" : "-");
+        }
+    }
+
+    /**
+     * Share committed -> webhook received: the police share one concern each with Whittington Health at
+     * a fixed rate (a share of the sustained concern rate); the health trust's system subscribes with a
+     * receiver here, on loopback. The latency of each share is from its 201 (the event is committed in
+     * the transaction that answered) to the moment its signed delivery reaches the receiver: outbox,
+     * Kafka, notification-service's intake, the delivery worker, HTTP. Against: the 201 -> chronology
+     * figure of the same run at the same share (concern -> outbox -> Kafka -> ledger), the other path
+     * an event takes to be read.
+     */
+    static void latencyToWebhook(Supplier<String> police, Supplier<String> health, double rate, double share, int seconds)
+            throws Exception {
+        int n = Math.max(50, (int) (rate * seconds));
+        Map<String, Instant> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        Pattern resource = Pattern.compile("\"resource\":\\{\"type\":\"share\",\"id\":\"([^\"]+)\"");
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", exchange -> {
+            Instant at = Instant.now();
+            Matcher m = resource.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (m.find()) {
+                arrived.putIfAbsent(m.group(1), at);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String subscription = null;
+        try {
+            HttpResponse<String> made = post(health, NOTIFICATIONS + "/subscriptions", "{\"callbackUrl\": \"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook\", \"kinds\": [\"share-received\"]}");
+            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(made.body());
+            if (made.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("could not subscribe: " + made.statusCode() + " " + made.body());
+            }
+            subscription = id.group(1);
+            // The concerns first, so that the measured load is the shares alone.
+            Pattern concernId = Pattern.compile("\"concernId\":\"([^\"]+)\"");
+            List<String> concerns = java.util.Collections.synchronizedList(new ArrayList<>());
+            inParallel(n, () -> {
+                HttpResponse<String> r = HTTP.send(raise(police.get(), nhsNumber()), HttpResponse.BodyHandlers.ofString());
+                Matcher m = concernId.matcher(r.body());
+                if (r.statusCode() == 201 && m.find()) {
+                    concerns.add(m.group(1));
+                }
+                return r.statusCode();
+            });
+            Map<String, Instant> committed = new java.util.concurrent.ConcurrentHashMap<>();
+            Pattern shareId = Pattern.compile("\"shareId\":\"([^\"]+)\"");
+            List<CompletableFuture<?>> inFlight = new ArrayList<>();
+            long start = System.nanoTime();
+            long interval = (long) (1e9 / rate);
+            for (int i = 0; i < concerns.size(); i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String body = "{\"toAgency\": \"whittington-health\", \"concernIds\": [\"" + concerns.get(i) + "\"], "
+                        + "\"purpose\": \"safeguarding\", \"lawfulBasis\": \"public-task\", "
+                        + "\"consent\": {\"status\": \"not-sought\", \"reason\": \"would place the child at risk\"}}";
+                inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(CONCERNS + "/shares"))
+                        .header("Authorization", "Bearer " + police.get()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                    Instant at = Instant.now();
+                    Matcher m = shareId.matcher(r.body());
+                    if (r.statusCode() == 201 && m.find()) {
+                        committed.put(m.group(1), at);
+                    }
+                }));
+            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!arrived.keySet().containsAll(committed.keySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException((committed.size() - arrived.size()) + " webhooks not received after 2 minutes");
+                }
+                Thread.sleep(100);
+            }
+            List<Double> latencies = new ArrayList<>();
+            committed.forEach((share1, at) -> latencies.add(Math.max(0, Duration.between(at, arrived.get(share1)).toNanos() / 1e6)));
+            double[] baseline = CHRONOLOGY_LATENCY.get(share);
+            if (baseline == null) {
+                throw new IllegalStateException("no 201 -> chronology figure at this rate in this run");
+            }
+            String at = String.format(Locale.ROOT, "%.0f/s (%.0f%% of sustained), %d shares", rate, share * 100, latencies.size());
+            row("share committed -> webhook received p50 ms, " + at, percentile(latencies, 50), "201 -> chronology p50 ms, same rate",
+                    baseline[0], "-");
+            row("share committed -> webhook received p99 ms, " + at, percentile(latencies, 99), "201 -> chronology p99 ms, same rate",
+                    baseline[1], "-");
+        } finally {
+            if (subscription != null) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(NOTIFICATIONS + "/subscriptions/" + subscription))
+                        .header("Authorization", "Bearer " + health.get()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
+            receiver.stop(0);
         }
     }
 

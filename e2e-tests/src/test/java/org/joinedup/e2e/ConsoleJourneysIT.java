@@ -42,6 +42,8 @@ class ConsoleJourneysIT {
     static String nhs;
     static String referrals;
     static String policeConcern;
+    static String team;
+    static String nurse;
     /** A moment after the police's concern was recorded and before health's. */
     static java.time.Instant between;
 
@@ -57,6 +59,9 @@ class ConsoleJourneysIT {
         ServiceProcess audit = service("audit-service", "console_audit");
         ServiceProcess directory = service("agency-directory-service", "console_directory");
         ServiceProcess referral = service("referral-service", "console_referral");
+        ServiceProcess notification = service("notification-service", "console_notification")
+                .property("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + TestInfrastructure.postgres().port()
+                        + "/console_notification");
         ConsoleJourneysIT.concerns = concern.baseUrl();
         ConsoleJourneysIT.audit = audit.baseUrl();
         ConsoleJourneysIT.directory = directory.baseUrl();
@@ -67,7 +72,8 @@ class ConsoleJourneysIT {
                 .property("quarkus.rest-client.concerns.url", concern.baseUrl())
                 .property("quarkus.rest-client.audit.url", audit.baseUrl())
                 .property("quarkus.rest-client.directory.url", directory.baseUrl())
-                .property("quarkus.rest-client.referrals.url", referral.baseUrl());
+                .property("quarkus.rest-client.referrals.url", referral.baseUrl())
+                .property("quarkus.rest-client.notifications.url", notification.baseUrl());
         services.add(console);
         for (ServiceProcess s : services) {
             s.start();
@@ -161,13 +167,13 @@ class ConsoleJourneysIT {
                          "reason": "Domestic abuse at home with the child present.", "urgency": "urgent",
                          "familyInformed": "Mother told of the referral.", "consent": {"status": "given"}}"""
                         .formatted(child, policeConcern)).post("/referrals").then().statusCode(201));
-        String team = given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
+        team = given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
                 {"childId": "%s", "reviewEveryWeeks": 6, "leadReason": "Health sees her most often.",
                  "members": [{"kind": "practitioner", "role": "School nurse", "agencyId": "whittington-health",
                               "practitionerId": "nurse.okoro", "name": "Grace Okoro", "leadProfessional": true},
                              {"kind": "parent-carer", "name": "Abena Mensah", "role": "Mother"}]}""".formatted(child))
                 .post("/teams").then().statusCode(201).extract().path("teamId");
-        String nurse = given().baseUri(referrals).auth().oauth2(lead).get("/teams/" + team).then().statusCode(200)
+        nurse = given().baseUri(referrals).auth().oauth2(lead).get("/teams/" + team).then().statusCode(200)
                 .extract().path("members.find { it.kind == 'practitioner' }.memberId");
         given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
                 {"description": "Arrange a health assessment of the bruising", "ownerMemberId": "%s", "dueOn": "%s"}"""
@@ -531,6 +537,37 @@ class ConsoleJourneysIT {
             assertTrue(b.find(".govuk-notification-banner--success").getText().contains("Share acknowledged"));
             assertEquals("Nothing waiting.", b.find("#no-shares").getText());
         }
+    }
+
+    @Test
+    void a_lead_sees_her_agencys_notifications_and_a_new_one_arrives_while_the_page_is_open() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/notifications").signIn("dsl.whittington-health", PASSWORD);
+            assertEquals("Notifications", b.heading());
+            // The seed's action for the school nurse was notified to her agency.
+            b.wait.until(d -> d.findElement(By.id("notifications")).getText().contains("agreed an action for your agency") || refresh(b));
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-status")));
+
+            String due = java.time.LocalDate.now().plusDays(21).toString();
+            given().baseUri(referrals).auth().oauth2(keycloak.userToken("lead.haringey", PASSWORD)).contentType("application/json")
+                    .body("""
+                            {"description": "Check the bruising has healed at the next clinic", "ownerMemberId": "%s", "dueOn": "%s"}"""
+                            .formatted(nurse, due)).post("/teams/" + team + "/actions").then().statusCode(200);
+            b.wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#notifications li.app-notification--new"), "due on " + due));
+            String item = b.find("#notifications li").getText();
+            assertTrue(item.contains("Action assigned") && item.contains("The child's chronology"), item);
+            assertTrue(!item.contains("bruising"), "the action's words stay behind the link: " + item);
+            b.accessible("notifications").screenshot("console-notifications");
+            b.find("#notifications li a").click();
+            b.wait.until(ExpectedConditions.urlContains("/children/" + child));
+        }
+    }
+
+    /** Reloads the page (the seed's notification may still be on its way); false, so the wait goes on. */
+    static boolean refresh(Browser b) {
+        b.driver.navigate().refresh();
+        return false;
     }
 
     @Test

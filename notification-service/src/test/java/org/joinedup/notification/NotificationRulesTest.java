@@ -126,7 +126,7 @@ class NotificationRulesTest {
         assertEquals(NotificationKind.BIGGER_PICTURE_FLAG, p.kind());
         assertEquals(List.of(new Recipient.Involved(List.of(child))), p.recipients());
         assertEquals(flag, p.resourceId());
-        assertTrue(p.headline().contains("multi-agency-concerns") && p.headline().contains("2 agencies"), p.headline());
+        assertTrue(p.headline().contains("(multi agency concerns)") && p.headline().contains("2 agencies"), p.headline());
         assertFalse(p.headline().contains("neglect"), "the summary stays behind the API");
     }
 

@@ -116,7 +116,7 @@ public final class NotificationRules {
             }
             case "bigger-picture-flag-raised" -> List.of(new Planned(NotificationKind.BIGGER_PICTURE_FLAG,
                     List.of(new Recipient.Involved(children(child))), child,
-                    "a bigger-picture flag (" + text(data, "rule") + ") was raised about a child your agency is involved with; "
+                    "a bigger-picture flag (" + String.valueOf(text(data, "rule")).replace('-', ' ') + ") was raised about a child your agency is involved with; "
                             + data.path("agencies").size() + " agencies' records make it up",
                     "flag", uuid(data, "flagId")));
             case "action-agreed" -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,

@@ -43,6 +43,12 @@ public class Caller {
                 org.joinedup.platform.http.Correlation.from(correlationHeader), null);
     }
 
+    /** When the caller's token expires (a stream opened with it ends then); empty for a token without {@code exp}. */
+    public Optional<java.time.Instant> expiresAt() {
+        long exp = token.getExpirationTime();
+        return exp <= 0 ? Optional.empty() : Optional.of(java.time.Instant.ofEpochSecond(exp));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
