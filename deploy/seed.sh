@@ -74,19 +74,21 @@ AGREEMENTS
 }
 seed_directory
 
-# The police's and children's social care's case systems subscribe to notifications (docs/notifications.md):
+# The police's, children's social care's and housing's case systems subscribe to notifications (docs/notifications.md):
 # the demo receiver stands in for both, checks each signature with the secret saved here and logs it.
 subscribe() { # agency
   [ -f "$STATE/webhooks/$1.secret" ] && return 0
   mkdir -p "$STATE/webhooks"
   curl -sf -H "Authorization: Bearer $(system_token "$1")" -H 'Content-Type: application/json' "$NOTIFICATIONS/subscriptions" \
     -d '{"callbackUrl": "'"$RECEIVER/hook/$1"'", "kinds": ["share-received", "share-declined", "share-acknowledged",
-         "referral-received", "referral-decided", "referral-overdue", "emergency-access"]}' \
+         "referral-received", "referral-decided", "referral-overdue", "emergency-access", "bigger-picture-flag",
+         "child-records-link", "action-assigned", "action-due-soon", "action-overdue", "review-missed"]}' \
     | sed -E 's/.*"secret":"([^"]+)".*/\1/' > "$STATE/webhooks/$1.secret.new"
   mv "$STATE/webhooks/$1.secret.new" "$STATE/webhooks/$1.secret"
 }
 subscribe met-police
 subscribe haringey-csc
+subscribe homes-for-haringey
 
 if [ -f "$STATE/seeded" ]; then
   CHILD=$(cat "$STATE/seeded")
@@ -261,6 +263,6 @@ for i in json.load(sys.stdin):
               g["expiresAt"][:19], g["justification"]))' 2>/dev/null || true
 echo "  And their case systems were told, by signed webhooks to the demo receiver (.local/logs/webhook-receiver.log):"
 for _ in $(seq 1 20); do grep -q "emergency-access" "$STATE/logs/webhook-receiver.log" 2>/dev/null && break; sleep 0.5; done
-sed 's/^/    /' "$STATE/logs/webhook-receiver.log" 2>/dev/null | tail -n 8 || true
+sed 's/^/    /' "$STATE/logs/webhook-receiver.log" 2>/dev/null | tail -n 12 || true
 echo
 echo "Next: the README's walk-through posts your own concern and reads it back."

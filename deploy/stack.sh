@@ -84,6 +84,10 @@ wait_for() { # description, seconds, command...
   local deadline=$((SECONDS + seconds))
   until "$@" >/dev/null 2>&1; do
     [ $SECONDS -lt $deadline ] || die "$what not ready after ${seconds}s (logs in $LOGS)"
+    # A process that already exited will not become ready: say so now rather than at the deadline.
+    if [ -f "$PIDS/$what.pid" ] && ! kill -0 "$(cat "$PIDS/$what.pid")" 2>/dev/null; then
+      die "$what exited while starting (see $LOGS/$what.log)"
+    fi
     sleep 1
   done
 }

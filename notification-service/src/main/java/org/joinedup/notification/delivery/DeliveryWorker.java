@@ -1,7 +1,6 @@
 package org.joinedup.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -16,10 +15,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.joinedup.notification.notify.Notification;
-import org.joinedup.notification.subscription.Subscription;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +63,7 @@ public class DeliveryWorker {
     private final Duration lease;
     private final RetrySchedule schedule;
     private final MeterRegistry registry;
+    private final Pool pool;
     private final PauseNotices notices;
     private final CallbackAddresses addresses;
     private final int pauseAfterFailures;
@@ -64,7 +71,7 @@ public class DeliveryWorker {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public DeliveryWorker(Vertx vertx, Clock clock, MeterRegistry registry, PauseNotices notices, CallbackAddresses addresses,
+    public DeliveryWorker(Vertx vertx, Pool pool, Clock clock, MeterRegistry registry, PauseNotices notices, CallbackAddresses addresses,
                           @ConfigProperty(name = "joinedup.notifications.pause-after-failures", defaultValue = "10") int pauseAfterFailures,
                           @ConfigProperty(name = "joinedup.notifications.pause-after", defaultValue = "6H") Duration pauseAfter,
                           @ConfigProperty(name = "joinedup.notifications.timeout", defaultValue = "10S") Duration timeout,
@@ -81,6 +88,7 @@ public class DeliveryWorker {
         this.schedule = new RetrySchedule(first, longest, window);
         this.registry = registry;
         this.notices = notices;
+        this.pool = pool;
         this.addresses = addresses;
         this.pauseAfterFailures = pauseAfterFailures;
         this.pauseAfter = pauseAfter;
@@ -125,43 +133,65 @@ public class DeliveryWorker {
                 .replaceWithVoid();
     }
 
-    /** The due deliveries, leased to this worker. */
+    /** The due deliveries, leased to this worker: one statement, committed on its own. */
     Uni<List<UUID>> claim() {
-        Instant until = clock.instant().plus(lease);
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
-                session.createNativeQuery(CLAIM, UUID.class).getResultList()
-                        .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(ids)
-                                : Delivery.update("leaseUntil = ?1 where id in ?2", until, ids).map(n -> ids))));
+        OffsetDateTime until = OffsetDateTime.ofInstant(clock.instant().plus(lease), ZoneOffset.UTC);
+        return pool.preparedQuery("with due as (" + CLAIM + ") update delivery set lease_until = $1 from due "
+                        + "where delivery.id = due.id returning delivery.id")
+                .execute(Tuple.of(until))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    return ids;
+                });
     }
 
-    /** The claimed deliveries with their notification and subscription, read one after another in one session. */
+    /** The claimed deliveries with what posting and recording them needs, in one query. */
     private Uni<List<Outgoing>> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.withSession(() -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> Delivery.<Delivery>findById(id).flatMap(d ->
-                        Notification.<Notification>findById(d.notificationId).flatMap(n ->
-                                Subscription.<Subscription>findById(d.subscriptionId).map(s -> new Outgoing(d.id, n, s)))))
-                .collect().asList());
+        return pool.preparedQuery("""
+                        select d.id, d.attempts, d.retry_from, d.subscription_id, n.id, n.body, s.callback_url, s.secret,
+                               s.previous_secret, s.previous_secret_expires_at
+                        from delivery d join notification n on n.id = d.notification_id join subscription s on s.id = d.subscription_id
+                        where d.id = any($1) order by d.seq""")
+                .execute(Tuple.of(ids.toArray(new UUID[0])))
+                .map(rows -> {
+                    List<Outgoing> out = new ArrayList<>();
+                    Instant now = clock.instant();
+                    for (Row r : rows) {
+                        OffsetDateTime previousExpires = r.getOffsetDateTime(9);
+                        List<String> secrets = r.getString(8) != null && previousExpires != null
+                                && now.isBefore(previousExpires.toInstant()) ? List.of(r.getString(7), r.getString(8))
+                                : List.of(r.getString(7));
+                        out.add(new Outgoing(r.getUUID(0), r.getInteger(1), r.getOffsetDateTime(2).toInstant(), r.getUUID(3),
+                                r.getUUID(4), r.getString(5), r.getString(6), secrets));
+                    }
+                    return out;
+                });
     }
 
-    private record Outgoing(UUID deliveryId, Notification notification, Subscription subscription) {
+    private record Outgoing(UUID deliveryId, int attempts, Instant retryFrom, UUID subscriptionId, UUID notificationId,
+                            String body, String callbackUrl, List<String> secrets) {
     }
 
     /** What one attempt got: a status code, or the kind of failure when there was no answer. */
-    private record Outcome(UUID deliveryId, Integer status, String error, int durationMs) {
+    private record Outcome(Outgoing delivery, Integer status, String error, int durationMs) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
     }
 
     private Uni<Outcome> post(Outgoing o) {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
-        String id = o.notification().id.toString();
-        String signature = WebhookSignature.header(o.subscription().signingSecrets(now), id, timestamp, o.notification().body);
+        String id = o.notificationId().toString();
+        String signature = WebhookSignature.header(o.secrets(), id, timestamp, o.body());
         long started = System.nanoTime();
-        URI callback = URI.create(o.subscription().callbackUrl);
+        URI callback = URI.create(o.callbackUrl());
         return addresses.refusal(callback).flatMap(refused -> refused.isPresent()
-                ? Uni.createFrom().item(new Outcome(o.deliveryId(), null, refused.get(), (int) ((System.nanoTime() - started) / 1_000_000)))
+                ? Uni.createFrom().item(new Outcome(o, null, refused.get(), (int) ((System.nanoTime() - started) / 1_000_000)))
                 : send(o, callback, id, timestamp, signature, started));
     }
 
@@ -172,78 +202,113 @@ public class DeliveryWorker {
                 .putHeader("webhook-id", id)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature)
-                .sendBuffer(Buffer.buffer(o.notification().body))
-                .onItemOrFailure().transform((HttpResponse<Buffer> response, Throwable failure) -> new Outcome(o.deliveryId(),
+                .sendBuffer(Buffer.buffer(o.body()))
+                .onItemOrFailure().transform((HttpResponse<Buffer> response, Throwable failure) -> new Outcome(o,
                         response == null ? null : response.statusCode(),
                         failure == null ? null : failure.getClass().getSimpleName(), (int) ((System.nanoTime() - started) / 1_000_000)));
     }
 
+    /**
+     * The outcomes of a batch, in one transaction: each delivery delivered, rescheduled or failed after
+     * its window, each attempt logged, each subscription's run of failures counted (statements batched).
+     */
     private Uni<Integer> recordAll(List<Outcome> outcomes) {
-        return io.smallrye.mutiny.Multi.createFrom().iterable(outcomes)
-                .onItem().transformToUniAndConcatenate(o -> record(o.deliveryId(), o.status(), o.error(), o.durationMs()))
-                .collect().asList().map(List::size);
-    }
-
-    /** The outcome of one attempt: delivered on 2xx; otherwise the next attempt, or failed after the window. */
-    private Uni<Void> record(UUID deliveryId, Integer status, String error, int durationMs) {
-        boolean delivered = status != null && status >= 200 && status < 300;
-        registry.counter("joinedup.notifications.attempts", "outcome", delivered ? "delivered" : "failed").increment();
-        return Panache.withTransaction(() -> Delivery.<Delivery>findById(deliveryId).flatMap(d -> {
-            Instant now = clock.instant();
-            DeliveryAttempt attempt = new DeliveryAttempt();
-            attempt.deliveryId = d.id;
-            attempt.attemptedAt = now;
-            attempt.statusCode = status;
-            attempt.error = error;
-            attempt.durationMs = durationMs;
-            d.attempts++;
-            d.lastStatusCode = status;
-            d.lastError = delivered ? null : error != null ? error : "answered " + status;
-            d.leaseUntil = null;
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Instant now = clock.instant();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        List<Tuple> attempts = new ArrayList<>();
+        List<Tuple> deliveries = new ArrayList<>();
+        Map<UUID, int[]> bySubscription = new LinkedHashMap<>(); // {failures since the last success, any success}
+        Map<UUID, String> lastError = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            boolean delivered = o.delivered();
+            registry.counter("joinedup.notifications.attempts", "outcome", delivered ? "delivered" : "failed").increment();
+            String error = delivered ? null : o.error() != null ? o.error() : "answered " + o.status();
+            attempts.add(Tuple.of(o.delivery().deliveryId(), at, o.status(), error, o.durationMs()));
+            int count = o.delivery().attempts() + 1;
+            String status = "pending";
+            OffsetDateTime next = null;
             if (delivered) {
-                d.status = "delivered";
-                d.deliveredAt = now;
+                status = "delivered";
             } else {
-                Instant next = schedule.next(d.attempts, d.retryFrom, now, () -> ThreadLocalRandom.current().nextDouble());
-                if (next == null) {
-                    d.status = "failed";
+                Instant retry = schedule.next(count, o.delivery().retryFrom(), now, () -> ThreadLocalRandom.current().nextDouble());
+                if (retry == null) {
+                    status = "failed";
                 } else {
-                    d.nextAttemptAt = next;
+                    next = OffsetDateTime.ofInstant(retry, ZoneOffset.UTC);
                 }
             }
-            // Bulk updates, not the entity: deliveries to one subscription are recorded concurrently by instances.
-            Uni<Void> counted = attempt.persist().flatMap(x -> delivered
-                    ? Subscription.update("consecutiveFailures = 0, failingSince = null, lastError = null where id = ?1", d.subscriptionId)
-                    : Subscription.update("consecutiveFailures = consecutiveFailures + 1, failingSince = coalesce(failingSince, ?2), "
-                    + "lastError = ?3 where id = ?1", d.subscriptionId, now, d.lastError)).replaceWithVoid();
-            return delivered ? counted : counted.flatMap(x -> pauseIfFailing(d.subscriptionId, now));
-        }));
+            deliveries.add(Tuple.tuple().addUUID(o.delivery().deliveryId()).addInteger(count).addInteger(o.status()).addString(error)
+                    .addString(status).addOffsetDateTime(delivered ? at : null).addOffsetDateTime(next));
+            int[] run = bySubscription.computeIfAbsent(o.delivery().subscriptionId(), k -> new int[2]);
+            if (delivered) {
+                run[0] = 0;
+                run[1] = 1;
+            } else {
+                run[0]++;
+                lastError.put(o.delivery().subscriptionId(), error);
+            }
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                                insert into delivery_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                                values ($1, $2, $3, $4, $5)""").executeBatch(attempts)
+                        .flatMap(x -> conn.preparedQuery("""
+                                update delivery set attempts = $2, last_status_code = $3, last_error = $4, lease_until = null,
+                                       status = $5, delivered_at = coalesce($6::timestamptz, delivered_at),
+                                       next_attempt_at = coalesce($7::timestamptz, next_attempt_at)
+                                where id = $1""").executeBatch(deliveries))
+                        .flatMap(x -> subscriptions(conn, bySubscription, lastError, at)))
+                .map(x -> outcomes.size());
     }
 
     /**
-     * A subscription whose attempts have all failed for {@code pause-after} and at least
-     * {@code pause-after-failures} times in a row is paused, and its agency is told (a
-     * webhook-subscription-paused event, published by {@link PauseNotices}). Its deliveries wait.
+     * Each subscription's run of failures: reset by a success (to the failures after it), lengthened
+     * by failures; one that has failed {@code pause-after-failures} times in a row for at least
+     * {@code pause-after} is paused and its agency told (a webhook-subscription-paused event,
+     * published by {@link PauseNotices}). Its deliveries wait.
      */
-    private Uni<Void> pauseIfFailing(UUID subscriptionId, Instant now) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(PAUSE)
-                        .setParameter("notice", UUID.randomUUID()).setParameter("now", now).setParameter("id", subscriptionId)
-                        .setParameter("failures", pauseAfterFailures).setParameter("since", now.minus(pauseAfter))
-                        .executeUpdate())
-                .invoke(paused -> {
-                    if (paused > 0) {
-                        registry.counter("joinedup.notifications.subscriptions.paused").increment();
-                        LOG.warnf("subscription %s paused: its callback kept failing", subscriptionId);
-                        notices.wake();
-                    }
-                })
-                .replaceWithVoid();
+    private Uni<Void> subscriptions(io.vertx.mutiny.sqlclient.SqlConnection conn, Map<UUID, int[]> runs, Map<UUID, String> lastError,
+                                    OffsetDateTime at) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<UUID, int[]> e : runs.entrySet()) {
+            UUID id = e.getKey();
+            int failures = e.getValue()[0];
+            boolean succeeded = e.getValue()[1] == 1;
+            if (succeeded) {
+                chain = chain.flatMap(x -> conn.preparedQuery("""
+                                update subscription set consecutive_failures = $2::integer,
+                                       failing_since = case when $2::integer > 0 then $3::timestamptz else null end,
+                                       last_error = case when $2::integer > 0 then $4::text else null end
+                                where id = $1""")
+                        .execute(Tuple.of(id, failures, at, lastError.get(id))).replaceWithVoid());
+            } else {
+                chain = chain.flatMap(x -> conn.preparedQuery("""
+                                update subscription set consecutive_failures = consecutive_failures + $2,
+                                       failing_since = coalesce(failing_since, $3), last_error = $4
+                                where id = $1""")
+                        .execute(Tuple.of(id, failures, at, lastError.get(id))).replaceWithVoid());
+            }
+            if (failures > 0) {
+                chain = chain.flatMap(x -> conn.preparedQuery(PAUSE).execute(Tuple.of(at, UUID.randomUUID(), id, pauseAfterFailures,
+                                at.minus(pauseAfter)))
+                        .invoke(rows -> {
+                            if (rows.rowCount() > 0) {
+                                registry.counter("joinedup.notifications.subscriptions.paused").increment();
+                                LOG.warnf("subscription %s paused: its callback kept failing", id);
+                                notices.wake();
+                            }
+                        }).replaceWithVoid());
+            }
+        }
+        return chain;
     }
 
     static final String PAUSE = """
-            update subscription set status = 'paused', paused_at = :now, pause_notice_id = :notice, pause_notice_sent_at = null,
+            update subscription set status = 'paused', paused_at = $1, pause_notice_id = $2, pause_notice_sent_at = null,
                    paused_reason = 'paused automatically: ' || consecutive_failures || ' attempts failed in a row since '
                        || to_char(failing_since at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
                        || coalesce(' (last: ' || last_error || ')', '')
-            where id = :id and status = 'active' and consecutive_failures >= :failures and failing_since <= :since""";
+            where id = $3 and status = 'active' and consecutive_failures >= $4 and failing_since <= $5""";
 }
