@@ -85,7 +85,7 @@ class OpenApiFuzzIT {
         for (OpenApiRequests.Operation op : operations) {
             String main = null;
             for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
-                HttpResponse<String> r = check(service, requests.plausible(op), caller, op, failures, statuses);
+                Answer r = check(service, requests.plausible(op), caller, op, failures, statuses);
                 sent++;
                 if (r != null && r.statusCode() != 401 && r.statusCode() != 403 && main == null && caller.getValue() != null) {
                     main = caller.getKey();
@@ -106,9 +106,9 @@ class OpenApiFuzzIT {
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
-    private static HttpResponse<String> check(ServiceProcess service, OpenApiRequests.Request request, Map.Entry<String, String> caller,
+    private static Answer check(ServiceProcess service, OpenApiRequests.Request request, Map.Entry<String, String> caller,
                                               OpenApiRequests.Operation op, List<String> failures, Map<Integer, Integer> statuses) {
-        HttpResponse<String> r;
+        Answer r;
         try {
             r = send(service, request, caller.getValue());
         } catch (IllegalArgumentException notSendable) {
@@ -126,7 +126,7 @@ class OpenApiFuzzIT {
     }
 
     /** What is wrong with an answer, or null. */
-    static String broken(HttpResponse<String> r) {
+    static String broken(Answer r) {
         int status = r.statusCode();
         if (status >= 500) {
             return "a server error: " + abbreviate(r.body());
@@ -164,7 +164,11 @@ class OpenApiFuzzIT {
         return null;
     }
 
-    static HttpResponse<String> send(ServiceProcess service, OpenApiRequests.Request request, String token) throws Exception {
+    /** An answer: its status, headers and body (for an event stream, none: it would never end). */
+    record Answer(int statusCode, java.net.http.HttpHeaders headers, String body) {
+    }
+
+    static Answer send(ServiceProcess service, OpenApiRequests.Request request, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + request.pathAndQuery()))
                 .timeout(Duration.ofSeconds(30))
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -173,7 +177,12 @@ class OpenApiFuzzIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<java.io.InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = r.body()) {
+            boolean stream = r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
+            return new Answer(r.statusCode(), r.headers(),
+                    stream ? "" : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Identifiers from a successful answer, by field name, for later requests' parameters. */
