@@ -68,7 +68,9 @@ class ReferralEventsContractTest {
                 new ActionReassigned(team, CHILD, action, hv, mum, "mother will book it", "hv-1", AT),
                 new ActionCancelled(team, CHILD, action, "no longer needed", "hv-1", AT),
                 new ActionOverdue(team, CHILD, action, hv, day, AT),
-                new PlanReviewed(team, CHILD, UUID.randomUUID(), day, List.of(hv, mum), List.of("carry on"), day.plusWeeks(6), "hv-1", AT),
+                new PlanReviewed(team, CHILD, UUID.randomUUID(), day, List.of(hv, mum), List.of("carry on"), day.plusWeeks(6), "hv-1", AT,
+                        List.of(new org.joinedup.events.team.WellbeingRating("safe", "some-concern", "still frightened at night"),
+                                new org.joinedup.events.team.WellbeingRating("healthy", "mostly-met", null))),
                 new PlanReviewMissed(team, CHILD, day, AT));
     }
 
@@ -94,5 +96,18 @@ class ReferralEventsContractTest {
         ReferralMade made = (ReferralMade) EventJson.read("referral-made", 1, json);
         assertEquals(List.of(), made.concernIds());
         assertEquals(AT, made.occurredAt());
+    }
+
+    @Test
+    void a_review_recorded_before_wellbeing_ratings_existed_reads_with_none_and_the_scale_has_words_and_scores() {
+        String json = """
+                {"teamId": "%s", "childId": "%s", "reviewId": "%s", "heldOn": "2026-11-20", "attendees": [], "decisions": ["carry on"],
+                 "nextReviewBy": "2027-01-01", "recordedBy": "hv-1", "recordedAt": "2026-11-23T10:00:00Z"}"""
+                .formatted(UUID.randomUUID(), CHILD, UUID.randomUUID());
+        PlanReviewed old = (PlanReviewed) EventJson.read("plan-reviewed", 1, json);
+        assertEquals(List.of(), old.wellbeing());
+        assertEquals(List.of(1, 2, 3, 4, 5), java.util.Arrays.stream(org.joinedup.events.team.WellbeingLevel.values())
+                .map(org.joinedup.events.team.WellbeingLevel::score).toList());
+        assertTrue(org.joinedup.events.team.WellbeingLevel.fromWireName("thriving").orElseThrow().words().startsWith("Thriving"));
     }
 }

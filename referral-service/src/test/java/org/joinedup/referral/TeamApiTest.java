@@ -167,4 +167,43 @@ class TeamApiTest {
         sweep.sweep();
         assertEquals(List.of("referral-made", "referral-decision-overdue"), TestEvents.types(dataSource, "referral-" + referral));
     }
+
+    @Test
+    void a_review_rates_the_wellbeing_indicators_on_the_scale_and_the_team_shows_them_over_time() {
+        String review = """
+                {"heldOn": "%s", "attendees": ["%s", "%s"], "decisions": ["carry on"],
+                 "wellbeing": [{"indicator": "safe", "level": "%s", "note": "still frightened at night"},
+                               {"indicator": "healthy", "level": "%s"}]}""";
+        lead(w.csc).body(review.formatted(today(), hv, mum, "some-concern", "mostly-met")).post("/teams/" + team + "/reviews")
+                .then().statusCode(200)
+                .body("reviews[0].wellbeing.indicator", org.hamcrest.Matchers.contains("safe", "healthy"))
+                .body("reviews[0].wellbeing[0].score", equalTo(2))
+                .body("reviews[0].wellbeing[0].words", org.hamcrest.Matchers.startsWith("Some concern"))
+                .body("reviews[0].wellbeing[0].note", equalTo("still frightened at night"));
+        lead(w.csc).body(review.formatted(today(), hv, mum, "mostly-met", "partly-met")).post("/teams/" + team + "/reviews")
+                .then().statusCode(200);
+        lead(w.csc).get("/teams/" + team).then().statusCode(200)
+                .body("wellbeingProgress.find { it.indicator == 'safe' }.ratings.score", org.hamcrest.Matchers.contains(2, 4))
+                .body("wellbeingProgress.find { it.indicator == 'safe' }.trend", equalTo("improved"))
+                .body("wellbeingProgress.find { it.indicator == 'healthy' }.trend", equalTo("worse"));
+    }
+
+    @Test
+    void a_rating_off_the_scale_or_of_no_indicator_or_twice_is_named_and_records_nothing() {
+        String bad = """
+                {"heldOn": "%s", "attendees": ["%s"], "decisions": ["carry on"],
+                 "wellbeing": [{"indicator": "happy", "level": "great"}, {"indicator": "safe"},
+                               {"indicator": "safe", "level": "thriving", "note": "%s"}]}""".formatted(today(), hv, "x".repeat(2001));
+        lead(w.csc).body(bad).post("/teams/" + team + "/reviews").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("wellbeing[0].indicator", "wellbeing[0].level", "wellbeing[1].level",
+                        "wellbeing[2].indicator", "wellbeing[2].note"))
+                .body("violations.find { it.field == 'wellbeing[0].level' }.rule", equalTo("one-of"))
+                .body("violations.find { it.field == 'wellbeing[1].level' }.rule", equalTo("required"))
+                .body("violations.find { it.field == 'wellbeing[2].indicator' }.rule", equalTo("unique"))
+                .body("violations.find { it.field == 'wellbeing[2].note' }.rule", equalTo("max-length"));
+        lead(w.csc).body("{\"heldOn\": \"" + today() + "\", \"attendees\": [\"" + hv + "\"], \"decisions\": [\"x\"], "
+                + "\"wellbeing\": [null]}").post("/teams/" + team + "/reviews").then().statusCode(400)
+                .body("violations[0].field", equalTo("wellbeing[0]"));
+        lead(w.csc).get("/teams/" + team).then().statusCode(200).body("reviews", hasSize(0)).body("wellbeingProgress", hasSize(0));
+    }
 }

@@ -11,6 +11,7 @@ import org.joinedup.events.team.MemberAdded;
 import org.joinedup.events.team.MemberLeft;
 import org.joinedup.events.team.PlanReviewMissed;
 import org.joinedup.events.team.PlanReviewed;
+import org.joinedup.events.team.WellbeingRating;
 import org.joinedup.events.team.TeamAroundChildFormed;
 import org.joinedup.events.team.TeamMember;
 import org.joinedup.platform.http.ProblemException;
@@ -140,9 +141,12 @@ public final class TeamDecider {
         return with(overdue(s, days, now), new ActionCancelled(id(s), child(s), actionId, reason, actor.subject(), now));
     }
 
-    /** Records a review; the next is due {@code nextReviewBy}, or the team's interval after this one. */
+    /**
+     * Records a review, with the team's ratings of the wellbeing indicators the plan addresses; the
+     * next is due {@code nextReviewBy}, or the team's interval after this one.
+     */
     public static List<EventPayload> review(LocalDate heldOn, List<UUID> attendees, List<String> decisions, LocalDate nextReviewBy,
-                                            Actor actor, TeamState s, WorkingDays days, Instant now) {
+                                            List<WellbeingRating> wellbeing, Actor actor, TeamState s, WorkingDays days, Instant now) {
         coordinator(s, actor);
         LocalDate today = days.date(now);
         if (heldOn.isAfter(today)) {
@@ -161,7 +165,7 @@ public final class TeamDecider {
             throw ProblemException.invalid("nextReviewBy", "after-review", "must be after the review and not in the past");
         }
         return with(overdue(s, days, now), new PlanReviewed(id(s), child(s), UUID.randomUUID(), heldOn, attendees, decisions,
-                next, actor.subject(), now));
+                next, actor.subject(), now, wellbeing));
     }
 
     /** Open actions whose due date has passed, and a review that fell due without being held: once each. */

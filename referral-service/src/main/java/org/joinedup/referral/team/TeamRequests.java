@@ -80,7 +80,42 @@ public final class TeamRequests {
     }
 
     /** POST /teams/{id}/reviews. */
-    public record Review(String heldOn, List<String> attendees, List<String> decisions, String nextReviewBy) {
+    public record Review(String heldOn, List<String> attendees, List<String> decisions, String nextReviewBy,
+                         List<Rating> wellbeing) {
+    }
+
+    /** A wellbeing indicator the plan addresses, rated on the fixed scale, with why. */
+    public record Rating(String indicator, String level, String note) {
+    }
+
+    /**
+     * The review's ratings: each a SHANARRI indicator ({@code one-of}), once ({@code unique}), on the
+     * scale ({@code one-of}: significant-concern, some-concern, partly-met, mostly-met, thriving), with
+     * an optional note. None is allowed (a review that rates nothing).
+     */
+    static List<org.joinedup.events.team.WellbeingRating> ratings(FieldErrors errors, List<Rating> ratings) {
+        List<org.joinedup.events.team.WellbeingRating> checked = new ArrayList<>();
+        if (ratings == null) {
+            return checked;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < ratings.size(); i++) {
+            Rating r = ratings.get(i);
+            String at = "wellbeing[" + i + "]";
+            if (r == null) {
+                errors.add(at, "required", "is required: an indicator and a level");
+                continue;
+            }
+            var indicator = errors.oneOf(at + ".indicator", r.indicator(), org.joinedup.events.concern.WellbeingIndicator.class);
+            var level = errors.oneOf(at + ".level", r.level(), org.joinedup.events.team.WellbeingLevel.class);
+            String note = errors.optionalText(at + ".note", r.note(), MAX_TEXT);
+            if (indicator != null && !seen.add(indicator.wireName())) {
+                errors.add(at + ".indicator", "unique", "is rated twice in this review");
+            } else if (indicator != null && level != null) {
+                checked.add(new org.joinedup.events.team.WellbeingRating(indicator.wireName(), level.wireName(), note));
+            }
+        }
+        return checked;
     }
 
     static List<TeamMember> members(FieldErrors errors, List<Member> members, DirectoryQueries directory) {

@@ -318,13 +318,16 @@ public class TeamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
     @Transactional
-    @Operation(summary = "Record a review of the plan: when (not in the future), who attended (member ids), what was decided",
-            description = "The next review is due nextReviewBy, or the team's interval after this one.")
+    @Operation(summary = "Record a review of the plan: when (not in the future), who attended (member ids), what was decided, "
+            + "and how the team rates each SHANARRI wellbeing indicator the plan addresses",
+            description = "The next review is due nextReviewBy, or the team's interval after this one. wellbeing: "
+                    + "[{indicator (safe, healthy, achieving, nurtured, active, respected, responsible, included), level "
+                    + "(significant-concern, some-concern, partly-met, mostly-met, thriving), note}], each indicator once.")
     public Response review(@PathParam("teamId") String teamId, TeamRequests.Review body,
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(teamId, "team");
         FieldErrors errors = new FieldErrors();
-        TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null) : body;
+        TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null, null) : body;
         LocalDate heldOn = errors.date("heldOn", b.heldOn(), true);
         LocalDate next = errors.date("nextReviewBy", b.nextReviewBy(), false);
         List<UUID> attendees = new ArrayList<>();
@@ -346,9 +349,10 @@ public class TeamResource {
                 decisions.add(errors.text("decisions[" + i + "]", b.decisions().get(i), MAX_TEXT));
             }
         }
+        List<org.joinedup.events.team.WellbeingRating> wellbeing = TeamRequests.ratings(errors, b.wellbeing());
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, actor(), s, timescales.days(), now));
+                (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, wellbeing, actor(), s, timescales.days(), now));
     }
 
     private Response changed(UUID id, String ifMatch, String correlation,

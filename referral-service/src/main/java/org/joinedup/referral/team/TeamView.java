@@ -41,7 +41,42 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
     }
 
     public record Review(UUID reviewId, LocalDate heldOn, List<UUID> attendees, List<String> decisions,
-                         LocalDate nextReviewBy, String recordedBy, Instant recordedAt) {
+                         LocalDate nextReviewBy, String recordedBy, Instant recordedAt, List<Rated> wellbeing) {
+    }
+
+    /** A rating as people read it: the indicator, the level's name, score (1 to 5) and words, and the team's note. */
+    public record Rated(String indicator, String level, int score, String words, String note) {
+        static Rated of(org.joinedup.events.team.WellbeingRating r) {
+            var level = org.joinedup.events.team.WellbeingLevel.fromWireName(r.level()).orElseThrow();
+            return new Rated(r.indicator(), r.level(), level.score(), level.words(), r.note());
+        }
+    }
+
+    /** One indicator across the reviews that rated it, oldest first, and whether the latest is better than the first. */
+    public record Progress(String indicator, List<Point> ratings, String trend) {
+    }
+
+    public record Point(LocalDate heldOn, String level, int score) {
+    }
+
+    /**
+     * Each indicator the team has rated, across its reviews in the order they were held: SHANARRI over
+     * time. {@code trend} compares the latest rating with the first: improved, unchanged or worse
+     * (a single rating: unchanged).
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("wellbeingProgress")
+    public List<Progress> wellbeingProgress() {
+        java.util.Map<String, List<Point>> by = new java.util.LinkedHashMap<>();
+        reviews.stream().sorted(java.util.Comparator.comparing(Review::heldOn).thenComparing(Review::recordedAt))
+                .forEach(r -> r.wellbeing().forEach(w -> by.computeIfAbsent(w.indicator(), k -> new java.util.ArrayList<>())
+                        .add(new Point(r.heldOn(), w.level(), w.score()))));
+        List<Progress> progress = new java.util.ArrayList<>();
+        by.forEach((indicator, points) -> {
+            int first = points.get(0).score();
+            int latest = points.get(points.size() - 1).score();
+            progress.add(new Progress(indicator, List.copyOf(points), latest > first ? "improved" : latest < first ? "worse" : "unchanged"));
+        });
+        return progress;
     }
 
     public static TeamView of(TeamState s, WorkingDays days, Instant now) {
@@ -54,7 +89,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
         List<Action> actions = s.actions().stream().map(a -> new Action(a.agreed().actionId(), a.agreed().description(),
                 a.owner(), a.agreed().dueOn(), a.status(), false, a.history())).toList();
         List<Review> reviews = s.reviews().stream().map(r -> new Review(r.reviewId(), r.heldOn(), r.attendees(),
-                r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt())).toList();
+                r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt(), r.wellbeing().stream().map(Rated::of).toList())).toList();
         return new TeamView(f.teamId(), f.childId(), f.referralId(), f.formedAt(), f.formedBy(),
                 s.leadProfessional().orElse(null), s.leadAssignments(), members, actions, reviews, f.reviewEveryWeeks(),
                 s.nextReviewBy(), false, true, s.version()).at(days, now);

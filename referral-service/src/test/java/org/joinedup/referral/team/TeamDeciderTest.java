@@ -133,13 +133,17 @@ class TeamDeciderTest {
         Instant afterDue = Instant.parse("2027-01-05T00:00:00Z"); // the review was due by Monday 4 January 2027
         assertEquals(List.of("plan-review-missed"), types(given(TeamDecider.overdue(state(), DAYS, afterDue))));
         assertEquals(List.of(), TeamDecider.overdue(state(), DAYS, afterDue.plusSeconds(86400)));
+        List<org.joinedup.events.team.WellbeingRating> ratings = List.of(
+                new org.joinedup.events.team.WellbeingRating("safe", "some-concern", "still frightened at night"),
+                new org.joinedup.events.team.WellbeingRating("healthy", "mostly-met", null));
         List<EventPayload> reviewed = given(TeamDecider.review(LocalDate.parse("2027-01-05"), List.of(HV.memberId(),
-                MUM.memberId()), List.of("carry on"), null, LEAD, state(), DAYS, afterDue.plusSeconds(3600)));
+                MUM.memberId()), List.of("carry on"), null, ratings, LEAD, state(), DAYS, afterDue.plusSeconds(3600)));
         assertEquals(List.of("plan-reviewed"), types(reviewed));
+        assertEquals(ratings, ((org.joinedup.events.team.PlanReviewed) reviewed.get(0)).wellbeing(), "the ratings travel in the event");
         assertEquals(LocalDate.parse("2027-02-16"), state().nextReviewBy());
         assertEquals("team-member", assertThrows(ProblemException.class, () -> TeamDecider.review(LocalDate.parse("2027-01-05"),
-                List.of(UUID.randomUUID()), List.of("x"), null, LEAD, state(), DAYS, afterDue)).problem().violations().get(0).rule());
+                List.of(UUID.randomUUID()), List.of("x"), null, List.of(), LEAD, state(), DAYS, afterDue)).problem().violations().get(0).rule());
         assertEquals("not-in-future", assertThrows(ProblemException.class, () -> TeamDecider.review(LocalDate.parse("2027-02-01"),
-                List.of(HV.memberId()), List.of("x"), null, LEAD, state(), DAYS, afterDue)).problem().violations().get(0).rule());
+                List.of(HV.memberId()), List.of("x"), null, List.of(), LEAD, state(), DAYS, afterDue)).problem().violations().get(0).rule());
     }
 }
