@@ -179,6 +179,16 @@ class ConsoleJourneysIT {
                 {"description": "Arrange a health assessment of the bruising", "ownerMemberId": "%s", "dueOn": "%s"}"""
                 .formatted(nurse, java.time.LocalDate.now().plusDays(14)))
                 .post("/teams/" + team + "/actions").then().statusCode(200);
+        // Two reviews with the team's SHANARRI ratings: safety improves, health does not yet.
+        String mother = given().baseUri(referrals).auth().oauth2(lead).get("/teams/" + team).then().statusCode(200)
+                .extract().path("members.find { it.kind == 'parent-carer' }.memberId");
+        for (String[] levels : new String[][] {{"significant-concern", "some-concern"}, {"partly-met", "some-concern"}}) {
+            given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
+                    {"heldOn": "%s", "attendees": ["%s", "%s"], "decisions": ["Continue the plan"],
+                     "wellbeing": [{"indicator": "safe", "level": "%s"}, {"indicator": "healthy", "level": "%s"}]}"""
+                    .formatted(java.time.LocalDate.now(), nurse, mother, levels[0], levels[1]))
+                    .post("/teams/" + team + "/reviews").then().statusCode(200);
+        }
     }
 
     static javax.sql.DataSource database(String name) {
@@ -611,6 +621,10 @@ class ConsoleJourneysIT {
             String team = b.find("#team").getText();
             assertTrue(team.contains("Grace Okoro") && team.contains("Abena Mensah"), team);
             assertTrue(team.contains("Arrange a health assessment of the bruising"), team);
+            String wellbeing = b.find("#wellbeing").getText();
+            assertTrue(wellbeing.contains("Safe") && wellbeing.contains("Significant concern (1 of 5)")
+                    && wellbeing.contains("Partly met (3 of 5)") && wellbeing.contains("Improved"), wellbeing);
+            assertTrue(wellbeing.contains("Healthy") && wellbeing.contains("Unchanged"), wellbeing);
             b.accessible("team around the child").screenshot("console-team");
         }
     }

@@ -74,7 +74,11 @@ public class Casework {
     /** A Team Around the Child, in full or as a headline. */
     public record Team(boolean headline, String formedAt, List<Member> members, String leadProfessional,
                       List<Action> actions, List<Review> reviews, String nextReviewBy, boolean reviewOverdue,
-                      boolean wholePlan, String agencies, String whomToCall) {
+                      boolean wholePlan, String agencies, String whomToCall, List<Wellbeing> wellbeing) {
+    }
+
+    /** A SHANARRI indicator the team rates: each review's rating in words, oldest first, and the trend. */
+    public record Wellbeing(String indicator, List<String> ratings, String trend) {
     }
 
     /** A member: a practitioner of an agency, or a parent or carer. */
@@ -212,7 +216,7 @@ public class Casework {
             t.path("agencies").forEach(a -> agencies.add(agencyNames.getOrDefault(a.asText(), a.asText())));
             return Templates.team(person, child, new Team(true, ChronologyView.when(t.path("formedAt").asText(null)), List.of(),
                     null, List.of(), List.of(), null, false, false, String.join(", ", agencies),
-                    whomToCall(t.path("headline").path("whomToCall"))));
+                    whomToCall(t.path("headline").path("whomToCall")), List.of()));
         }
         String lead = t.path("leadProfessional").asText("");
         Map<String, String> names = new HashMap<>();
@@ -232,9 +236,16 @@ public class Casework {
         List<Review> reviews = new ArrayList<>();
         t.path("reviews").forEach(r -> reviews.add(new Review(day(r.path("heldOn").asText(null)),
                 StreamSupport.stream(r.path("decisions").spliterator(), false).map(JsonNode::asText).toList())));
+        List<Wellbeing> wellbeing = new ArrayList<>();
+        t.path("wellbeingProgress").forEach(w -> {
+            List<String> ratings = new ArrayList<>();
+            w.path("ratings").forEach(p -> ratings.add(day(p.path("heldOn").asText(null)) + ": "
+                    + Labels.words(p.path("level").asText()) + " (" + p.path("score").asInt() + " of 5)"));
+            wellbeing.add(new Wellbeing(Labels.words(w.path("indicator").asText()), ratings, Labels.words(w.path("trend").asText())));
+        });
         return Templates.team(person, child, new Team(false, ChronologyView.when(t.path("formedAt").asText(null)), members,
                 names.get(lead), actions, reviews, day(t.path("nextReviewBy").asText(null)),
-                t.path("reviewOverdue").asBoolean(), t.path("wholePlan").asBoolean(true), null, null));
+                t.path("reviewOverdue").asBoolean(), t.path("wholePlan").asBoolean(true), null, null, wellbeing));
     }
 
     /** Each agency's name by its id, from the directory. */
