@@ -87,7 +87,8 @@ class NotificationCrashIT {
                 events.add(publishShare(agency)); // taken in after the restart, from the committed offsets
             }
             service.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= SHARES / 2 + 3);
+            // Kafka hands the killed consumers' partitions on once their sessions time out: allow for it.
+            await().atMost(Duration.ofSeconds(120)).until(() -> received.size() >= SHARES / 2 + 3);
             service.kill(); // again, with events and deliveries both under way
             service.start();
 
