@@ -9,8 +9,6 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -104,9 +102,7 @@ public class DeliveryWorker {
      * runs on a context of its own, never on the caller's (a reactive session belongs to one context).
      */
     public void wake() {
-        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> sweep().subscribe().with(x -> { }, e -> LOG.warnf("delivery sweep failed (%s)", e.getClass().getName())));
+        OwnContext.run(vertx, "delivery sweep", this::sweep);
     }
 
     /**

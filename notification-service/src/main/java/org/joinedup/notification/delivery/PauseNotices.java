@@ -2,8 +2,6 @@ package org.joinedup.notification.delivery;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -22,7 +20,6 @@ import org.joinedup.notification.subscription.Subscription;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -49,10 +46,7 @@ public class PauseNotices {
 
     /** Publish now rather than at the next sweep, on a context of its own. */
     public void wake() {
-        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> sweep().subscribe().with(x -> { }, e -> LOG.warnf("pause notices not published yet (%s)",
-                e.getClass().getName())));
+        OwnContext.run(vertx, "publishing pause notices", this::sweep);
     }
 
     // Delayed: the emitter's channel is wired once the application has started.
@@ -84,10 +78,5 @@ public class PauseNotices {
                         "pauseNoticeSentAt = ?1 where id = ?2 and pauseNoticeId = ?3", clock.instant(), s.id, s.pauseNoticeId)))
                 .invoke(x -> LOG.infof("agency told of the automatic pause of subscription %s", s.id))
                 .replaceWithVoid();
-    }
-
-    /** For tests and operations: the notices not yet published. */
-    public static Uni<List<Subscription>> unpublished() {
-        return Subscription.list("pauseNoticeId is not null and pauseNoticeSentAt is null");
     }
 }
