@@ -106,6 +106,31 @@ class NeedToKnowChronologyTest {
     }
 
     @Test
+    void the_family_s_own_words_in_an_early_help_assessment_stay_with_the_assessing_agency_and_whole_picture_readers() {
+        Child c = child();
+        UUID assessment = UUID.randomUUID();
+        Events.publish(new org.joinedup.events.earlyhelp.EarlyHelpAssessmentRecorded(assessment, c.id(), 1, List.of(
+                new org.joinedup.events.earlyhelp.DomainFindings("child-development", List.of("loves reading"), List.of())),
+                "I am scared of the shouting", "we are struggling", "hv-1", "met-police", T.plusSeconds(7200)), "met-police");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(lead(Events.FRONT_DOOR), c.id())
+                .statusCode(200).body("total", equalTo(3)));
+        String type = "entries.find { it.type == 'early-help-assessment-recorded' }";
+        chronology(lead("met-police"), c.id()).statusCode(200)
+                .body(type + ".data.childsVoice", equalTo("I am scared of the shouting"))
+                .body(type + ".entryHash", notNullValue());
+        // The front door sees the assessment in full, but not the words the family shared with the team.
+        chronology(lead(Events.FRONT_DOOR), c.id()).statusCode(200)
+                .body(type + ".visibility", equalTo("full"))
+                .body(type + ".data.domains[0].strengths[0]", equalTo("loves reading"))
+                .body(type + ".data.childsVoice", equalTo("withheld: shared within the Team Around the Child only"))
+                .body(type + ".data.parentsViews", equalTo("withheld: shared within the Team Around the Child only"))
+                .body(type + ".entryHash", nullValue());
+        chronology(lead("whittington-health"), c.id()).statusCode(200)
+                .body(type + ".visibility", equalTo("headline"))
+                .body(type + ".headline.kind", equalTo("early-help-assessment"));
+    }
+
+    @Test
     void what_was_shared_with_an_agency_it_sees_in_full_and_the_share_makes_it_involved() {
         Child c = child();
         Events.publish(new InformationShared(UUID.randomUUID(), c.id(), "met-police", "riverside-academy",

@@ -43,6 +43,7 @@ class ReferralEventsContractTest {
         UUID mum = UUID.randomUUID();
         UUID hv = UUID.randomUUID();
         UUID action = UUID.randomUUID();
+        UUID assessment = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 12, 4);
         return List.of(
                 new ReferralMade(r, CHILD, "met-police", "haringey-csc", "pc-1", List.of(UUID.randomUUID()), "bruises",
@@ -71,7 +72,19 @@ class ReferralEventsContractTest {
                 new PlanReviewed(team, CHILD, UUID.randomUUID(), day, List.of(hv, mum), List.of("carry on"), day.plusWeeks(6), "hv-1", AT,
                         List.of(new org.joinedup.events.team.WellbeingRating("safe", "some-concern", "still frightened at night"),
                                 new org.joinedup.events.team.WellbeingRating("healthy", "mostly-met", null))),
-                new PlanReviewMissed(team, CHILD, day, AT));
+                new PlanReviewMissed(team, CHILD, day, AT),
+                new org.joinedup.events.team.AssessmentLinked(team, CHILD, assessment, "lead-1", AT),
+                new org.joinedup.events.earlyhelp.EarlyHelpAssessmentStarted(assessment, CHILD, new Consent(Consent.GIVEN, null),
+                        r, "hv-1", "whittington-health", AT),
+                new org.joinedup.events.earlyhelp.EarlyHelpAssessmentRecorded(assessment, CHILD, 1, List.of(
+                        new org.joinedup.events.earlyhelp.DomainFindings("child-development", List.of("loves school"),
+                                List.of(new org.joinedup.events.earlyhelp.DomainFindings.Need("speech delay",
+                                        List.of("achieving", "included"))))), "I like my teacher", "we need help with sleep",
+                        "hv-1", "whittington-health", AT),
+                new org.joinedup.events.earlyhelp.EarlyHelpAssessmentCompleted(assessment, CHILD, 1, "step-up", "risk grew", r,
+                        "hv-1", "whittington-health", AT),
+                new org.joinedup.events.earlyhelp.EarlyHelpAssessmentReviewed(assessment, CHILD, team, UUID.randomUUID(), day,
+                        true, 2, "hv-1", AT));
     }
 
     @Test
@@ -84,7 +97,10 @@ class ReferralEventsContractTest {
             assertEquals(AT, event.occurredAt(), type.typeName());
             assertEquals(event, EventJson.read(type.typeName(), 1, EventJson.write(event)), type.typeName());
         }
-        assertEquals(21, samples().stream().map(e -> e.eventType().typeName()).distinct().count());
+        assertEquals(java.util.Arrays.stream(EventType.values()).filter(t -> t.topic().equals(Topics.REFERRALS))
+                        .map(EventType::typeName).sorted().toList(),
+                samples().stream().map(e -> e.eventType().typeName()).distinct().sorted().toList(),
+                "a sample of every type on referrals.events");
     }
 
     @Test

@@ -17,6 +17,7 @@ public enum RecordKind {
     MATCH_DECISION("match-decision", "candidateId"),
     REFERRAL("referral", "referralId"),
     TEAM("team", "teamId"),
+    EARLY_HELP_ASSESSMENT("early-help-assessment", "assessmentId"),
     EMERGENCY_ACCESS("emergency-access", "grantId"),
     ACCESS("access", "accessId");
 
@@ -39,7 +40,11 @@ public enum RecordKind {
             Map.entry("lead-professional-assigned", TEAM), Map.entry("action-agreed", TEAM),
             Map.entry("action-completed", TEAM), Map.entry("action-reassigned", TEAM),
             Map.entry("action-cancelled", TEAM), Map.entry("action-overdue", TEAM), Map.entry("plan-reviewed", TEAM),
-            Map.entry("plan-review-missed", TEAM),
+            Map.entry("plan-review-missed", TEAM), Map.entry("team-assessment-linked", TEAM),
+            Map.entry("early-help-assessment-started", EARLY_HELP_ASSESSMENT),
+            Map.entry("early-help-assessment-recorded", EARLY_HELP_ASSESSMENT),
+            Map.entry("early-help-assessment-completed", EARLY_HELP_ASSESSMENT),
+            Map.entry("early-help-assessment-reviewed", EARLY_HELP_ASSESSMENT),
             Map.entry("emergency-access-granted", EMERGENCY_ACCESS),
             Map.entry("emergency-access-acknowledged", EMERGENCY_ACCESS),
             Map.entry("record-accessed", ACCESS), Map.entry("record-access-refused", ACCESS));

@@ -64,7 +64,7 @@ class NeedToKnowMatrixTest {
     @Inject
     NeedToKnowFacts facts;
 
-    record Scenario(String referral, String team) {
+    record Scenario(String referral, String team, String assessment) {
     }
 
     static Scenario scenario;
@@ -97,11 +97,19 @@ class NeedToKnowMatrixTest {
                   {"kind": "practitioner", "role": "Housing officer", "agencyId": "%s", "practitionerId": "pr-%s"},
                   {"kind": "parent-carer", "name": "Ms Mensah", "role": "Mother"}]}""".formatted(WORLD.child, HOUSING, HOUSING))
                 .post("/teams").then().statusCode(201).extract().path("teamId");
+        String assessment = ReferralWorld.practitioner(WORLD.police).body("""
+                {"childId": "%s", "consent": {"status": "given"}, "domains": %s, "childsVoice": "I like school"}"""
+                .formatted(WORLD.child, AssessmentApiTest.DOMAINS)).post("/early-help-assessments").then().statusCode(201)
+                .extract().path("assessmentId");
+        ReferralWorld.practitioner(WORLD.police).body("{\"outcome\": \"team-around-the-child\", \"reason\": \"three agencies\"}")
+                .post("/early-help-assessments/" + assessment + "/completion").then().statusCode(200);
+        ReferralWorld.lead(WORLD.csc).body("{\"assessmentId\": \"" + assessment + "\"}").post("/teams/" + team + "/assessment")
+                .then().statusCode(200);
         for (String caller : List.of("shared/lead", "break-glass/lead")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(CALLERS.get(caller))
                     .get("/referrals/" + referral).then().statusCode(200));
         }
-        return new Scenario(referral, team);
+        return new Scenario(referral, team, assessment);
     }
 
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
@@ -129,6 +137,21 @@ class NeedToKnowMatrixTest {
                                 "teams.find { it.teamId == '" + scenario().team() + "' && it.visibility == 'headline' }"),
                         rows(List.of(ABSENT, ABSENT, ABSENT, FULL, ABSENT, ABSENT),
                                 List.of(ABSENT, HEADLINE, HEADLINE, FULL, FULL, FULL)))
+                // The assessing agency and the team's agencies read it whole, the front door without the family's words.
+                .operation("/early-help-assessments/{assessmentId}", () -> new Probe("/early-help-assessments/"
+                                + scenario().assessment(), "current.domains", "headline"),
+                        rows(List.of(NOT_FOUND, FULL, NOT_FOUND, FULL, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, FULL, HEADLINE, FULL, FULL, FULL)))
+                .operation("/early-help-assessments/{assessmentId}/versions/{version}", () -> new Probe("/early-help-assessments/"
+                                + scenario().assessment() + "/versions/1", "domains", null),
+                        rows(List.of(NOT_FOUND, FULL, NOT_FOUND, FULL, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, FULL, NOT_FOUND, FULL, FULL, FULL)))
+                // A practitioner's list is what its agency assessed or works from in a team.
+                .operation("/early-help-assessments", () -> new Probe("/early-help-assessments?childId=" + WORLD.child,
+                                "assessments.find { it.assessmentId == '" + scenario().assessment() + "' && it.visibility == 'full' }",
+                                "assessments.find { it.assessmentId == '" + scenario().assessment() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(ABSENT, FULL, ABSENT, FULL, ABSENT, ABSENT),
+                                List.of(ABSENT, FULL, HEADLINE, FULL, FULL, FULL)))
                 .operation("/actions", () -> new Probe("/actions", null, null),
                         rows(List.of(OK, OK, OK, OK, OK, OK), null))
                 .operation("/overdue", () -> new Probe("/overdue", null, null),

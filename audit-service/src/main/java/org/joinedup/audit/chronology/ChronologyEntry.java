@@ -48,6 +48,15 @@ public record ChronologyEntry(
                 entryHash, childHash, childRecord, Sight.FULL.wireName(), null);
     }
 
+    /**
+     * The same entry with some of its facts withheld: the hashes go too, since the facts shown no longer
+     * hash to them (an inspector, who verifies them, always sees the facts whole).
+     */
+    public ChronologyEntry withFacts(String facts) {
+        return new ChronologyEntry(sequence, eventId, type, occurredAt, recordedAt, ledgerRecordedAt, agencyId, actorId,
+                source, facts, null, null, childRecord, visibility, headline);
+    }
+
     /** The same entry as a headline: when, which agency, what kind, whom to call; no facts, no actor, no hashes. */
     public ChronologyEntry headlined(Headline headline) {
         return new ChronologyEntry(sequence, eventId, type, occurredAt, recordedAt, ledgerRecordedAt, agencyId, null,

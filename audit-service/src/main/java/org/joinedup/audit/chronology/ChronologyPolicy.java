@@ -31,7 +31,8 @@ final class ChronologyPolicy {
 
     static Chronology apply(Chronology page, ChildSight sight, ChildReads reads) {
         if (sight.wholePicture()) {
-            return page.seenAs(page.entries(), sight.basis().wireName(), sight.standing().emergencyUntil());
+            return page.seenAs(page.entries().stream().map(e -> familyWords(e, sight)).toList(), sight.basis().wireName(),
+                    sight.standing().emergencyUntil());
         }
         List<ChronologyEntry> shown = new ArrayList<>(page.entries().size());
         List<Pending> headlines = new ArrayList<>();
@@ -41,7 +42,7 @@ final class ChronologyPolicy {
             UUID recordId = kind.map(k -> uuid(data.path(k.idField()))).orElse(null);
             RecordRef record = new RecordRef(kind.orElse(null), recordId, e.agencyId(), parties(data));
             if (sight.sight(record) == Sight.FULL) {
-                shown.add(e);
+                shown.add(familyWords(e, sight));
             } else {
                 headlines.add(new Pending(shown.size(), e, kind.map(RecordKind::wireName).orElse("record"), recordId,
                         category(data)));
@@ -56,6 +57,35 @@ final class ChronologyPolicy {
         }
         return page.seenAs(shown, sight.basis().wireName(), null);
     }
+
+    /**
+     * An early help assessment's version with the family's own words (the child's voice, the parents'
+     * views) withheld from every reader but the assessing agency, an inspector and a lead under
+     * break-glass: the family shared them with the Team Around the Child, whose agencies read them from
+     * referral-service (docs/access.md).
+     */
+    static ChronologyEntry familyWords(ChronologyEntry e, ChildSight sight) {
+        if (!FAMILY_WORDS_TYPE.equals(e.type()) || e.data() == null
+                || sight.basis() == org.joinedup.events.access.AccessBasis.INSPECTOR
+                || sight.basis() == org.joinedup.events.access.AccessBasis.EMERGENCY_ACCESS
+                || (e.agencyId() != null && e.agencyId().equals(sight.standing().agencyId()))) {
+            return e;
+        }
+        JsonNode data = parse(e.data());
+        if (!(data instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+            return e;
+        }
+        for (String field : FAMILY_WORDS) {
+            if (o.hasNonNull(field)) {
+                o.put(field, WITHHELD);
+            }
+        }
+        return e.withFacts(o.toString());
+    }
+
+    static final String FAMILY_WORDS_TYPE = "early-help-assessment-recorded";
+    static final List<String> FAMILY_WORDS = List.of("childsVoice", "parentsViews");
+    static final String WITHHELD = "withheld: shared within the Team Around the Child only";
 
     private record Pending(int at, ChronologyEntry entry, String kind, UUID recordId, String category) {
     }

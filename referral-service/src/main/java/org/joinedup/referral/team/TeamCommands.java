@@ -31,12 +31,19 @@ public class TeamCommands {
     @Transactional
     public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
                           int reviewEveryWeeks, TeamDecider.Actor actor, EventMetadata meta) {
+        return form(teamId, childId, referralId, members, lead, leadReason, reviewEveryWeeks, null, actor, meta);
+    }
+
+    /** Forms a team working from an early help assessment (null: none). */
+    @Transactional
+    public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
+                          int reviewEveryWeeks, UUID assessmentId, TeamDecider.Actor actor, EventMetadata meta) {
         views.teamOfChild(childId).ifPresent(existing -> {
             throw org.joinedup.platform.http.ProblemException.conflict("team-exists",
                     "child " + childId + " already has a Team Around the Child (" + existing + ")");
         });
         return change(teamId, null, meta, (s, now) -> TeamDecider.form(teamId, childId, referralId, members, lead, leadReason,
-                reviewEveryWeeks, actor, s, timescales.days(), now));
+                reviewEveryWeeks, assessmentId, actor, s, timescales.days(), now));
     }
 
     @Transactional

@@ -59,6 +59,28 @@ public final class TeamDecider {
         return events;
     }
 
+    /** Forms a team that works from an early help assessment (already checked: the child's, concluded team-around-the-child). */
+    public static List<EventPayload> form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead,
+                                          String leadReason, int reviewEveryWeeks, UUID assessmentId, Actor actor, TeamState s,
+                                          WorkingDays days, Instant now) {
+        List<EventPayload> events = new ArrayList<>(form(teamId, childId, referralId, members, lead, leadReason,
+                reviewEveryWeeks, actor, s, days, now));
+        if (assessmentId != null) {
+            events.add(new org.joinedup.events.team.AssessmentLinked(teamId, childId, assessmentId, actor.subject(), now));
+        }
+        return events;
+    }
+
+    /** The team works from this early help assessment from now on; linking the one it already works from records nothing. */
+    public static List<EventPayload> linkAssessment(UUID assessmentId, Actor actor, TeamState s, WorkingDays days, Instant now) {
+        coordinator(s, actor);
+        if (s.assessmentId().filter(assessmentId::equals).isPresent()) {
+            return List.of();
+        }
+        return with(overdue(s, days, now), new org.joinedup.events.team.AssessmentLinked(id(s), child(s), assessmentId,
+                actor.subject(), now));
+    }
+
     public static List<EventPayload> addMember(TeamMember member, Actor actor, TeamState s, WorkingDays days, Instant now) {
         coordinator(s, actor);
         boolean already = s.members().stream().anyMatch(m -> m.active() && m.practitioner()

@@ -58,7 +58,11 @@ public final class TeamRequests {
     }
 
     /** POST /teams: a team for a child, formed directly by a safeguarding lead. */
-    public record Form(String childId, List<Member> members, Integer reviewEveryWeeks, String leadReason) {
+    public record Form(String childId, List<Member> members, Integer reviewEveryWeeks, String leadReason, String assessmentId) {
+    }
+
+    /** POST /teams/{id}/assessment: the early help assessment the team works from. */
+    public record Link(String assessmentId) {
     }
 
     /** POST /teams/{id}/lead-professional. */
@@ -81,8 +85,11 @@ public final class TeamRequests {
 
     /** POST /teams/{id}/reviews. */
     public record Review(String heldOn, List<String> attendees, List<String> decisions, String nextReviewBy,
-                         List<Rating> wellbeing) {
+                         List<Rating> wellbeing, String assessment) {
     }
+
+    /** What a review says of the early help assessment the team works from: it still stands, or was revised. */
+    public static final List<String> ASSESSMENT_REVIEW = List.of("stands", "revised");
 
     /** A wellbeing indicator the plan addresses, rated on the fixed scale, with why. */
     public record Rating(String indicator, String level, String note) {

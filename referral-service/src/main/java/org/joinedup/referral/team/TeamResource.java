@@ -65,6 +65,9 @@ public class TeamResource {
     @jakarta.inject.Inject
     ChildReads reads;
 
+    @jakarta.inject.Inject
+    org.joinedup.referral.earlyhelp.AssessmentCommands assessments;
+
     public TeamResource(TeamCommands commands, TeamViews views, Caller caller, Clock clock, Timescales timescales,
                         DirectoryQueries directory, ConcernsCopy concerns, IdempotencyKeys idempotency, AccessLog access) {
         this.commands = commands;
@@ -106,6 +109,7 @@ public class TeamResource {
             }
         }
         String leadReason = errors.optionalText("leadReason", body.leadReason(), MAX_TEXT);
+        UUID assessmentId = errors.uuid("assessmentId", body.assessmentId(), false);
         if (lead != null && leadReason == null) {
             errors.add("leadReason", "required", "is required when a lead professional is named: why them");
         }
@@ -118,11 +122,17 @@ public class TeamResource {
             throw ProblemException.unprocessable("childId", "known-child", "child " + child + " is not known to the platform");
         }
         UUID teamId = UUID.randomUUID();
+        if (assessmentId != null) {
+            assessments.requireLinkable(assessmentId, child, teamId);
+        }
         UUID leadId = lead;
         String agency = caller.agencyId().orElse(null);
         return idempotency.once(key, agency + " POST /teams", body, () -> {
-            TeamState s = commands.form(teamId, child, null, members, leadId, leadReason, weeks, actor(),
+            TeamState s = commands.form(teamId, child, null, members, leadId, leadReason, weeks, assessmentId, actor(),
                     caller.eventMetadata(correlation));
+            if (assessmentId != null) {
+                assessments.linked(assessmentId, teamId);
+            }
             return new IdempotencyKeys.Answer(201, uri.getBaseUriBuilder().path("teams").path(teamId.toString()).build().toString(),
                     IfMatch.etag(s.version()).toString(), Seen.full(TeamView.of(s, timescales.days(), clock.instant())));
         });
@@ -183,6 +193,32 @@ public class TeamResource {
             return Response.ok(Seen.full(shown)).tag(IfMatch.etag(shown.version())).build();
         }
         return Response.ok(Seen.headline(view, reads)).build();
+    }
+
+    @POST
+    @Path("{teamId}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "The team works from this early help assessment (the child's, completed with the outcome "
+            + "team-around-the-child): for a team formed without one, or after a new assessment",
+            description = "The lead professional or a safeguarding lead. From then on each plan review says whether the "
+                    + "assessment still stands or was revised (assessment: stands | revised).")
+    public Response linkAssessment(@PathParam("teamId") String teamId, TeamRequests.Link body,
+                                   @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                   @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        UUID assessmentId = errors.uuid("assessmentId", body == null ? null : body.assessmentId(), true);
+        errors.throwIfAny();
+        mayCoordinate(id);
+        TeamState before = commands.state(id);
+        TeamDecider.visible(before, actor());
+        assessments.requireLinkable(assessmentId, before.formed().childId(), id);
+        Response answer = changed(id, ifMatch, correlation,
+                (s, now) -> TeamDecider.linkAssessment(assessmentId, actor(), s, timescales.days(), now));
+        assessments.linked(assessmentId, id);
+        return answer;
     }
 
     @POST
@@ -327,7 +363,7 @@ public class TeamResource {
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(teamId, "team");
         FieldErrors errors = new FieldErrors();
-        TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null, null) : body;
+        TeamRequests.Review b = body == null ? new TeamRequests.Review(null, null, null, null, null, null) : body;
         LocalDate heldOn = errors.date("heldOn", b.heldOn(), true);
         LocalDate next = errors.date("nextReviewBy", b.nextReviewBy(), false);
         List<UUID> attendees = new ArrayList<>();
@@ -350,9 +386,37 @@ public class TeamResource {
             }
         }
         List<org.joinedup.events.team.WellbeingRating> wellbeing = TeamRequests.ratings(errors, b.wellbeing());
+        String assessment = b.assessment() == null || b.assessment().isBlank() ? null : b.assessment().trim();
+        if (assessment != null && !TeamRequests.ASSESSMENT_REVIEW.contains(assessment)) {
+            errors.add("assessment", "one-of", "must be one of stands, revised");
+        }
         errors.throwIfAny();
-        return changed(id, ifMatch, correlation,
+        UUID working = commands.state(id).assessmentId().orElse(null);
+        if (working != null && assessment == null) {
+            throw ProblemException.invalid("assessment", "required", "the team works from an early help assessment: say "
+                    + "whether it still stands or was revised (stands | revised)");
+        }
+        if (working == null && assessment != null) {
+            throw ProblemException.invalid("assessment", "no-assessment", "the team works from no early help assessment");
+        }
+        Response answer = changed(id, ifMatch, correlation,
                 (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, wellbeing, actor(), s, timescales.days(), now));
+        if (working != null) {
+            TeamState s = commands.state(id);
+            PlanReviewedRef last = PlanReviewedRef.of(s);
+            assessments.reviewed(working, id, last.reviewId(), last.heldOn(), "revised".equals(assessment),
+                    new org.joinedup.referral.earlyhelp.AssessmentDecider.Actor(caller.subject(), caller.agencyId().orElse(null),
+                            caller.hasRole(Roles.SAFEGUARDING_LEAD), true), caller.eventMetadata(correlation));
+        }
+        return answer;
+    }
+
+    /** The review just recorded. */
+    private record PlanReviewedRef(UUID reviewId, LocalDate heldOn) {
+        static PlanReviewedRef of(TeamState s) {
+            var r = s.reviews().get(s.reviews().size() - 1);
+            return new PlanReviewedRef(r.reviewId(), r.heldOn());
+        }
     }
 
     private Response changed(UUID id, String ifMatch, String correlation,

@@ -68,6 +68,7 @@ public final class TeamState {
     private final List<PlanReviewed> reviews = new ArrayList<>();
     private final Set<LocalDate> missedReviews = new HashSet<>();
     private LocalDate nextReviewBy;
+    private UUID assessmentId;
     private int version;
 
     public static TeamState fold(List<? extends EventPayload> events) {
@@ -107,6 +108,8 @@ public final class TeamState {
             nextReviewBy = r.nextReviewBy();
         } else if (e instanceof PlanReviewMissed m) {
             missedReviews.add(m.dueBy());
+        } else if (e instanceof org.joinedup.events.team.AssessmentLinked l) {
+            assessmentId = l.assessmentId();
         } else {
             throw new IllegalStateException(e.eventType().typeName() + " is not a team event");
         }
@@ -170,6 +173,11 @@ public final class TeamState {
 
     public int version() {
         return version;
+    }
+
+    /** The early help assessment the team works from, if it was linked to one. */
+    public Optional<UUID> assessmentId() {
+        return Optional.ofNullable(assessmentId);
     }
 
     /** Whether the caller is this team's lead professional. */

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant formedAt, String formedBy, UUID leadProfessional,
                        List<TeamState.LeadAssignment> leadAssignments, List<Member> members, List<Action> actions,
                        List<Review> reviews, int reviewEveryWeeks, LocalDate nextReviewBy, boolean reviewOverdue,
-                       boolean wholePlan, int version) {
+                       boolean wholePlan, int version, UUID assessmentId) {
 
     public record Member(UUID memberId, String kind, String name, String role, String agencyId, String practitionerId,
                          boolean active, Instant joinedAt, Instant leftAt, String leftReason) {
@@ -92,7 +92,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
                 r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt(), r.wellbeing().stream().map(Rated::of).toList())).toList();
         return new TeamView(f.teamId(), f.childId(), f.referralId(), f.formedAt(), f.formedBy(),
                 s.leadProfessional().orElse(null), s.leadAssignments(), members, actions, reviews, f.reviewEveryWeeks(),
-                s.nextReviewBy(), false, true, s.version()).at(days, now);
+                s.nextReviewBy(), false, true, s.version(), s.assessmentId().orElse(null)).at(days, now);
     }
 
     /** The same view with overdue flags as of {@code now}. */
@@ -100,7 +100,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
         List<Action> current = actions.stream().map(a -> a.at(days, now)).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
                 current, reviews, reviewEveryWeeks, nextReviewBy, nextReviewBy != null && !now.isBefore(days.endOf(nextReviewBy)),
-                wholePlan, version);
+                wholePlan, version, assessmentId);
     }
 
     /** What a practitioner of a member agency sees: the whole plan when they lead it, else only their own actions. */
@@ -112,6 +112,6 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
         List<UUID> mine = members.stream().filter(m -> m.is(actor)).map(Member::memberId).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
                 actions.stream().filter(a -> mine.contains(a.ownerMemberId())).toList(), reviews, reviewEveryWeeks,
-                nextReviewBy, reviewOverdue, false, version);
+                nextReviewBy, reviewOverdue, false, version, assessmentId);
     }
 }

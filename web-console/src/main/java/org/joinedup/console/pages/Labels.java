@@ -28,6 +28,11 @@ public final class Labels {
             Map.entry("action-reassigned", "Action reassigned"), Map.entry("action-cancelled", "Action cancelled"),
             Map.entry("action-overdue", "Action overdue"), Map.entry("plan-reviewed", "Plan reviewed"),
             Map.entry("plan-review-missed", "Plan review missed"),
+            Map.entry("team-assessment-linked", "Team linked to its early help assessment"),
+            Map.entry("early-help-assessment-started", "Early help assessment started"),
+            Map.entry("early-help-assessment-recorded", "Early help assessment recorded"),
+            Map.entry("early-help-assessment-completed", "Early help assessment completed"),
+            Map.entry("early-help-assessment-reviewed", "Early help assessment reviewed"),
             Map.entry("emergency-access-granted", "Emergency access (break-glass)"),
             Map.entry("emergency-access-acknowledged", "Emergency access acknowledged"));
 
