@@ -130,6 +130,11 @@ class NeedToKnowMatrixTest {
                 .operation("/inspection/checkpoints", () -> new Probe("/inspection/checkpoints", null, null), inspectorOnly)
                 .operation("/inspection/ledger", () -> new Probe("/inspection/ledger?fromSeq=1&toSeq=2", null, null), inspectorOnly)
                 .operation("/inspection/unknown-events", () -> new Probe("/inspection/unknown-events", null, null), inspectorOnly)
+                // Aggregates, no child's record: every lead of the area (all of these are Haringey's) and inspectors.
+                .operation("/measures", () -> new Probe("/measures?area=Haringey&from=2026-11-01&to=2026-11-30", null, null),
+                        rows(OK, OK, OK, OK, OK, OK, OK, FORBIDDEN))
+                .operation("/measures/export.csv", () -> new Probe("/measures/export.csv?area=Haringey&from=2026-11-01&to=2026-11-30",
+                        null, null), rows(OK, OK, OK, OK, OK, OK, OK, FORBIDDEN))
                 .operation("/inspection/verification", () -> new Probe("/inspection/verification?fromSeq=1&toSeq=2", null, null),
                         inspectorOnly);
     }
