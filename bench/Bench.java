@@ -96,6 +96,11 @@ public class Bench {
             figure("chronology reads, " + size.trim() + " entries",
                     () -> chronologyReads(police, csc, lead, inspector, pgbin, Integer.parseInt(size.trim())));
         }
+        if (wanted("measures")) {
+            int ledger = Integer.parseInt(env("BENCH_MEASURES_LEDGER", "1000000"));
+            int child = Integer.parseInt(env("BENCH_MEASURES_CHILD", "5000"));
+            figure("partnership measures", () -> measures(police, csc, lead, inspector, pgbin, ledger, child));
+        }
         int backlog = Integer.parseInt(env("BENCH_BACKLOG", "1000000"));
         if (backlog > 0 && wanted("catch-up")) {
             figure("audit catch-up", () -> auditCatchUp(pgbin, backlog));
@@ -124,7 +129,7 @@ public class Bench {
     }
 
     /**
-     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, webhooks, chronology, catch-up, verification, identity)
+     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, webhooks, chronology, measures, catch-up, verification, identity)
      * asks for this figure; all of them when it is not set.
      */
     static boolean wanted(String figure) {
@@ -576,6 +581,35 @@ public class Bench {
      */
     static void auditCatchUp(String pgbin, int events) throws Exception {
         long before = ledgerSeq(pgbin);
+        long t0 = System.nanoTime();
+        publishAccesses(events);
+        double published = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "  published in %.1f s; waiting for the ledger ...%n", published);
+        awaitLedger(pgbin, before + events);
+        double caughtUp = events / ((System.nanoTime() - t0) / 1e9);
+        String out = run(List.of("java", "-cp", KAFKA_LIB, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                KAFKA, "--topic", "access.events", "--messages", Integer.toString(events), "--group",
+                "bench-" + java.util.UUID.randomUUID()), true);
+        double consumed = column(out, "nMsg.sec");
+        String label = String.format(Locale.ROOT, "%,d events", events);
+        row("audit catch-up, ledger entries/s, " + label, caughtUp, "Kafka ConsumerPerformance msgs/s", consumed, "-");
+        row("audit catch-up, ledger entries/s, " + label, caughtUp, "pgbench 100-row insert tx, rows/s", pgbench100(pgbin),
+                ">= 0.5");
+    }
+
+    /** Waits (up to an hour) until the ledger's last entry is at least {@code seq}. */
+    static void awaitLedger(String pgbin, long seq) throws Exception {
+        long deadline = System.nanoTime() + 3_600_000_000_000L;
+        while (ledgerSeq(pgbin) < seq) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ledger did not catch up within an hour");
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    /** Publishes {@code events} record-accessed events (the most numerous kind) about 10,000 children. */
+    static void publishAccesses(int events) throws Exception {
         List<String> children = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             children.add(java.util.UUID.randomUUID().toString());
@@ -587,7 +621,6 @@ public class Bench {
         config.put("linger.ms", "20");
         config.put("batch.size", Integer.toString(256 * 1024));
         System.err.println("publishing " + events + " record-accessed events ...");
-        long t0 = System.nanoTime();
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
@@ -610,24 +643,49 @@ public class Bench {
             }
             producer.flush();
         }
-        double published = (System.nanoTime() - t0) / 1e9;
-        System.err.printf(Locale.ROOT, "  published in %.1f s; waiting for the ledger ...%n", published);
-        long deadline = System.nanoTime() + 3_600_000_000_000L;
-        while (ledgerSeq(pgbin) < before + events) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the ledger did not catch up within an hour");
-            }
-            Thread.sleep(2000);
+    }
+
+    /**
+     * The partnership's measures (issue 18) over a ledger of at least {@code ledgerTarget} entries (topped up with
+     * record-accessed events), against reading the whole chronology of a child with about {@code childSize}
+     * entries (made through the APIs, so its referrals are in the measures too), interleaved in the same run.
+     */
+    static void measures(Supplier<String> police, Supplier<String> csc, Supplier<String> lead, Supplier<String> inspector,
+                         String pgbin, int ledgerTarget, int childSize) throws Exception {
+        LargeChild large = largeChild(police, csc, lead, childSize);
+        long have = Long.parseLong(run(List.of(pgbin + "/psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d",
+                "audit", "-tAc", "select count(*) from ledger_entry"), true).trim());
+        if (have < ledgerTarget) {
+            long before = ledgerSeq(pgbin);
+            System.err.printf(Locale.ROOT, "the ledger holds %,d entries: publishing %,d more ...%n", have, ledgerTarget - have);
+            publishAccesses((int) (ledgerTarget - have));
+            awaitLedger(pgbin, before + ledgerTarget - have);
+            have = ledgerTarget;
         }
-        double caughtUp = events / ((System.nanoTime() - t0) / 1e9);
-        String out = run(List.of("java", "-cp", KAFKA_LIB, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
-                KAFKA, "--topic", "access.events", "--messages", Integer.toString(events), "--group",
-                "bench-" + java.util.UUID.randomUUID()), true);
-        double consumed = column(out, "nMsg.sec");
-        String label = String.format(Locale.ROOT, "%,d events", events);
-        row("audit catch-up, ledger entries/s, " + label, caughtUp, "Kafka ConsumerPerformance msgs/s", consumed, "-");
-        row("audit catch-up, ledger entries/s, " + label, caughtUp, "pgbench 100-row insert tx, rows/s", pgbench100(pgbin),
-                ">= 0.5");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String url = AUDIT + "/measures?area=Haringey&from=" + today.minusDays(30) + "&to=" + today;
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = get(inspector, url);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET /measures answered " + r.statusCode() + ": " + r.body());
+            }
+            wholeChronology(lead, large.id(), large.entries());
+        }
+        awaitQuiet();
+        List<Double> measured = new ArrayList<>();
+        List<Double> chronology = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            chronology.add(wholeChronology(lead, large.id(), large.entries()));
+            long t0 = System.nanoTime();
+            get(inspector, url);
+            measured.add((System.nanoTime() - t0) / 1e6);
+        }
+        String ledger = String.format(Locale.ROOT, "%,d ledger entries", have);
+        String child = String.format(Locale.ROOT, "%,d entries", large.entries());
+        for (int p : new int[]{50, 99}) {
+            row("partnership measures, 30 days, p" + p + " ms, " + ledger, percentile(measured, p),
+                    "whole chronology p" + p + " ms, " + child, percentile(chronology, p), "<= 10");
+        }
     }
 
     /** A column of a perf tool's summary: the header line names the columns, the next line has the values. */
@@ -746,6 +804,60 @@ public class Bench {
      */
     static void chronologyReads(Supplier<String> police, Supplier<String> csc, Supplier<String> lead,
                                 Supplier<String> inspector, String pgbin, int target) throws Exception {
+        LargeChild large = largeChild(police, csc, lead, target);
+        String child = large.id();
+        String concern = large.concern();
+        long entries = large.entries();
+        // The read path is warmed (its JIT compilation took most of the service's CPU in the first hundred
+        // reads) and the machine left to settle (the ledger ingests each read's record-accessed) before timing.
+        for (int i = 0; i < 200; i++) {
+            get(lead, AUDIT + "/children/" + child + "/chronology?limit=100");
+        }
+        awaitQuiet();
+        List<Double> firstPage = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long t0 = System.nanoTime();
+            get(lead, AUDIT + "/children/" + child + "/chronology?limit=100");
+            firstPage.add((System.nanoTime() - t0) / 1e6);
+        }
+        List<Double> whole = new ArrayList<>();
+        int wholeReads = entries >= 5_000 ? 5 : 20;
+        for (int i = 0; i < wholeReads; i++) {
+            whole.add(wholeChronology(lead, child, entries));
+        }
+        String columns = "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
+                + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry where child_id = '" + child
+                + "' and event_type not in ('record-accessed', 'record-access-refused') order by occurred_at, seq";
+        awaitQuiet();
+        List<Double> rawFirst = pgbenchLatencies(pgbin, "audit", columns + " limit 100;", 100);
+        List<Double> rawWhole = pgbenchLatencies(pgbin, "audit", columns + ";", wholeReads);
+        String label = String.format(Locale.ROOT, "%,d entries", entries);
+        row("chronology first page p50 ms, " + label, percentile(firstPage, 50), "the same 100 rows by SQL (pgbench) p50 ms",
+                percentile(rawFirst, 50), "-");
+        row("chronology first page p99 ms, " + label, percentile(firstPage, 99), "the same 100 rows by SQL (pgbench) p99 ms",
+                percentile(rawFirst, 99), "<= 3");
+        row("whole chronology p50 ms, " + label, percentile(whole, 50), "the same rows by SQL (pgbench) p50 ms",
+                percentile(rawWhole, 50), "-");
+        row("whole chronology p99 ms, " + label, percentile(whole, 99), "the same rows by SQL (pgbench) p99 ms",
+                percentile(rawWhole, 99), "-");
+        needToKnowCost(police, lead, inspector, child, concern, label);
+    }
+
+    /** One child with many chronology entries, made through the APIs; its id, its first concern, and its entries. */
+    record LargeChild(String id, String concern, long entries) {
+    }
+
+    /** Milliseconds to read a child's whole chronology, in pages of 1,000. */
+    static double wholeChronology(Supplier<String> lead, String child, long entries) throws Exception {
+        long t0 = System.nanoTime();
+        for (long offset = 0; offset < entries; offset += 1000) {
+            get(lead, AUDIT + "/children/" + child + "/chronology?limit=1000&offset=" + offset);
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static LargeChild largeChild(Supplier<String> police, Supplier<String> csc, Supplier<String> lead, int target)
+            throws Exception {
         int concerns = Math.max(1, Math.min(target / 2, 500));
         int referrals = Math.max(0, (target - 2 * concerns) / 4);
         String nhs = nhsNumber();
@@ -791,43 +903,7 @@ public class Bench {
             }
             Thread.sleep(1000);
         }
-        // The read path is warmed (its JIT compilation took most of the service's CPU in the first hundred
-        // reads) and the machine left to settle (the ledger ingests each read's record-accessed) before timing.
-        for (int i = 0; i < 200; i++) {
-            get(lead, AUDIT + "/children/" + child + "/chronology?limit=100");
-        }
-        awaitQuiet();
-        List<Double> firstPage = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            long t0 = System.nanoTime();
-            get(lead, AUDIT + "/children/" + child + "/chronology?limit=100");
-            firstPage.add((System.nanoTime() - t0) / 1e6);
-        }
-        List<Double> whole = new ArrayList<>();
-        int wholeReads = entries >= 5_000 ? 5 : 20;
-        for (int i = 0; i < wholeReads; i++) {
-            long t0 = System.nanoTime();
-            for (long offset = 0; offset < entries; offset += 1000) {
-                get(lead, AUDIT + "/children/" + child + "/chronology?limit=1000&offset=" + offset);
-            }
-            whole.add((System.nanoTime() - t0) / 1e6);
-        }
-        String columns = "select seq, event_id, event_type, occurred_at, source_recorded_at, recorded_at, agency_id, actor_id, "
-                + "source, payload::text, entry_hash, child_hash, child_id from ledger_entry where child_id = '" + child
-                + "' and event_type not in ('record-accessed', 'record-access-refused') order by occurred_at, seq";
-        awaitQuiet();
-        List<Double> rawFirst = pgbenchLatencies(pgbin, "audit", columns + " limit 100;", 100);
-        List<Double> rawWhole = pgbenchLatencies(pgbin, "audit", columns + ";", wholeReads);
-        String label = String.format(Locale.ROOT, "%,d entries", entries);
-        row("chronology first page p50 ms, " + label, percentile(firstPage, 50), "the same 100 rows by SQL (pgbench) p50 ms",
-                percentile(rawFirst, 50), "-");
-        row("chronology first page p99 ms, " + label, percentile(firstPage, 99), "the same 100 rows by SQL (pgbench) p99 ms",
-                percentile(rawFirst, 99), "<= 3");
-        row("whole chronology p50 ms, " + label, percentile(whole, 50), "the same rows by SQL (pgbench) p50 ms",
-                percentile(rawWhole, 50), "-");
-        row("whole chronology p99 ms, " + label, percentile(whole, 99), "the same rows by SQL (pgbench) p99 ms",
-                percentile(rawWhole, 99), "-");
-        needToKnowCost(police, lead, inspector, child, concern, label);
+        return new LargeChild(child, concern, entries);
     }
 
     /**

@@ -264,5 +264,88 @@ for i in json.load(sys.stdin):
 echo "  And their case systems were told, by signed webhooks to the demo receiver (.local/logs/webhook-receiver.log):"
 for _ in $(seq 1 20); do grep -q "emergency-access" "$STATE/logs/webhook-receiver.log" 2>/dev/null && break; sleep 0.5; done
 sed 's/^/    /' "$STATE/logs/webhook-receiver.log" 2>/dev/null | tail -n 12 || true
+
+# Early help (docs/api.md, docs/measures.md): the school assesses her with her mother's consent, in the
+# family's own words; her team works from the assessment and reviews it twice, rating her wellbeing;
+# after a new incident the school steps up to children's social care.
+json_get() { python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
+DOMAINS='[{"domain": "child-development", "strengths": ["Reads well above her age; loves art"],
+           "needs": [{"description": "Attendance has fallen to 60%", "indicators": ["achieving", "included"]}]},
+          {"domain": "parenting-capacity", "strengths": ["Mother wants help and keeps appointments"],
+           "needs": [{"description": "Mother struggles to get her to school after nights of conflict at home",
+                      "indicators": ["nurtured", "safe"]}]},
+          {"domain": "family-and-environment", "strengths": ["Grandmother nearby and supportive"],
+           "needs": [{"description": "Rent arrears; no heating in the flat", "indicators": ["healthy"]}]}]'
+if [ ! -f "$STATE/seeded-early-help" ] && [ -f "$STATE/seeded-referral" ]; then
+  TEACHER=$(user_token teacher.hughes)
+  TEAM=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/referrals/$(cat "$STATE/seeded-referral")" \
+    | json_get '(d.get("decision") or {}).get("teamId") or ""')
+  ASSESSMENT=$(curl -sf -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' "$REFERRALS/early-help-assessments" \
+    -d '{"childId": "'$CHILD'", "consent": {"status": "given"}, "domains": '"$DOMAINS"',
+         "childsVoice": "I like school when I get there. I am tired in the mornings.",
+         "parentsViews": "I want her in school every day; I need help with the flat and with her dad."}' | field assessmentId)
+  curl -sf -o /dev/null -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' \
+    "$REFERRALS/early-help-assessments/$ASSESSMENT/completion" \
+    -d '{"outcome": "team-around-the-child", "reason": "School, health and housing each hold part of what she needs."}'
+  curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/teams/$TEAM/assessment" \
+    -d '{"assessmentId": "'$ASSESSMENT'"}'
+  ATTENDEES=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/teams/$TEAM" | json_get 'json.dumps([m["memberId"] for m in d["members"] if m["active"]])')
+  review() { # assessment stands|revised, then the ratings of safe, healthy, achieving, nurtured
+    curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/teams/$TEAM/reviews" \
+      -d '{"heldOn": "'"$(date +%F)"'", "attendees": '"$ATTENDEES"', "decisions": ["Continue the plan"], "assessment": "'$1'",
+           "wellbeing": [{"indicator": "safe", "level": "'$2'"}, {"indicator": "healthy", "level": "'$3'"},
+                         {"indicator": "achieving", "level": "'$4'"}, {"indicator": "nurtured", "level": "'$5'"}]}'
+  }
+  review stands some-concern some-concern partly-met partly-met
+  curl -sf -o /dev/null -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' \
+    "$REFERRALS/early-help-assessments/$ASSESSMENT/versions" -d '{"domains": '"$DOMAINS"',
+      "childsVoice": "I am in school more. I do not like it when Dad comes round.",
+      "parentsViews": "The heating is fixed. He has started coming round again at night."}'
+  review revised significant-concern mostly-met mostly-met partly-met
+  # Step up: the school refers her to children's social care on its concern and a new assessment says so.
+  SCHOOL_CONCERN=$(curl -sf -H "Authorization: Bearer $TEACHER" "$CONCERNS/children/$CHILD/concerns" \
+    | json_get '[c["concernId"] for c in d.get("concerns", []) if c.get("agencyId", "northside-primary") == "northside-primary"][0]')
+  STEP_UP=$(curl -sf -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' "$REFERRALS/referrals" \
+    -d '{"childId": "'$CHILD'", "toAgency": "haringey-csc", "concernIds": ["'$SCHOOL_CONCERN'"],
+         "reason": "Step up: she says her father is coming round at night again; safety rated a significant concern.",
+         "urgency": "urgent", "familyInformed": "Mother told the school is referring to children'"'"'s social care.",
+         "consent": {"status": "given"}}' | field referralId)
+  REASSESSMENT=$(curl -sf -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' "$REFERRALS/early-help-assessments" \
+    -d '{"childId": "'$CHILD'", "consent": {"status": "given"}, "domains": '"$DOMAINS"'}' | field assessmentId)
+  curl -sf -o /dev/null -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' \
+    "$REFERRALS/early-help-assessments/$REASSESSMENT/completion" \
+    -d '{"outcome": "step-up", "reason": "Risk at home has grown beyond early help.", "referralId": "'$STEP_UP'"}'
+  echo "$ASSESSMENT" > "$STATE/seeded-early-help"
+fi
+if [ -f "$STATE/seeded-early-help" ]; then
+  echo "Early help: the school's assessment (consent given, her voice and her mother's views), her team's two"
+  echo "reviews with SHANARRI ratings, and a step up to children's social care. Her wellbeing in the chronology:"
+  for _ in $(seq 1 20); do
+    WHEEL=$(curl -sf -H "Authorization: Bearer $LEAD" "$AUDIT/children/$CHILD/chronology?limit=1")
+    [ "$(echo "$WHEEL" | json_get 'len(d.get("wellbeing", []))')" -ge 2 ] && break
+    sleep 0.5
+  done
+  echo "$WHEEL" | json_get '"\n".join("  review of %s: %s" % (p["heldOn"], ", ".join("%s %s (%d)" % (r["indicator"], r["level"], r["score"]) for r in p["ratings"])) for p in d.get("wellbeing", []))'
+  echo "The area's measures since $(date -d '-3 months' +%F) (GET $AUDIT/measures, docs/measures.md):"
+  for _ in $(seq 1 20); do
+    MEASURES=$(curl -sf -H "Authorization: Bearer $LEAD" "$AUDIT/measures?area=Haringey&from=$(date -d '-3 months' +%F)&to=$(date +%F)")
+    [ "$(echo "$MEASURES" | json_get 'd["wellbeing"]["teamsRated"]')" -ge 1 ] && break
+    sleep 0.5
+  done
+  echo "$MEASURES" | python3 -c '
+import json, sys
+m = json.load(sys.stdin)
+r, s, t, w = m["referrals"], m["shares"], m["teams"], m["wellbeing"]
+ratio = lambda x: "%d of %d" % (x["count"], x["of"]) + (" (%d pending)" % x["pending"] if x["pending"] else "")
+print("  referrals made %d; decided within one working day %s; re-referred within 12 months %s"
+      % (r["made"], ratio(r["decidedWithinOneWorkingDay"]), ratio(r["reReferralsWithin12Months"])))
+print("  shares made %d; acknowledged %s; overrides %s" % (s["made"], ratio(s["acknowledged"]), ratio(s["overrides"])))
+print("  reviews on time %s; attendance: %s" % (ratio(t["reviewsOnTime"]),
+      ", ".join("%s %s" % (a["agencyId"], ratio(a["ratio"])) for a in t["attendance"])))
+print("  agency kinds in the teams of the children they raised concerns about: %s" % ", ".join(
+      "%s %s" % (k["kind"], ratio(k["inTeams"])) for k in m["involvement"]["agencyKinds"]))
+print("  teams whose wellbeing ratings improved: %s" % ratio(w["improved"]))
+print("  (as CSV: GET /measures/export.csv with the same query)")'
+fi
 echo
 echo "Next: the README's walk-through posts your own concern and reads it back."

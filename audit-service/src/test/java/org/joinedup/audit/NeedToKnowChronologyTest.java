@@ -131,6 +131,33 @@ class NeedToKnowChronologyTest {
     }
 
     @Test
+    void the_wellbeing_wheel_over_time_comes_with_the_chronology_for_readers_who_see_the_team() {
+        Child c = child();
+        UUID team = UUID.randomUUID();
+        TeamMember hv = new TeamMember(UUID.randomUUID(), "practitioner", null, "Health visitor", "whittington-health", "hv-1");
+        Events.publish(new TeamAroundChildFormed(team, c.id(), null, List.of(hv), 6, LocalDate.parse("2026-12-01"), "dsl",
+                Events.FRONT_DOOR, T.plusSeconds(7200)), Events.FRONT_DOOR);
+        for (String[] r : new String[][] {{"2026-11-10", "some-concern"}, {"2026-11-24", "mostly-met"}}) {
+            Events.publish(new org.joinedup.events.team.PlanReviewed(team, c.id(), UUID.randomUUID(), LocalDate.parse(r[0]),
+                    List.of(hv.memberId()), List.of("carry on"), LocalDate.parse("2027-01-05"), "hv-1",
+                    LocalDate.parse(r[0]).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(50_000),
+                    List.of(new org.joinedup.events.team.WellbeingRating("safe", r[1], null))), "whittington-health");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(lead(Events.FRONT_DOOR), c.id())
+                .statusCode(200).body("wellbeing.size()", equalTo(2)));
+        // A page of one entry still carries the whole wheel over time.
+        given().auth().oauth2(lead(Events.FRONT_DOOR)).get("/children/" + c.id() + "/chronology?limit=1").then()
+                .statusCode(200)
+                .body("entries.size()", equalTo(1))
+                .body("wellbeing.heldOn", org.hamcrest.Matchers.contains("2026-11-10", "2026-11-24"))
+                .body("wellbeing[1].ratings[0].score", equalTo(4))
+                .body("wellbeing[1].ratings[0].words", org.hamcrest.Matchers.startsWith("Mostly met"));
+        chronology(lead("whittington-health"), c.id()).statusCode(200).body("wellbeing.size()", equalTo(2));
+        // The police are involved with the child but not in the team: the ratings are the team's record.
+        chronology(lead("met-police"), c.id()).statusCode(200).body("wellbeing.size()", equalTo(0));
+    }
+
+    @Test
     void what_was_shared_with_an_agency_it_sees_in_full_and_the_share_makes_it_involved() {
         Child c = child();
         Events.publish(new InformationShared(UUID.randomUUID(), c.id(), "met-police", "riverside-academy",

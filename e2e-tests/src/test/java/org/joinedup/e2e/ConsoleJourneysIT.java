@@ -179,12 +179,27 @@ class ConsoleJourneysIT {
                 {"description": "Arrange a health assessment of the bruising", "ownerMemberId": "%s", "dueOn": "%s"}"""
                 .formatted(nurse, java.time.LocalDate.now().plusDays(14)))
                 .post("/teams/" + team + "/actions").then().statusCode(200);
+        // The team works from an early help assessment, made with the family's consent and in their words.
+        String assessment = given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
+                {"childId": "%s", "consent": {"status": "given"},
+                 "domains": [{"domain": "child-development", "strengths": ["Doing well in reading"],
+                              "needs": [{"description": "Bruising not explained", "indicators": ["safe", "healthy"]}]},
+                             {"domain": "parenting-capacity", "strengths": ["Mother asks for help"]},
+                             {"domain": "family-and-environment", "needs": [{"description": "Overcrowded flat",
+                              "indicators": ["healthy"]}]}],
+                 "childsVoice": "I want to stay at my school.", "parentsViews": "We need somewhere bigger to live."}"""
+                .formatted(child)).post("/early-help-assessments").then().statusCode(201).extract().path("assessmentId");
+        given().baseUri(referrals).auth().oauth2(lead).contentType("application/json")
+                .body("{\"outcome\": \"team-around-the-child\", \"reason\": \"Health and housing are both needed.\"}")
+                .post("/early-help-assessments/" + assessment + "/completion").then().statusCode(200);
+        given().baseUri(referrals).auth().oauth2(lead).contentType("application/json")
+                .body("{\"assessmentId\": \"" + assessment + "\"}").post("/teams/" + team + "/assessment").then().statusCode(200);
         // Two reviews with the team's SHANARRI ratings: safety improves, health does not yet.
         String mother = given().baseUri(referrals).auth().oauth2(lead).get("/teams/" + team).then().statusCode(200)
                 .extract().path("members.find { it.kind == 'parent-carer' }.memberId");
         for (String[] levels : new String[][] {{"significant-concern", "some-concern"}, {"partly-met", "some-concern"}}) {
             given().baseUri(referrals).auth().oauth2(lead).contentType("application/json").body("""
-                    {"heldOn": "%s", "attendees": ["%s", "%s"], "decisions": ["Continue the plan"],
+                    {"heldOn": "%s", "attendees": ["%s", "%s"], "decisions": ["Continue the plan"], "assessment": "stands",
                      "wellbeing": [{"indicator": "safe", "level": "%s"}, {"indicator": "healthy", "level": "%s"}]}"""
                     .formatted(java.time.LocalDate.now(), nurse, mother, levels[0], levels[1]))
                     .post("/teams/" + team + "/reviews").then().statusCode(200);
@@ -625,7 +640,52 @@ class ConsoleJourneysIT {
             assertTrue(wellbeing.contains("Safe") && wellbeing.contains("Significant concern (1 of 5)")
                     && wellbeing.contains("Partly met (3 of 5)") && wellbeing.contains("Improved"), wellbeing);
             assertTrue(wellbeing.contains("Healthy") && wellbeing.contains("Unchanged"), wellbeing);
+            String assessment = b.find("#assessment").getText();
+            assertTrue(assessment.contains("Team around the child") && assessment.contains("I want to stay at my school.")
+                    && assessment.contains("Overcrowded flat (Healthy)"), assessment);
             b.accessible("team around the child").screenshot("console-team");
+
+            // The chronology shows the child's wellbeing over time: the wheel at the latest review, and every review in words.
+            b.open("/children/" + child);
+            String ratings = b.find("#wellbeing-table").getText();
+            assertTrue(ratings.contains("Significant concern (1)") && ratings.contains("Partly met (3)")
+                    && ratings.contains("Some concern (2)"), ratings);
+            assertTrue(b.find("#wellbeing-wheel").getAttribute("innerHTML").contains("Safe: 3 out of 5"),
+                    "the wheel says the latest ratings in words too");
+            b.accessible("chronology with the wellbeing wheel");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.getElementById('wellbeing').scrollIntoView()");
+            b.screenshot("console-wellbeing-wheel");
+        }
+    }
+
+    @Test
+    void a_lead_reads_the_partnership_s_measures_for_its_area_and_an_inspector_for_any() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            b.find("#navigation a[href='/measures']").click();
+            assertEquals("How the partnership is working", b.heading());
+            assertTrue(b.find("#area").getText().contains("Haringey"), b.find("#area").getText());
+            String teams = b.find("#measures-teams").getText();
+            assertTrue(teams.contains("Reviews held on time") && teams.contains("Attended reviews: parents and carers"), teams);
+            assertTrue(b.find("#measures-wellbeing").getText().contains("Ratings improved"), b.find("#measures-wellbeing").getText());
+            assertTrue(b.find("#measures-referrals").getText().contains("Referrals made"));
+            assertTrue(b.find("#csv").getAttribute("href").contains("/measures/export.csv?area=Haringey"));
+            String csv = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(document.getElementById('csv').href)"
+                            + ".then(r => r.text()).then(done, e => done('failed: ' + e));");
+            assertTrue(csv.startsWith("area,from,to,as_of,section,measure"), csv);
+            b.accessible("measures").screenshot("console-measures");
+
+            b.driver.get(console.baseUrl() + "/measures?from=last-week");
+            assertTrue(b.find(".govuk-error-summary").getText().contains("From must be a date"));
+            b.accessible("measures with a bad date");
+        }
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/measures").signIn("inspector.ofsted", PASSWORD);
+            b.find("#area-input").sendKeys("Haringey");
+            b.find("#show-measures").click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("measures-referrals")));
+            b.accessible("measures for an inspector");
         }
     }
 

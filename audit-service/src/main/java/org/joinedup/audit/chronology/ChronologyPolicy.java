@@ -30,6 +30,12 @@ final class ChronologyPolicy {
     }
 
     static Chronology apply(Chronology page, ChildSight sight, ChildReads reads) {
+        return entries(page, sight, reads).withWellbeing(page.wellbeing().stream()
+                .filter(p -> sight.sight(new RecordRef(RecordKind.TEAM, p.teamId(), p.agencyId(), Set.of())) == Sight.FULL)
+                .toList());
+    }
+
+    private static Chronology entries(Chronology page, ChildSight sight, ChildReads reads) {
         if (sight.wholePicture()) {
             return page.seenAs(page.entries().stream().map(e -> familyWords(e, sight)).toList(), sight.basis().wireName(),
                     sight.standing().emergencyUntil());

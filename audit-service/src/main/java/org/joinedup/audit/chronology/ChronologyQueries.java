@@ -74,7 +74,8 @@ public class ChronologyQueries {
                 }
             }
             List<UUID> linked = records.stream().filter(r -> !r.equals(childId)).toList();
-            return new Chronology(childId, linked, total, offset, limit, entries, gaps(c, ids, f.asOf()));
+            return new Chronology(childId, linked, total, offset, limit, entries, gaps(c, ids, f.asOf()),
+                    wellbeing(c, ids, f.asOf()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the chronology", e);
         }
@@ -170,6 +171,33 @@ public class ChronologyQueries {
                 }
             }
             return group;
+        }
+    }
+
+    /** Every plan review of the child's records that rated wellbeing indicators, as recorded by {@code asOf}, oldest first. */
+    private static List<Chronology.WheelPoint> wellbeing(Connection c, Array children, Instant asOf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select agency_id, payload::text from ledger_entry l "
+                + "where child_id = any(?) and event_type = 'plan-reviewed' and " + RECORDED_BY.formatted("l")
+                + " and jsonb_array_length(coalesce(payload->'wellbeing', '[]'::jsonb)) > 0 order by occurred_at, seq")) {
+            Timestamp at = asOf == null ? null : Timestamp.from(asOf);
+            ps.setArray(1, children);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+            List<Chronology.WheelPoint> points = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    var r = (org.joinedup.events.team.PlanReviewed) org.joinedup.events.EventJson.read("plan-reviewed", 1,
+                            rs.getString(2));
+                    List<Chronology.Rated> ratings = r.wellbeing().stream().map(w -> {
+                        var level = org.joinedup.events.team.WellbeingLevel.fromWireName(w.level());
+                        return new Chronology.Rated(w.indicator(), w.level(), level.map(l -> l.score()).orElse(0),
+                                level.map(l -> l.words()).orElse(w.level()));
+                    }).toList();
+                    points.add(new Chronology.WheelPoint(r.heldOn(), r.teamId(), r.reviewId(), rs.getString(1), ratings));
+                }
+            }
+            points.sort(java.util.Comparator.comparing(Chronology.WheelPoint::heldOn));
+            return points;
         }
     }
 

@@ -18,4 +18,13 @@ public interface AuditApi {
                         @QueryParam("category") String category, @QueryParam("indicator") String indicator,
                         @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("order") String order, @QueryParam("offset") int offset, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/measures")
+    JsonNode measures(@QueryParam("area") String area, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("/measures/export.csv")
+    @jakarta.ws.rs.Produces("text/csv")
+    String measuresCsv(@QueryParam("area") String area, @QueryParam("from") String from, @QueryParam("to") String to);
 }

@@ -29,4 +29,8 @@ public interface ReferralApi {
     @GET
     @Path("/teams")
     JsonNode teams(@QueryParam("childId") String childId, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/early-help-assessments/{assessmentId}")
+    JsonNode assessment(@jakarta.ws.rs.PathParam("assessmentId") String assessmentId);
 }

@@ -74,7 +74,20 @@ public class Casework {
     /** A Team Around the Child, in full or as a headline. */
     public record Team(boolean headline, String formedAt, List<Member> members, String leadProfessional,
                       List<Action> actions, List<Review> reviews, String nextReviewBy, boolean reviewOverdue,
-                      boolean wholePlan, String agencies, String whomToCall, List<Wellbeing> wellbeing) {
+                      boolean wholePlan, String agencies, String whomToCall, List<Wellbeing> wellbeing,
+                      Assessment assessment) {
+    }
+
+    /**
+     * The early help assessment the team works from: its outcome, the current version's findings per domain,
+     * and the family's own words when the reader may see them ({@code familyWordsWithheld} otherwise).
+     */
+    public record Assessment(String outcome, String completedOn, int version, String consent, List<Finding> findings,
+                             String childsVoice, String parentsViews, boolean familyWordsWithheld) {
+    }
+
+    /** One domain of the assessment: its strengths and its needs, each need with the indicators it bears on. */
+    public record Finding(String domain, List<String> strengths, List<String> needs) {
     }
 
     /** A SHANARRI indicator the team rates: each review's rating in words, oldest first, and the trend. */
@@ -216,7 +229,7 @@ public class Casework {
             t.path("agencies").forEach(a -> agencies.add(agencyNames.getOrDefault(a.asText(), a.asText())));
             return Templates.team(person, child, new Team(true, ChronologyView.when(t.path("formedAt").asText(null)), List.of(),
                     null, List.of(), List.of(), null, false, false, String.join(", ", agencies),
-                    whomToCall(t.path("headline").path("whomToCall")), List.of()));
+                    whomToCall(t.path("headline").path("whomToCall")), List.of(), null));
         }
         String lead = t.path("leadProfessional").asText("");
         Map<String, String> names = new HashMap<>();
@@ -245,7 +258,32 @@ public class Casework {
         });
         return Templates.team(person, child, new Team(false, ChronologyView.when(t.path("formedAt").asText(null)), members,
                 names.get(lead), actions, reviews, day(t.path("nextReviewBy").asText(null)),
-                t.path("reviewOverdue").asBoolean(), t.path("wholePlan").asBoolean(true), null, null, wellbeing));
+                t.path("reviewOverdue").asBoolean(), t.path("wholePlan").asBoolean(true), null, null, wellbeing,
+                assessment(t.path("assessmentId").asText(null))));
+    }
+
+    /** The assessment a team works from, as referral-service shows it to this reader; null when none. */
+    private Assessment assessment(String assessmentId) {
+        if (assessmentId == null || assessmentId.isBlank()) {
+            return null;
+        }
+        JsonNode a = referrals.assessment(assessmentId);
+        JsonNode current = a.path("current");
+        List<Finding> findings = new ArrayList<>();
+        current.path("domains").forEach(d -> {
+            List<String> strengths = new ArrayList<>();
+            d.path("strengths").forEach(s -> strengths.add(s.asText()));
+            List<String> needs = new ArrayList<>();
+            d.path("needs").forEach(n -> needs.add(n.path("description").asText() + " ("
+                    + String.join(", ", StreamSupport.stream(n.path("indicators").spliterator(), false)
+                    .map(i -> Labels.words(i.asText())).toList()) + ")"));
+            findings.add(new Finding(d.path("name").asText(), strengths, needs));
+        });
+        JsonNode outcome = a.path("outcome");
+        return new Assessment(Labels.words(outcome.path("outcome").asText("in-progress")),
+                ChronologyView.when(outcome.path("completedAt").asText(null)), current.path("version").asInt(),
+                Labels.words(a.path("consent").path("status").asText("")), findings, current.path("childsVoice").asText(null),
+                current.path("parentsViews").asText(null), "withheld".equals(a.path("familyWords").asText()));
     }
 
     /** Each agency's name by its id, from the directory. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * (from the need-to-know policy, decided by audit-service), flags marked, linked records noted.
  */
 public record ChronologyView(String childId, String basis, String emergencyAccessUntil, long total, int page, int pages,
-                             List<Entry> entries, List<String> linkedRecords, Filters filters) {
+                             List<Entry> entries, List<String> linkedRecords, Filters filters, WellbeingWheel wheel) {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(LONDON);
 
@@ -71,7 +71,7 @@ public record ChronologyView(String childId, String basis, String emergencyAcces
         long total = c.path("total").asLong();
         int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
         return new ChronologyView(childId, c.path("basis").asText(null), when(c.path("emergencyAccessUntil").asText(null)),
-                total, page, pages, entries, linked, filters);
+                total, page, pages, entries, linked, filters, WellbeingWheel.of(c.path("wellbeing")));
     }
 
     private static String first(JsonNode data, String... fields) {
