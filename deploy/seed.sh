@@ -287,6 +287,12 @@ if [ ! -f "$STATE/seeded-early-help" ] && [ -f "$STATE/seeded-referral" ]; then
   curl -sf -o /dev/null -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' \
     "$REFERRALS/early-help-assessments/$ASSESSMENT/completion" \
     -d '{"outcome": "team-around-the-child", "reason": "School, health and housing each hold part of what she needs."}'
+  # The school and her mother join her team, which now works from the school's assessment.
+  for MEMBER in '{"kind": "practitioner", "role": "Class teacher", "agencyId": "northside-primary", "practitionerId": "teacher.hughes"}' \
+                '{"kind": "parent-carer", "name": "Abena Mensah", "role": "Mother"}'; do
+    curl -s -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/teams/$TEAM/members" \
+      -d "$MEMBER"
+  done
   curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/teams/$TEAM/assessment" \
     -d '{"assessmentId": "'$ASSESSMENT'"}'
   ATTENDEES=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/teams/$TEAM" | json_get 'json.dumps([m["memberId"] for m in d["members"] if m["active"]])')
