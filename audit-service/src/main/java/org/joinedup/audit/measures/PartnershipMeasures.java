@@ -235,50 +235,49 @@ public final class PartnershipMeasures {
         return new Measures.Referrals(cohort.size(), decidedInTime(cohort), assessedInTime(cohort), reReferred(cohort), rows);
     }
 
-    private Measures.Ratio decidedInTime(List<ReferralMade> cohort) {
-        int count = 0;
-        int of = 0;
-        int pending = 0;
-        for (ReferralMade r : cohort) {
-            ReferralDecided d = decided.get(r.referralId());
-            if (r.decisionDueBy() == null) {
-                continue;
-            }
-            if (d != null) {
+    /**
+     * Deadlines counted as of the moment: done by the deadline ({@code count}); done late, or not done once it
+     * passed ({@code of} only); not done and not yet due ({@code pending}).
+     */
+    private final class Deadlines {
+        int count;
+        int of;
+        int pending;
+
+        void add(Instant done, Instant due) {
+            if (done != null) {
                 of++;
-                count += d.decidedAt().isAfter(r.decisionDueBy()) ? 0 : 1;
-            } else if (asOf.isAfter(r.decisionDueBy())) {
+                count += done.isAfter(due) ? 0 : 1;
+            } else if (asOf.isAfter(due)) {
                 of++;
             } else {
                 pending++;
             }
         }
-        return Measures.Ratio.of(count, of, pending);
+
+        Measures.Ratio ratio() {
+            return Measures.Ratio.of(count, of, pending);
+        }
+    }
+
+    private Measures.Ratio decidedInTime(List<ReferralMade> cohort) {
+        Deadlines d = new Deadlines();
+        cohort.stream().filter(r -> r.decisionDueBy() != null).forEach(r -> d.add(
+                decided.containsKey(r.referralId()) ? decided.get(r.referralId()).decidedAt() : null, r.decisionDueBy()));
+        return d.ratio();
     }
 
     private Measures.Ratio assessedInTime(List<ReferralMade> cohort) {
-        int count = 0;
-        int of = 0;
-        int pending = 0;
+        Deadlines d = new Deadlines();
         for (ReferralMade r : cohort) {
-            ReferralDecided d = decided.get(r.referralId());
-            if (d == null || d.assessmentDueBy() == null) {
-                continue;
-            }
+            ReferralDecided decision = decided.get(r.referralId());
             AssessmentCompleted a = assessed.get(r.referralId());
-            ReferralClosed c = closed.get(r.referralId());
-            if (a != null) {
-                of++;
-                count += a.completedAt().isAfter(d.assessmentDueBy()) ? 0 : 1;
-            } else if (c != null) {
-                continue; // closed without an assessment: its clock stopped, so it counts in neither
-            } else if (asOf.isAfter(d.assessmentDueBy())) {
-                of++;
-            } else {
-                pending++;
+            // Closed without an assessment: its clock stopped, so it counts in neither.
+            if (decision != null && decision.assessmentDueBy() != null && (a != null || !closed.containsKey(r.referralId()))) {
+                d.add(a == null ? null : a.completedAt(), decision.assessmentDueBy());
             }
         }
-        return Measures.Ratio.of(count, of, pending);
+        return d.ratio();
     }
 
     private Measures.Ratio reReferred(List<ReferralMade> cohort) {
@@ -361,7 +360,7 @@ public final class PartnershipMeasures {
     private List<Measures.ByAgency> actionsOnTime(List<Team> area) {
         Set<UUID> areaTeams = new HashSet<>();
         area.forEach(t -> areaTeams.add(t.formed.teamId()));
-        Map<String, int[]> by = new TreeMap<>(FAMILY_LAST);
+        Map<String, Deadlines> by = new TreeMap<>(FAMILY_LAST);
         for (Action a : actions.values()) {
             Team t = teams.get(a.agreed.teamId());
             if (t == null || !areaTeams.contains(t.formed.teamId()) || !inPeriod(a.agreed.dueOn()) || a.cancelled) {
@@ -369,18 +368,11 @@ public final class PartnershipMeasures {
             }
             Member owner = t.members.get(a.owner);
             String group = owner == null || owner.group() == null ? "unknown" : owner.group();
-            int[] c = by.computeIfAbsent(group, k -> new int[3]);
-            if (a.completedAt != null) {
-                c[1]++;
-                c[0] += date(a.completedAt).isAfter(a.agreed.dueOn()) ? 0 : 1;
-            } else if (!asOf.isBefore(a.agreed.dueOn().plusDays(1).atStartOfDay(LONDON).toInstant())) {
-                c[1]++;
-            } else {
-                c[2]++;
-            }
+            // Due by the end of its day in England.
+            by.computeIfAbsent(group, k -> new Deadlines()).add(a.completedAt,
+                    a.agreed.dueOn().plusDays(1).atStartOfDay(LONDON).toInstant().minusNanos(1));
         }
-        return by.entrySet().stream().map(en -> new Measures.ByAgency(en.getKey(),
-                Measures.Ratio.of(en.getValue()[0], en.getValue()[1], en.getValue()[2]))).toList();
+        return by.entrySet().stream().map(en -> new Measures.ByAgency(en.getKey(), en.getValue().ratio())).toList();
     }
 
     private List<Measures.ByAgency> attendance(List<Team> area) {

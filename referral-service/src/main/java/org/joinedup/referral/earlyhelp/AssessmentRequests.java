@@ -15,7 +15,6 @@ import java.util.Set;
 public final class AssessmentRequests {
     public static final int MAX_TEXT = 4000;
     public static final int MAX_ITEMS = 30;
-    private static final Set<String> CONSENT = Set.of(Consent.GIVEN, Consent.REFUSED, Consent.NOT_SOUGHT);
 
     private AssessmentRequests() {
     }
@@ -44,22 +43,8 @@ public final class AssessmentRequests {
 
     /** The family's consent decision: given, refused, or not-sought; a reason unless given. */
     static Consent consent(FieldErrors errors, ConsentBody consent) {
-        if (consent == null || consent.status() == null || consent.status().isBlank()) {
-            errors.add("consent.status", "required", "is required: the family's consent decision, one of given, refused, "
-                    + "not-sought");
-            return null;
-        }
-        String status = consent.status().trim();
-        if (!CONSENT.contains(status)) {
-            errors.add("consent.status", "one-of", "must be one of given, refused, not-sought");
-            return null;
-        }
-        String reason = errors.optionalText("consent.reason", consent.reason(), MAX_TEXT);
-        if (!status.equals(Consent.GIVEN) && reason == null) {
-            errors.add("consent.reason", "required-without-consent",
-                    "is required when consent was refused or not sought: why");
-        }
-        return new Consent(status, reason);
+        return org.joinedup.referral.ConsentRule.check(errors, consent == null ? null : consent.status(),
+                consent == null ? null : consent.reason(), "why the assessment goes ahead without it");
     }
 
     /**

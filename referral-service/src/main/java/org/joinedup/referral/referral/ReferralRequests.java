@@ -8,14 +8,12 @@ import org.joinedup.platform.http.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The JSON bodies of the referral endpoints, and the field rules each must meet. */
 public final class ReferralRequests {
     public static final int MAX_TEXT = 4000;
     public static final int MAX_CONCERNS = 50;
-    private static final Set<String> CONSENT = Set.of(Consent.GIVEN, Consent.REFUSED, Consent.NOT_SOUGHT);
 
     private ReferralRequests() {
     }
@@ -91,20 +89,7 @@ public final class ReferralRequests {
     }
 
     static Consent consent(FieldErrors errors, ConsentBody consent) {
-        if (consent == null || consent.status() == null || consent.status().isBlank()) {
-            errors.add("consent.status", "required", "is required: one of given, refused, not-sought");
-            return null;
-        }
-        String status = consent.status().trim();
-        if (!CONSENT.contains(status)) {
-            errors.add("consent.status", "one-of", "must be one of given, refused, not-sought");
-            return null;
-        }
-        String reason = errors.optionalText("consent.reason", consent.reason(), MAX_TEXT);
-        if (!status.equals(Consent.GIVEN) && reason == null) {
-            errors.add("consent.reason", "required-without-consent",
-                    "is required when consent was refused or not sought: why the referral proceeds without it");
-        }
-        return new Consent(status, reason);
+        return org.joinedup.referral.ConsentRule.check(errors, consent == null ? null : consent.status(),
+                consent == null ? null : consent.reason(), "why the referral proceeds without it");
     }
 }
