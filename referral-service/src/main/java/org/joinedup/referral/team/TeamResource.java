@@ -391,6 +391,9 @@ public class TeamResource {
             errors.add("assessment", "one-of", "must be one of stands, revised");
         }
         errors.throwIfAny();
+        // Who may review comes first, so that a caller who may not see the team learns nothing of its assessment.
+        TeamDecider.visible(commands.state(id), actor());
+        mayCoordinate(id);
         UUID working = commands.state(id).assessmentId().orElse(null);
         if (working != null && assessment == null) {
             throw ProblemException.invalid("assessment", "required", "the team works from an early help assessment: say "
