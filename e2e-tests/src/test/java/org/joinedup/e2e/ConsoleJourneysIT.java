@@ -643,6 +643,9 @@ class ConsoleJourneysIT {
             String assessment = b.find("#assessment").getText();
             assertTrue(assessment.contains("Team around the child") && assessment.contains("I want to stay at my school.")
                     && assessment.contains("Overcrowded flat (Healthy)"), assessment);
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.getElementById('assessment').scrollIntoView()");
+            b.screenshot("console-team-assessment");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("window.scrollTo(0, 0)");
             b.accessible("team around the child").screenshot("console-team");
 
             // The chronology shows the child's wellbeing over time: the wheel at the latest review, and every review in words.
@@ -674,7 +677,9 @@ class ConsoleJourneysIT {
                     "const done = arguments[arguments.length - 1]; fetch(document.getElementById('csv').href)"
                             + ".then(r => r.text()).then(done, e => done('failed: ' + e));");
             assertTrue(csv.startsWith("area,from,to,as_of,section,measure"), csv);
-            b.accessible("measures").screenshot("console-measures");
+            b.accessible("measures");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.getElementById('csv').scrollIntoView()");
+            b.screenshot("console-measures");
 
             b.driver.get(console.baseUrl() + "/measures?from=last-week");
             assertTrue(b.find(".govuk-error-summary").getText().contains("From must be a date"));

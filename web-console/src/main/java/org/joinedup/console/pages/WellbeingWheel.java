@@ -59,11 +59,11 @@ public record WellbeingWheel(List<String> reviews, List<Row> rows, RawString svg
 
     /** Eight segments around a circle, in SHANARRI order from the top, each filled to its score out of 5. */
     static String svg(Map<String, Integer> scores, String when) {
-        double cx = 170;
+        double cx = 240;
         double cy = 160;
         double outer = 110;
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 340 320\" width=\"340\" height=\"320\" role=\"img\" ")
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 320\" width=\"480\" height=\"320\" role=\"img\" class=\"app-wheel\" ")
                 .append("aria-labelledby=\"wheel-title wheel-desc\" id=\"wellbeing-wheel\">");
         s.append("<title id=\"wheel-title\">Wellbeing wheel at the review of ").append(when).append("</title>");
         s.append("<desc id=\"wheel-desc\">");
