@@ -430,6 +430,9 @@ public final class PartnershipMeasures {
             }
             kinds.add(new Measures.AgencyKind(kind, n, Measures.Ratio.of(inTeam, withTeam)));
         });
+        Map<UUID, List<InformationShared>> byAgreement = new HashMap<>();
+        shares.stream().filter(x -> x.agreementId() != null && inPeriod(x.sharedAt()))
+                .forEach(x -> byAgreement.computeIfAbsent(x.agreementId(), k -> new ArrayList<>()).add(x));
         List<Measures.Agreement> never = new ArrayList<>();
         List<Measures.Agreement> unreviewed = new ArrayList<>();
         for (SharingAgreementActivated a : agreements.values()) {
@@ -442,8 +445,7 @@ public final class PartnershipMeasures {
             if (!inForce) {
                 continue;
             }
-            List<InformationShared> used = shares.stream()
-                    .filter(s -> a.agreementId().equals(s.agreementId()) && inPeriod(s.sharedAt())).toList();
+            List<InformationShared> used = byAgreement.getOrDefault(a.agreementId(), List.of());
             int late = terms.reviewDate() == null ? 0
                     : (int) used.stream().filter(s -> date(s.sharedAt()).isAfter(terms.reviewDate())).count();
             Measures.Agreement row = new Measures.Agreement(a.agreementId(), terms.title(), terms.reviewDate(), used.size(), late);

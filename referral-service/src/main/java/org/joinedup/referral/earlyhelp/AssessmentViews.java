@@ -48,12 +48,6 @@ public class AssessmentViews {
                 rs -> rs.getObject(1, UUID.class), assessmentId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** The assessment a team works from, if any. */
-    public Optional<UUID> assessmentOfTeam(UUID teamId) {
-        return Jdbc.query(dataSource, "select assessment_id from early_help_assessment_view where team_id = ?",
-                rs -> rs.getObject(1, UUID.class), teamId).stream().findFirst();
-    }
-
     /**
      * Assessments, newest first: of one child when {@code childId} is given; with {@code agency}, only those
      * it started or whose team it is in ({@code teamsOfAgency}).

@@ -211,14 +211,13 @@ public class TeamResource {
         FieldErrors errors = new FieldErrors();
         UUID assessmentId = errors.uuid("assessmentId", body == null ? null : body.assessmentId(), true);
         errors.throwIfAny();
-        mayCoordinate(id);
-        TeamState before = commands.state(id);
+        TeamState before = mayCoordinate(id);
         TeamDecider.visible(before, actor());
         assessments.requireLinkable(assessmentId, before.formed().childId(), id);
-        Response answer = changed(id, ifMatch, correlation,
+        TeamState after = commands.change(id, ifMatch, caller.eventMetadata(correlation),
                 (s, now) -> TeamDecider.linkAssessment(assessmentId, actor(), s, timescales.days(), now));
         assessments.linked(assessmentId, id);
-        return answer;
+        return answer(after);
     }
 
     @POST
@@ -392,9 +391,9 @@ public class TeamResource {
         }
         errors.throwIfAny();
         // Who may review comes first, so that a caller who may not see the team learns nothing of its assessment.
-        TeamDecider.visible(commands.state(id), actor());
-        mayCoordinate(id);
-        UUID working = commands.state(id).assessmentId().orElse(null);
+        TeamState before = mayCoordinate(id);
+        TeamDecider.visible(before, actor());
+        UUID working = before.assessmentId().orElse(null);
         if (working != null && assessment == null) {
             throw ProblemException.invalid("assessment", "required", "the team works from an early help assessment: say "
                     + "whether it still stands or was revised (stands | revised)");
@@ -402,30 +401,27 @@ public class TeamResource {
         if (working == null && assessment != null) {
             throw ProblemException.invalid("assessment", "no-assessment", "the team works from no early help assessment");
         }
-        Response answer = changed(id, ifMatch, correlation,
+        org.joinedup.platform.store.EventMetadata meta = caller.eventMetadata(correlation);
+        TeamState after = commands.change(id, ifMatch, meta,
                 (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, wellbeing, actor(), s, timescales.days(), now));
         if (working != null) {
-            TeamState s = commands.state(id);
-            PlanReviewedRef last = PlanReviewedRef.of(s);
-            assessments.reviewed(working, id, last.reviewId(), last.heldOn(), "revised".equals(assessment),
+            // In the same transaction: a "revised" the assessment cannot back records neither review.
+            var held = after.reviews().get(after.reviews().size() - 1);
+            assessments.reviewed(working, id, held.reviewId(), held.heldOn(), "revised".equals(assessment),
                     new org.joinedup.referral.earlyhelp.AssessmentDecider.Actor(caller.subject(), caller.agencyId().orElse(null),
-                            caller.hasRole(Roles.SAFEGUARDING_LEAD), true), caller.eventMetadata(correlation));
+                            caller.hasRole(Roles.SAFEGUARDING_LEAD), true), meta);
         }
-        return answer;
-    }
-
-    /** The review just recorded. */
-    private record PlanReviewedRef(UUID reviewId, LocalDate heldOn) {
-        static PlanReviewedRef of(TeamState s) {
-            var r = s.reviews().get(s.reviews().size() - 1);
-            return new PlanReviewedRef(r.reviewId(), r.heldOn());
-        }
+        return answer(after);
     }
 
     private Response changed(UUID id, String ifMatch, String correlation,
                              BiFunction<TeamState, Instant, List<EventPayload>> decider) {
         mayCoordinate(id);
-        TeamState s = commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
+        return answer(commands.change(id, ifMatch, caller.eventMetadata(correlation), decider));
+    }
+
+    /** The team as changed, as the caller may see it, with its ETag. */
+    private Response answer(TeamState s) {
         TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor());
         return Response.ok(Seen.full(view)).tag(IfMatch.etag(view.version())).build();
     }
@@ -434,25 +430,23 @@ public class TeamResource {
      * A safeguarding lead changes a team only when it may see it in full (its agency is a member, is the child's
      * front door, or the lead is under break-glass): 404 when it may not know of the team, 403 when it sees only
      * its headline. A practitioner's rights are the decider's (lead professional, action owner).
+     *
+     * @return the team as read for the check
      */
-    private void mayCoordinate(UUID teamId) {
-        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD)) {
-            return;
-        }
+    private TeamState mayCoordinate(UUID teamId) {
         TeamState s = commands.state(teamId);
-        if (!s.exists()) {
-            return;
+        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD) || !s.exists()
+                || s.isLeadProfessional(caller.agencyId().orElse(null), caller.subject())) {
+            return s;
         }
         TeamView view = TeamView.of(s, timescales.days(), clock.instant());
-        if (s.isLeadProfessional(caller.agencyId().orElse(null), caller.subject())) {
-            return;
-        }
         ChildSight sight = reads.require(view.childId(), "team",
                 () -> ProblemException.notFound("no Team Around the Child is visible to the caller"));
         if (!Seen.inFull(view, sight)) {
             throw ProblemException.forbidden("a safeguarding lead changes a Team Around the Child only where its agency is a "
                     + "member or the child's front door");
         }
+        return s;
     }
 
     private TeamDecider.Actor actor() {
