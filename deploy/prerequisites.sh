@@ -44,6 +44,20 @@ if [ ${#need_install[@]} -gt 0 ]; then
     done
   fi
 fi
+# The build and the services run on a JDK 21 or newer (docs/decisions/0014-java-21.md); these machines
+# carry Temurin 25 under /usr/lib/jvm. Where none is found, try Debian's newest OpenJDK.
+here=$(cd "$(dirname "$0")" && pwd)
+if ! (. "$here/java-home.sh") >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing: a JDK 21 or newer (e.g. sudo apt-get install openjdk-21-jdk-headless, or Temurin 25)" >&2
+    exit 1
+  fi
+  echo "no JDK 21 or newer found: installing one from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-25-jdk-headless >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-21-jdk-headless >/dev/null \
+    || { echo "could not install a JDK 21 or newer: install one (e.g. Temurin 25) under /usr/lib/jvm" >&2; exit 1; }
+fi
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "the postgres user is missing: PostgreSQL refuses to run as root" >&2
   exit 1

@@ -16,6 +16,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# Every java started here (services, broker, Keycloak) runs on the JDK 21+ the build uses.
+. "$ROOT/deploy/java-home.sh"
 STATE=${JOINEDUP_STATE:-$ROOT/.local}
 LOGS=$STATE/logs
 PIDS=$STATE/pids

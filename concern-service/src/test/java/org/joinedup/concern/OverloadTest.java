@@ -45,6 +45,13 @@ class OverloadTest {
         }
     }
 
+    /**
+     * Each client on a thread of its own: the common pool may have one worker on a small machine (and
+     * from Java 21 CompletableFuture uses it even then), so a second blocked request would never be sent.
+     */
+    static final java.util.concurrent.Executor CLIENTS = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("overload-client-", 0).factory());
+
     @Inject
     DataSource dataSource;
 
@@ -57,9 +64,9 @@ class OverloadTest {
         try (Connection holder = dataSource.getConnection(); Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
             st.execute("lock table event_store in exclusive mode");
-            running = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(first, "neglect", "2026-11-19T08:00:00Z")).post("/concerns"));
+            running = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(first, "neglect", "2026-11-19T08:00:00Z")).post("/concerns"), CLIENTS);
             awaitGauge("running", 1);
-            waiting = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(second, "self-harm", "2026-11-19T09:00:00Z")).post("/concerns"));
+            waiting = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(second, "self-harm", "2026-11-19T09:00:00Z")).post("/concerns"), CLIENTS);
             awaitGauge("queued", 1);
 
             as(practitioner(POLICE)).body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
@@ -86,7 +93,7 @@ class OverloadTest {
         try (Connection holder = dataSource.getConnection(); Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
             st.execute("lock table event_store in exclusive mode");
-            running = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns"));
+            running = CompletableFuture.supplyAsync(() -> as(practitioner(POLICE)).body(concern(TestNhsNumbers.next(), "neglect", "2026-11-19T08:00:00Z")).post("/concerns"), CLIENTS);
             awaitGauge("running", 1);
             as(practitioner(POLICE)).body(concern(late, "neglect", "2026-11-19T08:00:00Z")).post("/concerns")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1")

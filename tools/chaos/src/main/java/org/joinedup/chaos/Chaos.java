@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
  * dead-letter topic is empty. {@code tools/chaos/run.sh} runs it; {@code ChaosIT} runs it in the build.
  */
 public final class Chaos {
+    /** Starts the services side by side, each on a thread of its own. */
+    private static final java.util.concurrent.Executor STARTERS = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("chaos-start-", 0).factory());
+
     static final Map<String, String> DATABASES = new LinkedHashMap<>();
 
     static {
@@ -119,7 +123,8 @@ public final class Chaos {
                             .property("joinedup.kafka.replication-factor", Integer.toString(Math.min(3, s.brokers())))
                             .property("joinedup.kafka.min-insync-replicas", Integer.toString(Math.min(2, s.brokers())));
                     services.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(p);
-                    starting.add(CompletableFuture.supplyAsync(() -> p.start(STARTUP)));
+                    // A thread per service: the common pool may have a single worker on a small machine.
+                    starting.add(CompletableFuture.supplyAsync(() -> p.start(STARTUP), STARTERS));
                 }
                 starting.forEach(CompletableFuture::join);
             }
