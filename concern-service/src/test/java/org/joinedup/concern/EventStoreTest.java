@@ -45,7 +45,8 @@ class EventStoreTest {
 
         StreamVersionConflict conflict = assertThrows(StreamVersionConflict.class, () -> QuarkusTransaction
                 .requiringNew().run(() -> store.append(stream, 0, List.of(event()), meta, store.now())));
-        assertEquals(409, conflict.problem().status());
+        assertEquals(409, org.joinedup.platform.http.Refusals.problem(conflict).status());
+        assertEquals(0, conflict.expectedVersion());
 
         List<StoredEvent> events = store.readStream(stream);
         assertEquals(1, events.size());

@@ -1,6 +1,7 @@
 package org.joinedup.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.team.PlanReviewed;
 import org.joinedup.events.EventJson;
 import org.joinedup.events.access.EmergencyAccessGranted;
 import org.joinedup.events.concern.Consent;
@@ -40,17 +41,18 @@ class NotificationRulesTest {
     static final Instant AT = Instant.parse("2026-12-05T09:00:00Z");
     final UUID child = UUID.randomUUID();
 
-    static JsonNode json(Object payload) throws Exception {
-        return EventJson.mapper().readTree(EventJson.write((org.joinedup.events.EventPayload) payload));
+    /** The event as a consumer reads it off the topic: written to JSON and read back as its type. */
+    static EventPayload json(EventPayload payload) {
+        return EventJson.read(payload.eventType().typeName(), payload.eventType().schemaVersion(), EventJson.write(payload));
     }
 
     @Test
     void a_share_tells_the_receiving_agency_and_teaches_who_sent_it() throws Exception {
         UUID share = UUID.randomUUID();
-        JsonNode data = json(new InformationShared(share, child, "met-police", "northside-primary", List.of(UUID.randomUUID()),
+        EventPayload data = json(new InformationShared(share, child, "met-police", "northside-primary", List.of(UUID.randomUUID()),
                 "Bruising seen on the arm; mother's partner named", "safeguarding", "public-task",
                 new Consent(Consent.NOT_SOUGHT, "would place the child at risk"), UUID.randomUUID(), false, null, "pc-1", AT));
-        List<NotificationRules.Planned> planned = NotificationRules.plan("information-shared", data);
+        List<NotificationRules.Planned> planned = NotificationRules.plan(data);
         assertEquals(1, planned.size());
         assertEquals(NotificationKind.SHARE_RECEIVED, planned.get(0).kind());
         assertEquals(List.of(new Recipient.Agency("northside-primary")), planned.get(0).recipients());
@@ -60,14 +62,13 @@ class NotificationRulesTest {
         assertEquals(List.of(new NotificationRules.Fact.ShareSent(share, "met-police", "northside-primary"),
                         new NotificationRules.Fact.Involved(child, "met-police", "shared-from", share, AT),
                         new NotificationRules.Fact.Involved(child, "northside-primary", "shared-to", share, AT)),
-                NotificationRules.learn("information-shared", data));
+                NotificationRules.learn(data));
     }
 
     @Test
     void an_acknowledgement_tells_the_sender_whom_an_earlier_share_names() throws Exception {
         UUID share = UUID.randomUUID();
-        List<NotificationRules.Planned> planned = NotificationRules.plan("information-share-acknowledged",
-                json(new InformationShareAcknowledged(share, child, "northside-primary", "lead-2", AT)));
+        List<NotificationRules.Planned> planned = NotificationRules.plan(json(new InformationShareAcknowledged(share, child, "northside-primary", "lead-2", AT)));
         assertEquals(NotificationKind.SHARE_ACKNOWLEDGED, planned.get(0).kind());
         assertEquals(List.of(new Recipient.ShareSender(share)), planned.get(0).recipients());
     }
@@ -75,9 +76,9 @@ class NotificationRulesTest {
     @Test
     void a_referral_tells_the_receiving_agency_and_its_decision_both_sides() throws Exception {
         UUID referral = UUID.randomUUID();
-        JsonNode made = json(new ReferralMade(referral, child, "northside-primary", "haringey-csc", "t-1", List.of(),
+        EventPayload made = json(new ReferralMade(referral, child, "northside-primary", "haringey-csc", "t-1", List.of(),
                 "Disclosure in class", "urgent", "yes", new Consent(Consent.GIVEN, null), AT, AT.plusSeconds(86_400)));
-        NotificationRules.Planned received = NotificationRules.plan("referral-made", made).get(0);
+        NotificationRules.Planned received = NotificationRules.plan(made).get(0);
         assertEquals(NotificationKind.REFERRAL_RECEIVED, received.kind());
         assertEquals(List.of(new Recipient.Agency("haringey-csc")), received.recipients());
         assertFalse(received.headline().contains("Disclosure"));
@@ -85,15 +86,15 @@ class NotificationRulesTest {
         assertEquals(List.of(new NotificationRules.Fact.ReferralSides(referral, "northside-primary", "haringey-csc"),
                 new NotificationRules.Fact.Involved(child, "northside-primary", "referred-from", referral, AT),
                 new NotificationRules.Fact.Involved(child, "haringey-csc", "referred-to", referral, AT)),
-                NotificationRules.learn("referral-made", made));
-        NotificationRules.Planned decided = NotificationRules.plan("referral-decided", json(new ReferralDecided(referral, child,
+                NotificationRules.learn(made));
+        NotificationRules.Planned decided = NotificationRules.plan(json(new ReferralDecided(referral, child,
                 "haringey-csc", "sw-1", "section-47-enquiry", "risk of significant harm", AT, null, null))).get(0);
         assertEquals(List.of(new Recipient.ReferralSides(referral)), decided.recipients());
     }
 
     @Test
     void break_glass_tells_every_agency_whose_records_were_opened() throws Exception {
-        NotificationRules.Planned p = NotificationRules.plan("emergency-access-granted", json(new EmergencyAccessGranted(
+        NotificationRules.Planned p = NotificationRules.plan(json(new EmergencyAccessGranted(
                 UUID.randomUUID(), child, "safe-steps", "lead-9", "afraid to go home; the MASH line is closed tonight",
                 AT, AT.plusSeconds(86_400), List.of("met-police", "haringey-csc")))).get(0);
         assertEquals(NotificationKind.EMERGENCY_ACCESS, p.kind());
@@ -102,25 +103,27 @@ class NotificationRulesTest {
     }
 
     @Test
-    void events_nobody_is_told_about_make_nothing() throws Exception {
-        assertEquals(List.of(), NotificationRules.plan("concern-raised", EventJson.mapper().readTree("{}")));
-        assertEquals(List.of(), NotificationRules.plan("plan-reviewed", EventJson.mapper().readTree("{}")));
-        assertEquals(List.of(), NotificationRules.learn("plan-reviewed", EventJson.mapper().readTree("{}")));
-        assertEquals(List.of(), NotificationRules.learn("concern-raised", EventJson.mapper().readTree("{}")).stream()
-                .filter(f -> !(f instanceof NotificationRules.Fact.Involved i) || i.agencyId() != null).toList(),
-                "an event without its fields teaches nothing usable");
+    void events_nobody_is_told_about_make_nothing() {
+        EventPayload reviewed = json(new PlanReviewed(UUID.randomUUID(), child, UUID.randomUUID(), LocalDate.of(2026, 12, 1),
+                List.of(), List.of("carry on"), LocalDate.of(2027, 1, 12), "sw-1", AT, List.of()));
+        assertEquals(List.of(), NotificationRules.plan(reviewed));
+        assertEquals(List.of(), NotificationRules.learn(reviewed));
+        EventPayload raised = json(new ConcernRaised(UUID.randomUUID(), child, "met-police", "pc-1",
+                new ChildIdentification(null, "Doe", "Sam", LocalDate.of(2016, 1, 2), null), "neglect", List.of("safe"), "medium",
+                "Seen hungry", null, AT, AT.plusSeconds(60)));
+        assertEquals(List.of(), NotificationRules.plan(raised), "a concern alone tells nobody: its agency holds it");
     }
 
     @Test
     void a_concern_makes_its_agency_involved_and_a_flag_tells_everyone_involved_with_the_child_without_its_summary() throws Exception {
         UUID concern = UUID.randomUUID();
-        JsonNode raised = json(new ConcernRaised(concern, child, "met-police", "pc-1",
+        EventPayload raised = json(new ConcernRaised(concern, child, "met-police", "pc-1",
                 new ChildIdentification(null, "Doe", "Sam", LocalDate.of(2016, 1, 2), null), "neglect", List.of("safe"), "medium",
                 "Seen hungry", null, AT, AT.plusSeconds(60)));
         assertEquals(List.of(new NotificationRules.Fact.Involved(child, "met-police", "raised", concern, AT.plusSeconds(60))),
-                NotificationRules.learn("concern-raised", raised));
+                NotificationRules.learn(raised));
         UUID flag = UUID.randomUUID();
-        NotificationRules.Planned p = NotificationRules.plan("bigger-picture-flag-raised", json(new BiggerPictureFlagRaised(flag, child,
+        NotificationRules.Planned p = NotificationRules.plan(json(new BiggerPictureFlagRaised(flag, child,
                 "multi-agency-concerns", List.of(concern), List.of(), List.of("met-police", "northside-primary"),
                 "Concerns about neglect from 2 agencies", AT))).get(0);
         assertEquals(NotificationKind.BIGGER_PICTURE_FLAG, p.kind());
@@ -134,56 +137,52 @@ class NotificationRulesTest {
     void a_link_or_unlink_tells_the_agencies_involved_with_either_record() throws Exception {
         UUID link = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        JsonNode linked = json(new ChildRecordsLinked(link, child, other, UUID.randomUUID(), "same NHS number", "lead-1", AT));
-        NotificationRules.Planned p = NotificationRules.plan("child-records-linked", linked).get(0);
+        EventPayload linked = json(new ChildRecordsLinked(link, child, other, UUID.randomUUID(), "same NHS number", "lead-1", AT));
+        NotificationRules.Planned p = NotificationRules.plan(linked).get(0);
         assertEquals(NotificationKind.CHILD_RECORDS_LINK, p.kind());
         assertEquals(List.of(new Recipient.Involved(List.of(child, other))), p.recipients());
-        assertEquals(List.of(new NotificationRules.Fact.Linked(link, child, other)), NotificationRules.learn("child-records-linked", linked));
-        JsonNode unlinked = json(new ChildRecordsUnlinked(link, child, other, "different children", "lead-1", AT));
+        assertEquals(List.of(new NotificationRules.Fact.Linked(link, child, other)), NotificationRules.learn(linked));
+        EventPayload unlinked = json(new ChildRecordsUnlinked(link, child, other, "different children", "lead-1", AT));
         assertEquals(List.of(new Recipient.Involved(List.of(child, other))),
-                NotificationRules.plan("child-records-unlinked", unlinked).get(0).recipients());
-        assertEquals(List.of(new NotificationRules.Fact.Unlinked(link)), NotificationRules.learn("child-records-unlinked", unlinked));
+                NotificationRules.plan(unlinked).get(0).recipients());
+        assertEquals(List.of(new NotificationRules.Fact.Unlinked(link)), NotificationRules.learn(unlinked));
     }
 
     @Test
     void team_events_teach_members_and_actions_and_tell_the_owner_or_the_members() throws Exception {
         UUID team = UUID.randomUUID(), teacher = UUID.randomUUID(), mother = UUID.randomUUID(), action = UUID.randomUUID();
-        JsonNode formed = json(new TeamAroundChildFormed(team, child, null, List.of(
+        EventPayload formed = json(new TeamAroundChildFormed(team, child, null, List.of(
                 new TeamMember(teacher, "practitioner", null, "Class teacher", "northside-primary", "t-1"),
                 new TeamMember(mother, "parent-or-carer", "Ms M", "Mother", null, null)), 6, LocalDate.of(2027, 1, 15), "sw-1",
                 "haringey-csc", AT));
         assertEquals(List.of(new NotificationRules.Fact.Joined(teacher, team, child, "northside-primary", AT),
-                new NotificationRules.Fact.Joined(mother, team, child, null, AT)), NotificationRules.learn("team-around-child-formed", formed));
-        assertEquals(List.of(), NotificationRules.plan("team-around-child-formed", formed));
+                new NotificationRules.Fact.Joined(mother, team, child, null, AT)), NotificationRules.learn(formed));
+        assertEquals(List.of(), NotificationRules.plan(formed));
 
-        JsonNode agreed = json(new ActionAgreed(team, child, action, "Speak to the child weekly", teacher, LocalDate.of(2026, 12, 20),
+        EventPayload agreed = json(new ActionAgreed(team, child, action, "Speak to the child weekly", teacher, LocalDate.of(2026, 12, 20),
                 "sw-1", AT));
-        NotificationRules.Planned assigned = NotificationRules.plan("action-agreed", agreed).get(0);
+        NotificationRules.Planned assigned = NotificationRules.plan(agreed).get(0);
         assertEquals(NotificationKind.ACTION_ASSIGNED, assigned.kind());
         assertEquals(List.of(new Recipient.MemberAgency(teacher)), assigned.recipients());
         assertTrue(assigned.headline().endsWith("due on 2026-12-20"), assigned.headline());
         assertFalse(assigned.headline().contains("Speak"), "the action's words stay behind the API");
         assertEquals(List.of(new NotificationRules.Fact.ActionSet(action, team, child, teacher, LocalDate.of(2026, 12, 20))),
-                NotificationRules.learn("action-agreed", agreed));
+                NotificationRules.learn(agreed));
 
         UUID officer = UUID.randomUUID();
-        JsonNode reassigned = json(new ActionReassigned(team, child, action, teacher, officer, "housing leads", "sw-1", AT));
-        assertEquals(List.of(new Recipient.MemberAgency(officer)), NotificationRules.plan("action-reassigned", reassigned).get(0).recipients());
-        assertEquals(List.of(new NotificationRules.Fact.ActionOwner(action, officer)), NotificationRules.learn("action-reassigned", reassigned));
-        assertEquals(List.of(new NotificationRules.Fact.ActionClosed(action)), NotificationRules.learn("action-completed",
-                json(new ActionCompleted(team, child, action, "done", "t-1", AT))));
+        EventPayload reassigned = json(new ActionReassigned(team, child, action, teacher, officer, "housing leads", "sw-1", AT));
+        assertEquals(List.of(new Recipient.MemberAgency(officer)), NotificationRules.plan(reassigned).get(0).recipients());
+        assertEquals(List.of(new NotificationRules.Fact.ActionOwner(action, officer)), NotificationRules.learn(reassigned));
+        assertEquals(List.of(new NotificationRules.Fact.ActionClosed(action)), NotificationRules.learn(json(new ActionCompleted(team, child, action, "done", "t-1", AT))));
 
-        NotificationRules.Planned overdue = NotificationRules.plan("action-overdue",
-                json(new ActionOverdue(team, child, action, officer, LocalDate.of(2026, 12, 20), AT))).get(0);
+        NotificationRules.Planned overdue = NotificationRules.plan(json(new ActionOverdue(team, child, action, officer, LocalDate.of(2026, 12, 20), AT))).get(0);
         assertEquals(NotificationKind.ACTION_OVERDUE, overdue.kind());
         assertEquals(List.of(new Recipient.MemberAgency(officer)), overdue.recipients());
 
-        NotificationRules.Planned missed = NotificationRules.plan("plan-review-missed",
-                json(new PlanReviewMissed(team, child, LocalDate.of(2027, 1, 15), AT))).get(0);
+        NotificationRules.Planned missed = NotificationRules.plan(json(new PlanReviewMissed(team, child, LocalDate.of(2027, 1, 15), AT))).get(0);
         assertEquals(NotificationKind.REVIEW_MISSED, missed.kind());
         assertEquals(List.of(new Recipient.TeamAgencies(team)), missed.recipients());
-        assertEquals(List.of(new NotificationRules.Fact.Left(teacher, AT)), NotificationRules.learn("member-left",
-                json(new MemberLeft(team, child, teacher, "moved school", "sw-1", AT))));
+        assertEquals(List.of(new NotificationRules.Fact.Left(teacher, AT)), NotificationRules.learn(json(new MemberLeft(team, child, teacher, "moved school", "sw-1", AT))));
 
         NotificationRules.Planned soon = NotificationRules.dueSoon(team, child, officer, LocalDate.of(2026, 12, 20));
         assertEquals(NotificationKind.ACTION_DUE_SOON, soon.kind());

@@ -1,5 +1,7 @@
 package org.joinedup.directory.agency;
 
+import org.joinedup.directory.agency.domain.AgencyDetails;
+
 import org.joinedup.directory.validation.Fields;
 import org.joinedup.events.directory.AgencyKind;
 import org.joinedup.events.directory.Contact;
@@ -19,9 +21,6 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
     }
 
     /** The checked details of an agency. */
-    public record Details(String agencyId, String name, String kind, String area, Contact contact, List<String> clientIds,
-                          List<String> frontDoorFor) {
-    }
 
     /** How many postcode districts and sectors one front door may name. */
     public static final int MAX_FRONT_DOOR_CODES = 1000;
@@ -31,14 +30,14 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
     private static final String CLIENT_ID = "[A-Za-z0-9._:-]{1,100}";
 
     /** For registration: the id comes from the body. */
-    public Details toDetails() {
+    public AgencyDetails toDetails() {
         FieldErrors errors = new FieldErrors();
         String id = Fields.agencyId(errors, "agencyId", agencyId);
         return details(errors, id);
     }
 
     /** For an update: the id comes from the path, and the body must not name another. */
-    public Details toDetails(String pathId) {
+    public AgencyDetails toDetails(String pathId) {
         FieldErrors errors = new FieldErrors();
         if (agencyId != null && !agencyId.equals(pathId)) {
             errors.add("agencyId", "immutable", "an agency's id cannot change; leave it out or repeat " + pathId);
@@ -46,7 +45,7 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
         return details(errors, pathId);
     }
 
-    private Details details(FieldErrors errors, String id) {
+    private AgencyDetails details(FieldErrors errors, String id) {
         String checkedName = errors.text("name", name, 200);
         String checkedKind = Fields.vocabulary(errors, "kind", kind, AgencyKind.class, "known-agency-kind");
         String checkedArea = errors.text("area", area, 100);
@@ -79,7 +78,7 @@ public record AgencyRequest(String agencyId, String name, String kind, String ar
         }
         List<String> frontDoor = frontDoor(errors, checkedKind);
         errors.throwIfAny();
-        return new Details(id, checkedName, checkedKind, checkedArea, checkedContact, clients, frontDoor);
+        return new AgencyDetails(id, checkedName, checkedKind, checkedArea, checkedContact, clients, frontDoor);
     }
 
     /**

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.joinedup.directory.DirectoryWriter;
+import org.joinedup.directory.DirectoryCommands;
+import org.joinedup.directory.agency.domain.AgencyCommand;
+import org.joinedup.directory.agency.domain.AgencyDetails;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.directory.validation.Fields;
 import org.joinedup.directory.view.AgencyView;
 import org.joinedup.directory.view.DirectoryQueries;
@@ -39,12 +42,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AgencyResource {
 
-    private final DirectoryWriter writer;
+    private final DirectoryCommands commands;
     private final DirectoryQueries queries;
     private final Caller caller;
 
-    public AgencyResource(DirectoryWriter writer, DirectoryQueries queries, Caller caller) {
-        this.writer = writer;
+    public AgencyResource(DirectoryCommands commands, DirectoryQueries queries, Caller caller) {
+        this.commands = commands;
         this.queries = queries;
         this.caller = caller;
     }
@@ -54,9 +57,9 @@ public class AgencyResource {
     @RolesAllowed(Roles.DIRECTORY_ADMIN)
     @Operation(summary = "Register an agency (its id is chosen by the caller and never changes)")
     public Response register(AgencyRequest body, @HeaderParam(Correlation.HEADER) String correlation, @Context UriInfo uri) {
-        AgencyRequest.Details d = required(body).toDetails();
-        writer.execute(AgencyDecider.streamId(d.agencyId()), null, caller.eventMetadata(correlation),
-                (past, now) -> AgencyDecider.register(d, AgencyState.fold(past), caller.subject(), now));
+        AgencyDetails d = required(body).toDetails();
+        commands.agency(d.agencyId(), ExpectedVersion.any(), caller.eventMetadata(correlation),
+                now -> new AgencyCommand.Register(d, caller.subject(), now));
         AgencyView view = view(d.agencyId());
         return Response.created(uri.getBaseUriBuilder().path("agencies").path(d.agencyId()).build())
                 .tag(IfMatch.etag(view.version())).entity(view).build();
@@ -91,9 +94,9 @@ public class AgencyResource {
     @Operation(summary = "Replace an agency's details; send If-Match with the ETag you read")
     public Response update(@PathParam("agencyId") String agencyId, AgencyRequest body,
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
-        AgencyRequest.Details d = required(body).toDetails(agencyId);
-        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, caller.eventMetadata(correlation),
-                (past, now) -> AgencyDecider.update(d, AgencyState.fold(past), caller.subject(), now));
+        AgencyDetails d = required(body).toDetails(agencyId);
+        commands.agency(agencyId, IfMatch.expected(ifMatch), caller.eventMetadata(correlation),
+                now -> new AgencyCommand.Update(d, caller.subject(), now));
         return current(agencyId);
     }
 
@@ -108,8 +111,8 @@ public class AgencyResource {
         FieldErrors errors = new FieldErrors();
         String reason = errors.text("reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
-        writer.execute(AgencyDecider.streamId(agencyId), ifMatch, caller.eventMetadata(correlation),
-                (past, now) -> AgencyDecider.deactivate(agencyId, reason, AgencyState.fold(past), caller.subject(), now));
+        commands.agency(agencyId, IfMatch.expected(ifMatch), caller.eventMetadata(correlation),
+                now -> new AgencyCommand.Deactivate(agencyId, reason, caller.subject(), now));
         return current(agencyId);
     }
 

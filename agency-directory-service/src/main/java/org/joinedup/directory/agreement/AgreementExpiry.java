@@ -3,7 +3,9 @@ package org.joinedup.directory.agreement;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.joinedup.directory.DirectoryWriter;
+import org.joinedup.directory.DirectoryCommands;
+import org.joinedup.directory.agreement.domain.AgreementCommand;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.directory.view.SharingPolicy;
 import org.joinedup.platform.store.EventMetadata;
 
@@ -27,12 +29,12 @@ import java.util.UUID;
 public class AgreementExpiry {
     private static final Logger LOG = Logger.getLogger(AgreementExpiry.class);
     private final DataSource dataSource;
-    private final DirectoryWriter writer;
+    private final DirectoryCommands commands;
     private final Clock clock;
 
-    public AgreementExpiry(DataSource dataSource, DirectoryWriter writer, Clock clock) {
+    public AgreementExpiry(DataSource dataSource, DirectoryCommands commands, Clock clock) {
         this.dataSource = dataSource;
-        this.writer = writer;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -46,8 +48,7 @@ public class AgreementExpiry {
         List<UUID> due = due(today);
         EventMetadata system = new EventMetadata("agency-directory-service", null, UUID.randomUUID(), null);
         for (UUID id : due) {
-            writer.execute(AgreementDecider.streamId(id), null, system,
-                    (past, now) -> AgreementDecider.expire(id, AgreementState.fold(past), today, now));
+            commands.agreement(id, ExpectedVersion.any(), system, now -> new AgreementCommand.Expire(id, today, now));
             LOG.infof("agreement %s expired", id);
         }
         return due;

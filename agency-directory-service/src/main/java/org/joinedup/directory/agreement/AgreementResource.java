@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.joinedup.directory.DirectoryWriter;
+import org.joinedup.directory.DirectoryCommands;
+import org.joinedup.directory.agreement.domain.AgreementCommand;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.directory.validation.Fields;
 import org.joinedup.directory.view.AgreementView;
 import org.joinedup.directory.view.DirectoryQueries;
@@ -36,12 +38,12 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgreementResource {
-    private final DirectoryWriter writer;
+    private final DirectoryCommands commands;
     private final DirectoryQueries queries;
     private final Caller caller;
 
-    public AgreementResource(DirectoryWriter writer, DirectoryQueries queries, Caller caller) {
-        this.writer = writer;
+    public AgreementResource(DirectoryCommands commands, DirectoryQueries queries, Caller caller) {
+        this.commands = commands;
         this.queries = queries;
         this.caller = caller;
     }
@@ -60,8 +62,8 @@ public class AgreementResource {
             queries.requireActiveAgency("parties[" + i + "]", terms.parties().get(i));
         }
         UUID id = UUID.randomUUID();
-        writer.execute(AgreementDecider.streamId(id), null, caller.eventMetadata(correlation),
-                (past, now) -> AgreementDecider.propose(id, terms, AgreementState.fold(past), caller.subject(), now));
+        commands.agreement(id, ExpectedVersion.any(), caller.eventMetadata(correlation),
+                now -> new AgreementCommand.Propose(id, terms, caller.subject(), now));
         AgreementView view = view(id);
         return Response.created(uri.getBaseUriBuilder().path("agreements").path(id.toString()).build())
                 .tag(IfMatch.etag(view.version())).entity(view).build();
@@ -97,8 +99,8 @@ public class AgreementResource {
         String role = errors.text("signatoryRole", body == null ? null : body.signatoryRole(), 200);
         errors.throwIfAny();
         String party = caller.requireAgency();
-        List<StoredEvent> appended = writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
-                (past, now) -> AgreementDecider.sign(id, party, name, role, AgreementState.fold(past), caller.subject(), now));
+        List<StoredEvent> appended = commands.agreement(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation),
+                now -> new AgreementCommand.Sign(id, party, name, role, caller.subject(), now)).appended();
         AgreementView view = view(id);
         return Response.status(appended.isEmpty() ? 200 : 201).tag(IfMatch.etag(view.version())).entity(view).build();
     }
@@ -114,8 +116,8 @@ public class AgreementResource {
         FieldErrors errors = new FieldErrors();
         String reason = errors.text("reason", body == null ? null : body.reason(), 1000);
         errors.throwIfAny();
-        writer.execute(AgreementDecider.streamId(id), ifMatch, caller.eventMetadata(correlation),
-                (past, now) -> AgreementDecider.revoke(id, reason, AgreementState.fold(past), caller.subject(), now));
+        commands.agreement(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation),
+                now -> new AgreementCommand.Revoke(id, reason, caller.subject(), now));
         AgreementView view = view(id);
         return Response.ok(view).tag(IfMatch.etag(view.version())).build();
     }

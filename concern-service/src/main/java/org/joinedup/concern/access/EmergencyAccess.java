@@ -10,13 +10,18 @@ import org.jboss.logging.Logger;
 import org.joinedup.concern.child.ChildIndex;
 import org.joinedup.concern.child.ChildLinks;
 import org.joinedup.events.EventJson;
-import org.joinedup.events.EventPayload;
+import org.joinedup.concern.access.domain.EmergencyAccessCommand;
+import org.joinedup.concern.access.domain.EmergencyAccessDecider;
+import org.joinedup.concern.access.domain.EmergencyAccessState;
+import org.joinedup.events.access.EmergencyAccessEvent;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.events.access.EmergencyAccessAcknowledged;
 import org.joinedup.events.access.EmergencyAccessGranted;
 import org.joinedup.needtoknow.NeedToKnowFacts;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
 import org.joinedup.platform.store.Jdbc;
 
 import javax.sql.DataSource;
@@ -37,17 +42,28 @@ import java.util.UUID;
 public class EmergencyAccess {
     private static final Logger LOG = Logger.getLogger(EmergencyAccess.class);
     private static final ObjectMapper JSON = EventJson.mapper();
-    private final EventStore store;
+    private final CommandHandler handler;
+    private final StreamKind<EmergencyAccessCommand, EmergencyAccessState, EmergencyAccessEvent> grants;
     private final ChildIndex index;
     private final ChildLinks links;
     private final NeedToKnowFacts facts;
     private final DataSource dataSource;
     private final Duration duration;
 
-    public EmergencyAccess(EventStore store, ChildIndex index, ChildLinks links, NeedToKnowFacts facts,
+    public EmergencyAccess(CommandHandler handler, ChildIndex index, ChildLinks links, NeedToKnowFacts facts,
                            DataSource dataSource,
                            @ConfigProperty(name = "joinedup.emergency-access.duration", defaultValue = "PT24H") Duration duration) {
-        this.store = store;
+        this.handler = handler;
+        this.grants = StreamKind.of("emergency-access-", EmergencyAccessEvent.class, new EmergencyAccessDecider())
+                .keeping((state, appended) -> appended.forEach(e -> {
+                    switch ((EmergencyAccessEvent) e.payload()) {
+                        case EmergencyAccessGranted g -> noticesFor(g);
+                        case EmergencyAccessAcknowledged a -> Jdbc.update(dataSource, """
+                                update emergency_access_notice set acknowledged_at = ?, acknowledged_by = ?
+                                where grant_id = ? and agency_id = ?""",
+                                Timestamp.from(a.acknowledgedAt()), a.acknowledgedBy(), a.grantId(), a.agencyId());
+                    }
+                }));
         this.index = index;
         this.links = links;
         this.facts = facts;
@@ -68,19 +84,22 @@ public class EmergencyAccess {
         List<String> told = facts.agenciesInvolved(links.groupOf(childId)).stream()
                 .filter(a -> !a.equals(metadata.agencyId())).toList();
         UUID grantId = UUID.randomUUID();
-        Instant now = store.now();
-        EmergencyAccessGranted granted = new EmergencyAccessGranted(grantId, childId, metadata.agencyId(),
-                metadata.actorId(), justification, now, now.plus(duration), told);
-        store.append(streamId(grantId), 0, List.of(granted), metadata, now);
+        var handled = handler.start(grants, grantId, metadata, now -> new EmergencyAccessCommand.Grant(grantId, childId,
+                metadata.agencyId(), metadata.actorId(), justification, now.plus(duration), told, now));
+        EmergencyAccessGranted granted = ((EmergencyAccessState.Granted) handled.state()).granted();
+        LOG.infof("emergency access %s granted for child %s, %d agencies told", grantId, childId, told.size());
+        return granted;
+    }
+
+    /** Every agency told of a grant finds the notice in its inbox until it acknowledges it. */
+    private void noticesFor(EmergencyAccessGranted granted) {
         String view = json(granted);
-        for (String agency : told) {
+        for (String agency : granted.notifiedAgencies()) {
             Jdbc.update(dataSource, """
                     insert into emergency_access_notice (grant_id, agency_id, child_id, granted_at, view)
                     values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
-                    grantId, agency, childId, Timestamp.from(now), view);
+                    granted.grantId(), agency, granted.childId(), Timestamp.from(granted.grantedAt()), view);
         }
-        LOG.infof("emergency access %s granted for child %s, %d agencies told", grantId, childId, told.size());
-        return granted;
     }
 
     /**
@@ -89,25 +108,8 @@ public class EmergencyAccess {
      */
     @Transactional
     public void acknowledge(UUID grantId, String agencyId, EventMetadata metadata) {
-        Optional<Notice> notice = notice(grantId, agencyId);
-        if (notice.isEmpty()) {
-            throw ProblemException.notFound("no emergency access notice " + grantId + " for agency " + agencyId);
-        }
-        if (notice.get().acknowledgedAt() != null) {
-            return;
-        }
-        var appended = store.decide(streamId(grantId), null, metadata, (past, now) -> {
-            boolean done = past.stream().anyMatch(e -> e instanceof EmergencyAccessAcknowledged a && a.agencyId().equals(agencyId));
-            return done ? List.<EventPayload>of() : List.of(new EmergencyAccessAcknowledged(grantId, notice.get().childId(),
-                    agencyId, metadata.actorId(), now));
-        });
-        for (var e : appended) {
-            EmergencyAccessAcknowledged a = (EmergencyAccessAcknowledged) e.payload();
-            Jdbc.update(dataSource, """
-                    update emergency_access_notice set acknowledged_at = ?, acknowledged_by = ?
-                    where grant_id = ? and agency_id = ?""",
-                    Timestamp.from(a.acknowledgedAt()), a.acknowledgedBy(), grantId, agencyId);
-        }
+        handler.handle(grants, grantId, ExpectedVersion.any(), metadata,
+                now -> new EmergencyAccessCommand.Acknowledge(grantId, agencyId, metadata.actorId(), now));
     }
 
     /** A notice in an agency's inbox: who opened which child's records, when, why, until when. */

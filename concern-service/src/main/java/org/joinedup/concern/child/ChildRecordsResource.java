@@ -302,7 +302,7 @@ public class ChildRecordsResource {
         String reason = required(body).check();
         visibleLink(linkId);
         return idempotency.once(key, caller.requireAgency() + " POST /children/links/" + id + "/unlinking", body, () -> {
-            review.unlink(id, reason, null, caller.eventMetadata(correlation));
+            review.unlink(id, reason, org.joinedup.platform.store.ExpectedVersion.any(), caller.eventMetadata(correlation));
             return new IdempotencyKeys.Answer(200, null, null, links.link(id).orElseThrow());
         });
     }

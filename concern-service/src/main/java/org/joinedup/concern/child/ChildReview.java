@@ -3,16 +3,20 @@ package org.joinedup.concern.child;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.joinedup.concern.picture.BiggerPicture;
-import org.joinedup.events.EventPayload;
+import org.joinedup.concern.child.domain.ChildLinkCommand;
+import org.joinedup.concern.child.domain.ChildLinkDecider;
+import org.joinedup.concern.child.domain.ChildLinkState;
+import org.joinedup.events.concern.ChildLinkEvent;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.decide.OneFact;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.events.concern.ChildIdentification;
 import org.joinedup.events.concern.ChildMatchDismissed;
 import org.joinedup.events.concern.ChildRecordsLinked;
 import org.joinedup.events.concern.ChildRecordsUnlinked;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
-import org.joinedup.platform.store.StoredEvent;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,18 +41,29 @@ public class ChildReview {
     private static final Logger LOG = Logger.getLogger(ChildReview.class);
     public static final String OPEN = "open";
     public static final List<String> STATUSES = List.of(OPEN, "linked", "dismissed");
+    /** A pair dismissed as two different children: one fact on its own stream ({@code child-match-<candidateId>}). */
+    static final StreamKind<OneFact.Record<ChildMatchDismissed>, Optional<ChildMatchDismissed>, ChildMatchDismissed>
+            DISMISSALS = StreamKind.of("child-match-", ChildMatchDismissed.class, new OneFact<>("candidate-decided"));
     private final DataSource dataSource;
-    private final EventStore store;
+    private final CommandHandler handler;
     private final ChildIndex index;
     private final ChildLinks links;
-    private final BiggerPicture picture;
+    private final StreamKind<ChildLinkCommand, ChildLinkState, ChildLinkEvent> linkStreams;
 
-    public ChildReview(DataSource dataSource, EventStore store, ChildIndex index, ChildLinks links, BiggerPicture picture) {
+    public ChildReview(DataSource dataSource, CommandHandler handler, ChildIndex index, ChildLinks links) {
         this.dataSource = dataSource;
-        this.store = store;
+        this.handler = handler;
         this.index = index;
         this.links = links;
-        this.picture = picture;
+        // The groups of linked records change with the link, before anything else reads them.
+        this.linkStreams = StreamKind.of("child-link-", ChildLinkEvent.class, new ChildLinkDecider())
+                .keeping((state, appended) -> appended.forEach(e -> {
+                    switch (e.payload()) {
+                        case ChildRecordsLinked l -> links.linked(l);
+                        case ChildRecordsUnlinked u -> links.unlinked(u);
+                        default -> throw new IllegalStateException("not a link event");
+                    }
+                }));
     }
 
     /** A child record as a lead reviews it: every identification it was recorded with. */
@@ -164,24 +179,20 @@ public class ChildReview {
             }
         }
         UUID linkId = UUID.randomUUID();
-        Instant now = store.now();
-        List<EventPayload> events = ChildLinkDecider.link(linkId, childId, linkedChildId, candidateId, reason,
-                metadata.actorId(), links.groupOf(childId).contains(linkedChildId), now);
-        store.append(ChildLinkDecider.streamId(linkId), 0, events, metadata, now);
-        ChildRecordsLinked linked = (ChildRecordsLinked) events.get(0);
-        links.linked(linked);
-        decide(childId, linkedChildId, "linked", metadata.actorId(), now, reason);
-        picture.recordsLinked(childId, metadata);
+        boolean alreadyOneChild = links.groupOf(childId).contains(linkedChildId);
+        var handled = handler.start(linkStreams, linkId, metadata, now -> new ChildLinkCommand.Link(linkId, childId,
+                linkedChildId, candidateId, reason, metadata.actorId(), alreadyOneChild, now));
+        ChildRecordsLinked linked = (ChildRecordsLinked) handled.first().payload();
+        decide(childId, linkedChildId, "linked", metadata.actorId(), linked.linkedAt(), reason);
         LOG.infof("child records %s and %s linked (link %s)", childId, linkedChildId, linkId);
         return linked;
     }
 
     @Transactional
-    public ChildRecordsUnlinked unlink(UUID linkId, String reason, String ifMatch, EventMetadata metadata) {
-        List<StoredEvent> appended = store.decide(ChildLinkDecider.streamId(linkId), ifMatch, metadata,
-                (past, now) -> ChildLinkDecider.unlink(linkId, past, reason, metadata.actorId(), now));
-        ChildRecordsUnlinked unlinked = (ChildRecordsUnlinked) appended.get(0).payload();
-        links.unlinked(unlinked);
+    public ChildRecordsUnlinked unlink(UUID linkId, String reason, ExpectedVersion expected, EventMetadata metadata) {
+        var handled = handler.handle(linkStreams, linkId, expected, metadata,
+                now -> new ChildLinkCommand.Unlink(linkId, reason, metadata.actorId(), now));
+        ChildRecordsUnlinked unlinked = (ChildRecordsUnlinked) handled.first().payload();
         LOG.infof("child records %s and %s unlinked (link %s)", unlinked.childId(), unlinked.linkedChildId(), linkId);
         return unlinked;
     }
@@ -189,10 +200,10 @@ public class ChildReview {
     @Transactional
     public ChildMatchDismissed dismiss(UUID candidateId, String reason, EventMetadata metadata) {
         Candidate candidate = lockOpen(candidateId, null);
-        Instant now = store.now();
+        Instant now = handler.now();
         ChildMatchDismissed dismissed = new ChildMatchDismissed(candidateId, candidate.child().childId(),
                 candidate.otherChild().childId(), reason, metadata.actorId(), now);
-        store.append("child-match-" + candidateId, 0, List.of(dismissed), metadata, now);
+        handler.start(DISMISSALS, candidateId, metadata, now, new OneFact.Record<>(dismissed));
         decide(candidate.child().childId(), candidate.otherChild().childId(), "dismissed", metadata.actorId(), now, reason);
         return dismissed;
     }

@@ -28,8 +28,10 @@ import org.joinedup.platform.http.IfMatch;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.security.Roles;
-import org.joinedup.platform.store.EventStore;
 import org.joinedup.platform.store.StoredEvent;
+import org.joinedup.concern.concern.domain.ConcernCommand;
+import org.joinedup.concern.concern.domain.ConcernState;
+import org.joinedup.concern.concern.domain.RaiseConcern;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -40,7 +42,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConcernResource {
     private final ConcernCommands commands;
-    private final EventStore store;
     private final Caller caller;
     private final Clock clock;
     private final IdempotencyKeys idempotency;
@@ -51,11 +52,9 @@ public class ConcernResource {
     @jakarta.inject.Inject
     AgencyConcernViews views;
 
-    public ConcernResource(ConcernCommands commands, EventStore store, Caller caller, Clock clock,
-                           IdempotencyKeys idempotency) {
+    public ConcernResource(ConcernCommands commands, Caller caller, Clock clock, IdempotencyKeys idempotency) {
         this.idempotency = idempotency;
         this.commands = commands;
-        this.store = store;
         this.caller = caller;
         this.clock = clock;
     }
@@ -103,9 +102,7 @@ public class ConcernResource {
         AgencyConcernViews.ConcernRow row = views.one(id, agency).orElseThrow(notFound);
         ChildSight sight = reads.require(row.childId(), "concern", notFound);
         if (agency.equals(row.owner())) {
-            ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(id)).stream()
-                    .map(StoredEvent::payload).toList());
-            if (state instanceof ConcernState.Raised raised) {
+            if (commands.read(id).state() instanceof ConcernState.Raised raised) {
                 reads.read("concern", sight);
                 return Response.ok(ConcernView.of(raised)).tag(IfMatch.etag(raised.version())).build();
             }
@@ -143,8 +140,8 @@ public class ConcernResource {
         }
         errors.throwIfAny();
         return changed(key, agency + " POST /concerns/" + id + "/amendments", body, concernId, () ->
-                commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
-                        ConcernDecider.amend(id, agency, caller.subject(), reason, changes, state, now)));
+                commands.change(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation), now ->
+                        new ConcernCommand.Amend(id, agency, caller.subject(), reason, changes, now)));
     }
 
     @POST
@@ -163,8 +160,8 @@ public class ConcernResource {
         String reason = reason(errors, body == null ? null : body.reason());
         errors.throwIfAny();
         return changed(key, agency + " POST /concerns/" + id + "/withdrawal", body, concernId, () ->
-                commands.change(id, ifMatch, caller.eventMetadata(correlation), (state, now) ->
-                        ConcernDecider.withdraw(id, agency, caller.subject(), reason, state, now)));
+                commands.change(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation), now ->
+                        new ConcernCommand.Withdraw(id, agency, caller.subject(), reason, now)));
     }
 
     /** A change, once per Idempotency-Key: answers the concern as it now is, with its ETag. */

@@ -1,6 +1,7 @@
 package org.joinedup.concern.concern;
 
 import org.joinedup.events.concern.ChildIdentification;
+import org.joinedup.concern.concern.domain.ConcernState;
 import org.joinedup.events.concern.ConcernRaised;
 
 import java.time.Instant;

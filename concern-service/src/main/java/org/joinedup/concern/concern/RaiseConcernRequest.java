@@ -1,5 +1,6 @@
 package org.joinedup.concern.concern;
 
+import org.joinedup.concern.concern.domain.RaiseConcern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.joinedup.concern.child.NhsNumber;

@@ -7,8 +7,22 @@ import org.joinedup.concern.child.ChildLinks;
 import org.joinedup.events.concern.BiggerPictureFlagAcknowledged;
 import org.joinedup.events.concern.BiggerPictureFlagCleared;
 import org.joinedup.events.concern.BiggerPictureFlagRaised;
+import jakarta.enterprise.event.Observes;
+import org.joinedup.concern.picture.domain.FlagCommand;
+import org.joinedup.concern.picture.domain.FlagDecider;
+import org.joinedup.concern.picture.domain.FlagState;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ConcernAmended;
+import org.joinedup.events.concern.ConcernEvent;
+import org.joinedup.events.concern.ConcernRaised;
+import org.joinedup.events.concern.ConcernWithdrawn;
+import org.joinedup.events.concern.FlagEvent;
+import org.joinedup.events.concern.InformationShared;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.StreamKind;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.EventsAppended;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.platform.store.StoredEvent;
 
 import javax.sql.DataSource;
@@ -37,15 +51,31 @@ public class BiggerPicture {
             flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at, status,
             acknowledged_by, acknowledged_at, acknowledge_reason, cleared_by, cleared_at, clear_reason""";
     private final DataSource dataSource;
-    private final EventStore store;
+    private final CommandHandler handler;
     private final BiggerPictureSettings settings;
     private final ChildLinks links;
+    private final StreamKind<FlagCommand, FlagState, FlagEvent> flags;
 
-    public BiggerPicture(DataSource dataSource, EventStore store, BiggerPictureSettings settings, ChildLinks links) {
+    public BiggerPicture(DataSource dataSource, CommandHandler handler, BiggerPictureSettings settings, ChildLinks links) {
         this.links = links;
         this.dataSource = dataSource;
-        this.store = store;
+        this.handler = handler;
         this.settings = settings;
+        // A raised flag's row is written before its event (it is also what stops a picture being flagged
+        // twice); leads' steps update it.
+        this.flags = StreamKind.of("flag-", FlagEvent.class, new FlagDecider()).keeping((state, appended) -> {
+            for (StoredEvent e : appended) {
+                switch (e.payload()) {
+                    case BiggerPictureFlagAcknowledged a -> update("status = 'acknowledged', acknowledged_by = ?, "
+                            + "acknowledged_at = ?, acknowledge_reason = ?", a.flagId(), a.acknowledgedBy(), a.acknowledgedAt(),
+                            a.reason());
+                    case BiggerPictureFlagCleared c -> update("status = 'cleared', cleared_by = ?, cleared_at = ?, "
+                            + "clear_reason = ?", c.flagId(), c.clearedBy(), c.clearedAt(), c.reason());
+                    default -> {
+                    }
+                }
+            }
+        });
     }
 
     /** A flag as leads see it: the rule, the pieces behind it, and what leads have done about it. */
@@ -65,25 +95,35 @@ public class BiggerPicture {
         }
     }
 
-    /** After a concern about a child was raised or amended: the rules, with that concern as the news. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<BiggerPictureFlagRaised> concernChanged(UUID childId, UUID concernId, EventMetadata metadata) {
-        return evaluate(childId, List.of(concernId), metadata);
-    }
-
-    /** After a note about a child was shared: the rules, with the shared note as the news. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<BiggerPictureFlagRaised> noteShared(UUID childId, UUID shareId, EventMetadata metadata) {
-        return evaluate(childId, List.of(shareId), metadata);
-    }
-
     /**
-     * After a lead linked child records: the rules over the joined-up record, each piece in turn as
-     * the news, since the link itself may complete a picture no single record showed.
+     * The service's own events as they are appended, in their transaction (after their read models):
+     * a concern raised, amended or withdrawn, or a note shared, is the news the rules look at; a link of
+     * child records puts every piece of the joined-up record in turn as the news, since the link itself
+     * may complete a picture no single record showed.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<BiggerPictureFlagRaised> recordsLinked(UUID childId, EventMetadata metadata) {
-        return evaluate(childId, null, metadata);
+    void appended(@Observes EventsAppended appended) {
+        for (StoredEvent e : appended.events()) {
+            switch (e.payload()) {
+                case ConcernEvent c -> evaluate(UUID.fromString(c.subject()), List.of(concernId(c)), metadata(e));
+                case InformationShared s when s.note() != null -> evaluate(s.childId(), List.of(s.shareId()), metadata(e));
+                case ChildRecordsLinked l -> evaluate(l.childId(), null, metadata(e));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static UUID concernId(ConcernEvent event) {
+        return switch (event) {
+            case ConcernRaised r -> r.concernId();
+            case ConcernAmended a -> a.concernId();
+            case ConcernWithdrawn w -> w.concernId();
+        };
+    }
+
+    /** The flags a piece raises are caused by the same person and request as the piece. */
+    private static EventMetadata metadata(StoredEvent e) {
+        return new EventMetadata(e.envelope().actorId(), e.envelope().agencyId(), e.envelope().correlationId(), null);
     }
 
     private List<BiggerPictureFlagRaised> evaluate(UUID childId, List<UUID> news, EventMetadata metadata) {
@@ -96,14 +136,13 @@ public class BiggerPicture {
                 all.addAll(BiggerPictureRules.evaluate(pieces, trigger, settings));
             }
             for (BiggerPictureRules.Fired fired : widest(all)) {
-                Instant now = store.now();
-                BiggerPictureFlagRaised flag = new BiggerPictureFlagRaised(UUID.randomUUID(), childId, fired.rule(),
-                        fired.concernIds(), fired.shareIds(), fired.agencies(), fired.summary(), now);
-                if (record(c, flag)) {
-                    store.append(FlagDecider.streamId(flag.flagId()), 0, List.of(flag),
-                            new EventMetadata(metadata.actorId(), metadata.agencyId(), metadata.correlationId(), null), now);
-                    LOG.infof("bigger-picture flag %s (%s) for child %s", flag.flagId(), flag.rule(), childId);
-                    raised.add(flag);
+                Instant now = handler.now();
+                FlagCommand.Raise raise = new FlagCommand.Raise(UUID.randomUUID(), childId, fired.rule(), fired.concernIds(),
+                        fired.shareIds(), fired.agencies(), fired.summary(), now);
+                if (record(c, raise)) {
+                    var handled = handler.start(flags, raise.flagId(), metadata, now, raise);
+                    LOG.infof("bigger-picture flag %s (%s) for child %s", raise.flagId(), raise.rule(), childId);
+                    raised.add(((FlagState.Flag) handled.state()).raised());
                 }
             }
         } catch (SQLException e) {
@@ -138,22 +177,16 @@ public class BiggerPicture {
     /** A lead has seen the flag and is acting on it. */
     @Transactional
     public Flag acknowledge(UUID flagId, String reason, EventMetadata metadata) {
-        StoredEvent done = store.decide(FlagDecider.streamId(flagId), null, metadata,
-                (past, now) -> FlagDecider.acknowledge(flagId, past, reason, metadata.actorId(), now)).get(0);
-        BiggerPictureFlagAcknowledged e = (BiggerPictureFlagAcknowledged) done.payload();
-        update("status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ?, acknowledge_reason = ?",
-                flagId, e.acknowledgedBy(), e.acknowledgedAt(), e.reason());
+        handler.handle(flags, flagId, ExpectedVersion.any(), metadata,
+                now -> new FlagCommand.Acknowledge(flagId, reason, metadata.actorId(), now));
         return flag(flagId).orElseThrow();
     }
 
     /** A lead closes the flag. */
     @Transactional
     public Flag clear(UUID flagId, String reason, EventMetadata metadata) {
-        StoredEvent done = store.decide(FlagDecider.streamId(flagId), null, metadata,
-                (past, now) -> FlagDecider.clear(flagId, past, reason, metadata.actorId(), now)).get(0);
-        BiggerPictureFlagCleared e = (BiggerPictureFlagCleared) done.payload();
-        update("status = 'cleared', cleared_by = ?, cleared_at = ?, clear_reason = ?",
-                flagId, e.clearedBy(), e.clearedAt(), e.reason());
+        handler.handle(flags, flagId, ExpectedVersion.any(), metadata,
+                now -> new FlagCommand.Clear(flagId, reason, metadata.actorId(), now));
         return flag(flagId).orElseThrow();
     }
 
@@ -246,7 +279,7 @@ public class BiggerPicture {
     }
 
     /** Records the flag; false when this child, rule and set of pieces was flagged before. */
-    private static boolean record(Connection c, BiggerPictureFlagRaised f) throws SQLException {
+    private static boolean record(Connection c, FlagCommand.Raise f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bigger_picture_flag (flag_id, child_id, rule, concern_ids, share_ids, agencies, summary, raised_at,
                                                  picture_key)
@@ -262,13 +295,13 @@ public class BiggerPicture {
             ps.setArray(5, c.createArrayOf("uuid", f.shareIds().stream().sorted().toArray()));
             ps.setArray(6, c.createArrayOf("text", f.agencies().toArray()));
             ps.setString(7, f.summary());
-            ps.setTimestamp(8, Timestamp.from(f.raisedAt()));
+            ps.setTimestamp(8, Timestamp.from(f.at()));
             return ps.executeUpdate() == 1;
         }
     }
 
     /** The status names, for checking a filter. */
     public static List<String> statuses() {
-        return List.of(FlagDecider.OPEN, FlagDecider.ACKNOWLEDGED, FlagDecider.CLEARED);
+        return java.util.Arrays.stream(FlagState.Status.values()).map(FlagState.Status::wireName).toList();
     }
 }

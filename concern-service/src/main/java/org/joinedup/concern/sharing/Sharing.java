@@ -2,22 +2,27 @@ package org.joinedup.concern.sharing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.joinedup.concern.concern.ConcernDecider;
-import org.joinedup.concern.concern.ConcernState;
+import org.joinedup.concern.concern.ConcernCommands;
 import org.joinedup.concern.concern.ConcernView;
+import org.joinedup.concern.concern.domain.ConcernState;
+import org.joinedup.concern.sharing.domain.ShareCommand;
+import org.joinedup.concern.sharing.domain.ShareDecider;
+import org.joinedup.concern.sharing.domain.ShareState;
+import org.joinedup.events.concern.ShareEvent;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.decide.OneFact;
+import org.joinedup.platform.decide.Refusal;
+import org.joinedup.platform.store.ExpectedVersion;
+import java.util.Optional;
 import org.joinedup.directory.view.DirectoryQueries;
 import org.joinedup.directory.view.SharingPolicy;
-import org.joinedup.events.EventPayload;
 import org.joinedup.events.concern.InformationShareAcknowledged;
 import org.joinedup.events.concern.InformationShareDeclined;
 import org.joinedup.events.concern.InformationShared;
 import org.joinedup.events.directory.InformationCategory;
-import org.joinedup.platform.http.FieldViolation;
-import org.joinedup.platform.http.Problem;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
-import org.joinedup.platform.store.StoredEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,71 +34,74 @@ import java.util.UUID;
 /**
  * Information sharing: an agency passes its own concerns (and/or a note) about a child to another
  * agency, checked against this service's own copy of the directory's agreements, never by calling
- * the directory. Without a covering agreement only a safeguarding lead may share, as an override
- * with a written justification. Decisions not to share are recorded too.
+ * the directory, whose answer the share's decider ({@link ShareDecider}) rules on: without a covering
+ * agreement only a safeguarding lead may share, as an override with a written justification.
+ * Decisions not to share are recorded too.
  */
 @ApplicationScoped
 public class Sharing {
-    @jakarta.inject.Inject
-    org.joinedup.concern.picture.BiggerPicture picture;
-    private final EventStore store;
+    /** A decision not to share: one fact on its own stream ({@code share-declined-<declineId>}). */
+    static final StreamKind<OneFact.Record<InformationShareDeclined>, Optional<InformationShareDeclined>,
+            InformationShareDeclined> DECLINES = StreamKind.of("share-declined-", InformationShareDeclined.class,
+            new OneFact<>("share-decline-recorded"));
+    private final CommandHandler handler;
+    private final ConcernCommands concerns;
     private final DirectoryQueries directory;
     private final ShareViews views;
+    private final StreamKind<ShareCommand, ShareState, ShareEvent> shares;
 
-    public Sharing(EventStore store, DirectoryQueries directory, ShareViews views) {
-        this.store = store;
+    public Sharing(CommandHandler handler, ConcernCommands concerns, DirectoryQueries directory, ShareViews views) {
+        this.handler = handler;
+        this.concerns = concerns;
         this.directory = directory;
         this.views = views;
-    }
-
-    static String streamId(UUID shareId) {
-        return "share-" + shareId;
+        this.shares = StreamKind.of("share-", ShareEvent.class, new ShareDecider()).keeping((state, appended) -> {
+            for (var e : appended) {
+                if (e.payload() instanceof InformationShareAcknowledged a) {
+                    views.acknowledged(a.shareId(), a.acknowledgedAt());
+                }
+            }
+        });
     }
 
     @Transactional
     public InformationShared share(ShareRequest.Checked req, String fromAgency, boolean lead, EventMetadata meta) {
         String to = recipient(req.toAgency(), fromAgency);
-        List<ConcernView> concerns = ownConcerns(req.concernIds(), fromAgency);
-        UUID child = child(req.childId(), concerns);
-        Instant now = store.now();
+        List<ConcernView> sent = ownConcerns(req.concernIds(), fromAgency);
+        UUID child = child(req.childId(), sent);
+        Instant now = handler.now();
+        ShareCommand.Share command = new ShareCommand.Share(UUID.randomUUID(), child, fromAgency, to,
+                sent.stream().map(ConcernView::concernId).toList(), req.note(), req.purpose(), req.lawfulBasis(),
+                req.consent(), coverage(req, sent, fromAgency, to, now), req.overrideJustification(),
+                new ShareCommand.Sharer(meta.actorId(), lead), now);
+        // The recipient's view keeps the concerns exactly as they were sent, so this share's read model
+        // is given them with the command.
+        var handled = handler.start(shares.keeping((state, appended) ->
+                views.shared(((ShareState.Shared) state).shared(), sent)), command.shareId(), meta, now, command);
+        return ((ShareState.Shared) handled.state()).shared();
+    }
 
+    /** What the agreements in force say of each category being shared (the concerns' categories, a note as a case note). */
+    private ShareCommand.Coverage coverage(ShareRequest.Checked req, List<ConcernView> sent, String from, String to,
+                                           Instant now) {
         Set<String> categories = new LinkedHashSet<>();
-        concerns.forEach(c -> categories.add(c.category()));
+        sent.forEach(c -> categories.add(c.category()));
         if (req.note() != null) {
             categories.add(InformationCategory.CASE_NOTE);
         }
         UUID agreement = null;
-        List<FieldViolation> missing = new ArrayList<>();
+        List<Refusal.Violation> gaps = new ArrayList<>();
         for (String category : categories) {
-            SharingPolicy.Decision d = directory.mayShare(new SharingPolicy.Question(fromAgency, to, category, req.purpose(), now));
+            SharingPolicy.Decision d = directory.mayShare(new SharingPolicy.Question(from, to, category, req.purpose(), now));
             if (d.allowed()) {
                 agreement = agreement == null ? d.agreementId() : agreement;
             } else {
-                d.reasons().forEach(r -> missing.add(new FieldViolation(
+                d.reasons().forEach(r -> gaps.add(new Refusal.Violation(
                         category.equals(InformationCategory.CASE_NOTE) ? "note" : "concernIds", "agreement-required",
                         "'" + category + "' for '" + req.purpose() + "': " + r)));
             }
         }
-        boolean override = !missing.isEmpty();
-        if (override && req.overrideJustification() == null) {
-            throw new ProblemException(Problem.of(403, "no-sharing-agreement", "No agreement covers this share",
-                    "no active data-sharing agreement lets " + fromAgency + " share this with " + to + " for "
-                            + req.purpose() + "; a safeguarding lead may share urgently with override.justification",
-                    missing));
-        }
-        if (override && !lead) {
-            throw ProblemException.forbidden("only a safeguarding lead may share without a covering agreement");
-        }
-        InformationShared shared = new InformationShared(UUID.randomUUID(), child, fromAgency, to,
-                concerns.stream().map(ConcernView::concernId).toList(), req.note(), req.purpose(), req.lawfulBasis(),
-                req.consent(), override ? null : agreement, override, override ? req.overrideJustification() : null,
-                meta.actorId(), now);
-        store.append(streamId(shared.shareId()), 0, List.of(shared), meta, now);
-        views.shared(shared, concerns);
-        if (shared.note() != null) {
-            picture.noteShared(child, shared.shareId(), meta);
-        }
-        return shared;
+        return new ShareCommand.Coverage(agreement, gaps);
     }
 
     @Transactional
@@ -116,26 +124,18 @@ public class Sharing {
         String to = recipient(body.toAgency().trim(), fromAgency);
         List<ConcernView> concerns = ownConcerns(ids, fromAgency);
         UUID child = child(requestedChild, concerns);
-        Instant now = store.now();
-        InformationShareDeclined declined = new InformationShareDeclined(UUID.randomUUID(), child, fromAgency, to,
-                concerns.stream().map(ConcernView::concernId).toList(), purpose, body.reasons().strip(), meta.actorId(), now);
-        store.append("share-declined-" + declined.declineId(), 0, List.of(declined), meta, now);
-        return declined;
+        UUID declineId = UUID.randomUUID();
+        var handled = handler.start(DECLINES, declineId, meta, now -> new OneFact.Record<>(new InformationShareDeclined(
+                declineId, child, fromAgency, to, concerns.stream().map(ConcernView::concernId).toList(), purpose,
+                body.reasons().strip(), meta.actorId(), now)));
+        return handled.state().orElseThrow();
     }
 
     /** The recipient acknowledges; a second acknowledgement records nothing. 404 for anyone else. */
     @Transactional
     public void acknowledge(UUID shareId, String agencyId, EventMetadata meta) {
-        List<StoredEvent> appended = store.decide(streamId(shareId), null, meta, (past, now) -> {
-            if (past.isEmpty() || !(past.get(0) instanceof InformationShared s) || !s.toAgency().equals(agencyId)) {
-                throw ProblemException.notFound("no share " + shareId + " was sent to agency " + agencyId);
-            }
-            if (past.stream().anyMatch(e -> e instanceof InformationShareAcknowledged)) {
-                return List.<EventPayload>of();
-            }
-            return List.of(new InformationShareAcknowledged(shareId, s.childId(), agencyId, meta.actorId(), now));
-        });
-        appended.forEach(e -> views.acknowledged(shareId, e.payload().occurredAt()));
+        handler.handle(shares, shareId, ExpectedVersion.any(), meta,
+                now -> new ShareCommand.Acknowledge(shareId, agencyId, meta.actorId(), now));
     }
 
     private String recipient(String to, String from) {
@@ -148,11 +148,10 @@ public class Sharing {
 
     /** The concerns, each raised by the agency and not withdrawn; 422 naming the first that is not. */
     private List<ConcernView> ownConcerns(List<UUID> ids, String agency) {
-        List<ConcernView> concerns = new ArrayList<>();
+        List<ConcernView> own = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
-            ConcernState state = ConcernState.fold(store.readStream(ConcernDecider.streamId(id)).stream()
-                    .map(StoredEvent::payload).toList());
+            ConcernState state = concerns.read(id).state();
             if (!(state instanceof ConcernState.Raised raised) || !raised.raised().agencyId().equals(agency)) {
                 throw ProblemException.unprocessable("concernIds[" + i + "]", "own-concern",
                         "no concern " + id + " of agency " + agency);
@@ -161,9 +160,9 @@ public class Sharing {
                 throw ProblemException.unprocessable("concernIds[" + i + "]", "not-withdrawn",
                         "concern " + id + " was withdrawn");
             }
-            concerns.add(ConcernView.of(raised));
+            own.add(ConcernView.of(raised));
         }
-        return concerns;
+        return own;
     }
 
     private static UUID child(UUID requested, List<ConcernView> concerns) {

@@ -1,5 +1,6 @@
 package org.joinedup.concern.concern;
 
+import org.joinedup.concern.concern.domain.RaiseConcern;
 import org.joinedup.events.concern.ConcernCategory;
 import org.joinedup.events.concern.RiskLevel;
 import org.joinedup.events.concern.WellbeingIndicator;
@@ -17,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RaiseConcernRequestTest {
-    static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    static final UUID ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
+public class RaiseConcernRequestTest {
+    public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    public static final UUID ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
 
-    static RaiseConcernRequest valid() {
+    public static RaiseConcernRequest valid() {
         return new RaiseConcernRequest(
                 new RaiseConcernRequest.Child("943 476 5919", "Smith", "Anna", "2017-03-14", "N17 6AB"),
                 "neglect", List.of("safe", "nurtured", "safe"), "high",

@@ -1,6 +1,5 @@
 package org.joinedup.events.access;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * (an {@link EmergencyAccessGranted} notice in its inbox) acknowledged that it has seen it.
  */
 public record EmergencyAccessAcknowledged(UUID grantId, UUID childId, String agencyId, String acknowledgedBy,
-                                          Instant acknowledgedAt) implements EventPayload {
+                                          Instant acknowledgedAt) implements EmergencyAccessEvent {
     @Override
     public String subject() {
         return childId.toString();

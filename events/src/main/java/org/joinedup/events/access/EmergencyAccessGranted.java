@@ -1,6 +1,5 @@
 package org.joinedup.events.access;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.UUID;
  */
 public record EmergencyAccessGranted(UUID grantId, UUID childId, String agencyId, String grantedTo,
                                      String justification, Instant grantedAt, Instant expiresAt,
-                                     List<String> notifiedAgencies) implements EventPayload {
+                                     List<String> notifiedAgencies) implements EmergencyAccessEvent {
     public EmergencyAccessGranted {
         notifiedAgencies = notifiedAgencies == null ? List.of() : List.copyOf(notifiedAgencies);
     }

@@ -1,6 +1,5 @@
 package org.joinedup.events.access;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +14,7 @@ import java.util.UUID;
  * @param rule      why it was refused, e.g. {@code no-relationship} (docs/access.md)
  */
 public record RecordAccessRefused(UUID accessId, UUID childId, String actorId, String agencyId, String what,
-                                  String reference, String rule, Instant refusedAt) implements EventPayload {
+                                  String reference, String rule, Instant refusedAt) implements AccessEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.access;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +19,7 @@ import java.util.UUID;
  *                  on reads recorded before the need-to-know policy)
  */
 public record RecordAccessed(UUID accessId, UUID childId, String actorId, String agencyId, String what,
-                             String reference, String purpose, Instant accessedAt, String basis) implements EventPayload {
+                             String reference, String purpose, Instant accessedAt, String basis) implements AccessEvent {
     @Override
     public String subject() {
         return childId.toString();

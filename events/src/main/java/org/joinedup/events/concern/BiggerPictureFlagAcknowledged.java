@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * it; the flag stays visible to the agencies holding concerns until it is cleared.
  */
 public record BiggerPictureFlagAcknowledged(UUID flagId, UUID childId, String reason, String acknowledgedBy,
-                                            Instant acknowledgedAt) implements EventPayload {
+                                            Instant acknowledgedAt) implements FlagEvent {
     @Override
     public String subject() {
         return childId.toString();

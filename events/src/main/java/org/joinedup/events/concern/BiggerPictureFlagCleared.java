@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +10,7 @@ import java.util.UUID;
  * no longer shown to agencies; it stays in the history.
  */
 public record BiggerPictureFlagCleared(UUID flagId, UUID childId, String reason, String clearedBy,
-                                       Instant clearedAt) implements EventPayload {
+                                       Instant clearedAt) implements FlagEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.UUID;
  */
 public record BiggerPictureFlagRaised(UUID flagId, UUID childId, String rule, List<UUID> concernIds,
                                       List<UUID> shareIds, List<String> agencies, String summary,
-                                      Instant raisedAt) implements EventPayload {
+                                      Instant raisedAt) implements FlagEvent {
     public BiggerPictureFlagRaised {
         concernIds = concernIds == null ? List.of() : List.copyOf(concernIds);
         shareIds = shareIds == null ? List.of() : List.copyOf(shareIds);

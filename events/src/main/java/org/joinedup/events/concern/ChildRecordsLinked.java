@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import java.util.UUID;
  * @param reason        why the lead is satisfied they are the same child
  */
 public record ChildRecordsLinked(UUID linkId, UUID childId, UUID linkedChildId, UUID candidateId, String reason,
-                                 String linkedBy, Instant linkedAt) implements EventPayload {
+                                 String linkedBy, Instant linkedAt) implements ChildLinkEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * separately again. The link and this decision both stay in the history.
  */
 public record ChildRecordsUnlinked(UUID linkId, UUID childId, UUID linkedChildId, String reason, String unlinkedBy,
-                                   Instant unlinkedAt) implements EventPayload {
+                                   Instant unlinkedAt) implements ChildLinkEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * concern-raised event stays as it was: this is a new fact, and the chronology shows both.
  */
 public record ConcernAmended(UUID concernId, UUID childId, String agencyId, String amendedBy, String reason,
-                             ConcernChanges changes, Instant amendedAt) implements EventPayload {
+                             ConcernChanges changes, Instant amendedAt) implements ConcernEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +35,7 @@ public record ConcernRaised(
         String description,
         String childsVoice,
         Instant occurredAt,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt) implements ConcernEvent {
 
     public ConcernRaised {
         wellbeingIndicators = wellbeingIndicators == null ? List.of() : List.copyOf(wellbeingIndicators);

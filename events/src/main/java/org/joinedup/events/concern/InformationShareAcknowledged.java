@@ -1,13 +1,12 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** {@code information-share-acknowledged} v1: the recipient agency acknowledged what was shared with it. */
 public record InformationShareAcknowledged(UUID shareId, UUID childId, String toAgency, String acknowledgedBy,
-                                           Instant acknowledgedAt) implements EventPayload {
+                                           Instant acknowledgedAt) implements ShareEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.concern;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.UUID;
 public record InformationShared(UUID shareId, UUID childId, String fromAgency, String toAgency,
                                 List<UUID> concernIds, String note, String purpose, String lawfulBasis,
                                 Consent consent, UUID agreementId, boolean override, String justification,
-                                String sharedBy, Instant sharedAt) implements EventPayload {
+                                String sharedBy, Instant sharedAt) implements ShareEvent {
     public InformationShared {
         concernIds = concernIds == null ? List.of() : List.copyOf(concernIds);
     }

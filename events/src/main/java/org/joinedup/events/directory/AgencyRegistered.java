@@ -1,6 +1,5 @@
 package org.joinedup.events.directory;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.List;
  */
 public record AgencyRegistered(String agencyId, String name, String kind, String area, Contact contact,
                                List<String> clientIds, String registeredBy, Instant occurredAt,
-                               List<String> frontDoorFor) implements EventPayload {
+                               List<String> frontDoorFor) implements AgencyEvent {
     public AgencyRegistered {
         clientIds = clientIds == null ? List.of() : List.copyOf(clientIds);
         frontDoorFor = frontDoorFor == null ? List.of() : List.copyOf(frontDoorFor);

@@ -1,6 +1,5 @@
 package org.joinedup.events.directory;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.List;
  */
 public record AgencyUpdated(String agencyId, String name, String kind, String area, Contact contact,
                             List<String> clientIds, String updatedBy, Instant occurredAt,
-                            List<String> frontDoorFor) implements EventPayload {
+                            List<String> frontDoorFor) implements AgencyEvent {
     public AgencyUpdated {
         clientIds = clientIds == null ? List.of() : List.copyOf(clientIds);
         frontDoorFor = frontDoorFor == null ? List.of() : List.copyOf(frontDoorFor);

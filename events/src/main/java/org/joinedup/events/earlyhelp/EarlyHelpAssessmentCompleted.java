@@ -1,6 +1,5 @@
 package org.joinedup.events.earlyhelp;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import java.util.UUID;
  */
 public record EarlyHelpAssessmentCompleted(UUID assessmentId, UUID childId, int version, String outcome, String reason,
                                            UUID referralId, String completedBy, String completedByAgency,
-                                           Instant completedAt) implements EventPayload {
+                                           Instant completedAt) implements EarlyHelpAssessmentEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.earlyhelp;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 public record EarlyHelpAssessmentRecorded(UUID assessmentId, UUID childId, int version, List<DomainFindings> domains,
                                           String childsVoice, String parentsViews, String recordedBy,
-                                          String recordedByAgency, Instant recordedAt) implements EventPayload {
+                                          String recordedByAgency, Instant recordedAt) implements EarlyHelpAssessmentEvent {
     public EarlyHelpAssessmentRecorded {
         domains = domains == null ? List.of() : List.copyOf(domains);
     }

@@ -1,6 +1,5 @@
 package org.joinedup.events.earlyhelp;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,7 @@ import java.util.UUID;
  */
 public record EarlyHelpAssessmentReviewed(UUID assessmentId, UUID childId, UUID teamId, UUID reviewId, LocalDate heldOn,
                                           boolean revised, int version, String reviewedBy, Instant reviewedAt)
-        implements EventPayload {
+        implements EarlyHelpAssessmentEvent {
     @Override
     public String subject() {
         return childId.toString();

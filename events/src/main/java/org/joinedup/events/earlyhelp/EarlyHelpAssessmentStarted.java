@@ -1,6 +1,5 @@
 package org.joinedup.events.earlyhelp;
 
-import org.joinedup.events.EventPayload;
 import org.joinedup.events.concern.Consent;
 
 import java.time.Instant;
@@ -13,7 +12,7 @@ import java.util.UUID;
  * assessment is a "step down" to early help; null otherwise.
  */
 public record EarlyHelpAssessmentStarted(UUID assessmentId, UUID childId, Consent consent, UUID steppedDownFrom,
-                                         String startedBy, String startedByAgency, Instant startedAt) implements EventPayload {
+                                         String startedBy, String startedByAgency, Instant startedAt) implements EarlyHelpAssessmentEvent {
     @Override
     public String subject() {
         return childId.toString();

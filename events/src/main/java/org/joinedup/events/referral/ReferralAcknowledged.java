@@ -1,6 +1,5 @@
 package org.joinedup.events.referral;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code referral-acknowledged} v1: the receiving agency confirmed it has the referral. */
-public record ReferralAcknowledged(UUID referralId, UUID childId, String toAgency, String acknowledgedBy, Instant acknowledgedAt) implements EventPayload {
+public record ReferralAcknowledged(UUID referralId, UUID childId, String toAgency, String acknowledgedBy, Instant acknowledgedAt) implements ReferralEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.referral;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code referral-decided} v1: the receiving agency decided what happens next ({@link ReferralOutcome} wire name) and why. {@code assessmentDueBy} is set when the outcome needs an assessment (45 working days from the referral); {@code teamId} when early help opened a Team Around the Child. */
-public record ReferralDecided(UUID referralId, UUID childId, String toAgency, String decidedBy, String outcome, String reason, Instant decidedAt, Instant assessmentDueBy, UUID teamId) implements EventPayload {
+public record ReferralDecided(UUID referralId, UUID childId, String toAgency, String decidedBy, String outcome, String reason, Instant decidedAt, Instant assessmentDueBy, UUID teamId) implements ReferralEvent {
     @Override
     public String subject() {
         return childId.toString();

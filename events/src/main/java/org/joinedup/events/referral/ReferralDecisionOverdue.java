@@ -1,6 +1,5 @@
 package org.joinedup.events.referral;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code referral-decision-overdue} v1: no decision by {@code dueBy}; emitted once per referral. */
-public record ReferralDecisionOverdue(UUID referralId, UUID childId, String toAgency, Instant dueBy, Instant detectedAt) implements EventPayload {
+public record ReferralDecisionOverdue(UUID referralId, UUID childId, String toAgency, Instant dueBy, Instant detectedAt) implements ReferralEvent {
     @Override
     public String subject() {
         return childId.toString();

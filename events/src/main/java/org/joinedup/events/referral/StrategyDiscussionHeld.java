@@ -1,6 +1,5 @@
 package org.joinedup.events.referral;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code strategy-discussion-held} v1: the strategy discussion of a section 47 enquiry was held; the initial child protection conference falls due {@code conferenceDueBy} (15 working days). */
-public record StrategyDiscussionHeld(UUID referralId, UUID childId, String toAgency, String recordedBy, String note, Instant heldAt, Instant conferenceDueBy) implements EventPayload {
+public record StrategyDiscussionHeld(UUID referralId, UUID childId, String toAgency, String recordedBy, String note, Instant heldAt, Instant conferenceDueBy) implements ReferralEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.team;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code action-completed} v1: an action was done. */
-public record ActionCompleted(UUID teamId, UUID childId, UUID actionId, String note, String completedBy, Instant completedAt) implements EventPayload {
+public record ActionCompleted(UUID teamId, UUID childId, UUID actionId, String note, String completedBy, Instant completedAt) implements TeamEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.team;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +10,7 @@ import java.util.UUID;
  * began without one. A later link replaces an earlier one.
  */
 public record AssessmentLinked(UUID teamId, UUID childId, UUID assessmentId, String linkedBy, Instant linkedAt)
-        implements EventPayload {
+        implements TeamEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.team;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code member-added} v1: someone joined a Team Around the Child. */
-public record MemberAdded(UUID teamId, UUID childId, TeamMember member, String addedBy, Instant addedAt) implements EventPayload {
+public record MemberAdded(UUID teamId, UUID childId, TeamMember member, String addedBy, Instant addedAt) implements TeamEvent {
     @Override
     public String subject() {
         return childId.toString();

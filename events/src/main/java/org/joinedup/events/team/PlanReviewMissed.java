@@ -1,6 +1,5 @@
 package org.joinedup.events.team;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code plan-review-missed} v1: the review due by {@code dueBy} was not held; emitted once per due date. */
-public record PlanReviewMissed(UUID teamId, UUID childId, LocalDate dueBy, Instant detectedAt) implements EventPayload {
+public record PlanReviewMissed(UUID teamId, UUID childId, LocalDate dueBy, Instant detectedAt) implements TeamEvent {
     @Override
     public String subject() {
         return childId.toString();

@@ -1,6 +1,5 @@
 package org.joinedup.events.team;
 
-import org.joinedup.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 public record PlanReviewed(UUID teamId, UUID childId, UUID reviewId, LocalDate heldOn, List<UUID> attendees, List<String> decisions,
                            LocalDate nextReviewBy, String recordedBy, Instant recordedAt, List<WellbeingRating> wellbeing)
-        implements EventPayload {
+        implements TeamEvent {
     public PlanReviewed {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);

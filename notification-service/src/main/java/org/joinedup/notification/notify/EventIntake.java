@@ -1,6 +1,5 @@
 package org.joinedup.notification.notify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +11,8 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.joinedup.events.CloudEventHeaders;
+import org.joinedup.events.EventJson;
+import org.joinedup.events.EventPayload;
 import org.joinedup.notification.delivery.Delivery;
 import org.joinedup.notification.delivery.DeliveryWorker;
 import org.joinedup.notification.subscription.Subscription;
@@ -63,24 +64,26 @@ public class EventIntake {
         String type = header(record, CloudEventHeaders.CE_TYPE);
         String id = header(record, CloudEventHeaders.CE_ID);
         String time = header(record, CloudEventHeaders.CE_TIME);
+        int schemaVersion = schemaVersion(header(record, CloudEventHeaders.CE_SCHEMAVERSION));
         UUID eventId;
-        JsonNode data;
+        EventPayload event;
         try {
             if (type == null || id == null || record.value() == null) {
                 throw new IllegalArgumentException("not a CloudEvent");
             }
             eventId = UUID.fromString(id);
-            data = JSON.readTree(record.value());
-            if (data == null || !data.isObject()) {
-                throw new IllegalArgumentException("not a JSON object");
+            if (!EventJson.understands(type, schemaVersion)) {
+                // A type (or a newer version) this reader does not know tells nobody anything here.
+                return Uni.createFrom().voidItem();
             }
-        } catch (Exception unreadable) {
+            event = EventJson.read(type, schemaVersion, record.value());
+        } catch (RuntimeException unreadable) {
             registry.counter("joinedup.notifications.unreadable", "topic", record.topic()).increment();
             LOG.warnf("passed over an unreadable record %s-%d@%d", record.topic(), record.partition(), record.offset());
             return Uni.createFrom().voidItem();
         }
-        List<NotificationRules.Planned> planned = NotificationRules.plan(type, data);
-        List<NotificationRules.Fact> facts = NotificationRules.learn(type, data);
+        List<NotificationRules.Planned> planned = NotificationRules.plan(event);
+        List<NotificationRules.Fact> facts = NotificationRules.learn(event);
         if (planned.isEmpty() && facts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -204,6 +207,15 @@ public class EventIntake {
             return time == null ? Instant.now() : Instant.parse(time);
         } catch (RuntimeException e) {
             return Instant.now();
+        }
+    }
+
+    /** The schema version a record names; 1 when it names none. */
+    private static int schemaVersion(String header) {
+        try {
+            return header == null ? 1 : Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
         }
     }
 

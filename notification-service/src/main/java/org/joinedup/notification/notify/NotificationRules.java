@@ -1,6 +1,29 @@
 package org.joinedup.notification.notify;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.joinedup.events.EventPayload;
+import org.joinedup.events.access.EmergencyAccessGranted;
+import org.joinedup.events.concern.BiggerPictureFlagRaised;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ChildRecordsUnlinked;
+import org.joinedup.events.concern.ConcernRaised;
+import org.joinedup.events.concern.InformationShareAcknowledged;
+import org.joinedup.events.concern.InformationShareDeclined;
+import org.joinedup.events.concern.InformationShared;
+import org.joinedup.events.referral.AssessmentOverdue;
+import org.joinedup.events.referral.ConferenceOverdue;
+import org.joinedup.events.referral.ReferralDecided;
+import org.joinedup.events.referral.ReferralDecisionOverdue;
+import org.joinedup.events.referral.ReferralMade;
+import org.joinedup.events.team.ActionAgreed;
+import org.joinedup.events.team.ActionCancelled;
+import org.joinedup.events.team.ActionCompleted;
+import org.joinedup.events.team.ActionOverdue;
+import org.joinedup.events.team.ActionReassigned;
+import org.joinedup.events.team.MemberAdded;
+import org.joinedup.events.team.MemberLeft;
+import org.joinedup.events.team.PlanReviewMissed;
+import org.joinedup.events.team.TeamAroundChildFormed;
+import org.joinedup.events.team.TeamMember;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +33,8 @@ import java.util.UUID;
  * Which agencies an event concerns, and what to tell them: the rule for each kind of notification in
  * one place (docs/notifications.md). A notification carries identifiers and a headline naming
  * agencies only; the receiver reads the detail through the API with its own token, which records
- * the read. Pure: what earlier events taught (who sent a share, the sides of a referral) is given.
+ * the read. Pure, over the typed events of the {@code events} module: what earlier events taught (who
+ * sent a share, the sides of a referral) is looked up by the caller.
  */
 public final class NotificationRules {
     /** Who to tell, before the earlier events are looked up. */
@@ -84,66 +108,68 @@ public final class NotificationRules {
     private NotificationRules() {
     }
 
-    /** The notifications an event of this type makes; none for the types nobody is told about. */
-    public static List<Planned> plan(String type, JsonNode data) {
-        UUID child = uuid(data, "childId");
-        return switch (type) {
-            case "information-shared" -> List.of(new Planned(NotificationKind.SHARE_RECEIVED,
-                    agency(data, "toAgency"), child, text(data, "fromAgency") + " shared information about a child with your agency",
-                    "share", uuid(data, "shareId")));
-            case "information-share-declined" -> List.of(new Planned(NotificationKind.SHARE_DECLINED,
-                    agency(data, "fromAgency"), child, "a decision not to share information with " + text(data, "toAgency") + " was recorded",
-                    "sharing-decision", uuid(data, "declineId")));
-            case "information-share-acknowledged" -> List.of(new Planned(NotificationKind.SHARE_ACKNOWLEDGED,
-                    List.of(new Recipient.ShareSender(uuid(data, "shareId"))), child,
-                    text(data, "toAgency") + " acknowledged the information your agency shared", "share", uuid(data, "shareId")));
-            case "referral-made" -> List.of(new Planned(NotificationKind.REFERRAL_RECEIVED,
-                    agency(data, "toAgency"), child, text(data, "fromAgency") + " referred a child to your agency ("
-                    + text(data, "urgency") + "); a decision is due by " + when(data, "decisionDueBy"), "referral", uuid(data, "referralId")));
-            case "referral-decided" -> List.of(new Planned(NotificationKind.REFERRAL_DECIDED,
-                    List.of(new Recipient.ReferralSides(uuid(data, "referralId"))), child,
-                    text(data, "toAgency") + " decided a referral: " + text(data, "outcome"), "referral", uuid(data, "referralId")));
-            case "referral-decision-overdue", "assessment-overdue", "conference-overdue" -> List.of(new Planned(
-                    NotificationKind.REFERRAL_OVERDUE, List.of(new Recipient.ReferralSides(uuid(data, "referralId"))), child,
-                    "a statutory clock ran out on a referral (" + type.replace("-overdue", "") + " was due by " + when(data, "dueBy") + ")",
-                    "referral", uuid(data, "referralId")));
-            case "emergency-access-granted" -> {
+    /** The notifications an event makes; none for the events nobody is told about. */
+    public static List<Planned> plan(EventPayload event) {
+        return switch (event) {
+            case InformationShared s -> List.of(new Planned(NotificationKind.SHARE_RECEIVED, agency(s.toAgency()), s.childId(),
+                    s.fromAgency() + " shared information about a child with your agency", "share", s.shareId()));
+            case InformationShareDeclined d -> List.of(new Planned(NotificationKind.SHARE_DECLINED, agency(d.fromAgency()),
+                    d.childId(), "a decision not to share information with " + d.toAgency() + " was recorded",
+                    "sharing-decision", d.declineId()));
+            case InformationShareAcknowledged a -> List.of(new Planned(NotificationKind.SHARE_ACKNOWLEDGED,
+                    List.of(new Recipient.ShareSender(a.shareId())), a.childId(),
+                    a.toAgency() + " acknowledged the information your agency shared", "share", a.shareId()));
+            case ReferralMade m -> List.of(new Planned(NotificationKind.REFERRAL_RECEIVED, agency(m.toAgency()), m.childId(),
+                    m.fromAgency() + " referred a child to your agency (" + m.urgency() + "); a decision is due by "
+                            + when(m.decisionDueBy()), "referral", m.referralId()));
+            case ReferralDecided d -> List.of(new Planned(NotificationKind.REFERRAL_DECIDED,
+                    List.of(new Recipient.ReferralSides(d.referralId())), d.childId(),
+                    d.toAgency() + " decided a referral: " + d.outcome(), "referral", d.referralId()));
+            case ReferralDecisionOverdue o -> overdue("referral-decision", o.referralId(), o.childId(), o.dueBy());
+            case AssessmentOverdue o -> overdue("assessment", o.referralId(), o.childId(), o.dueBy());
+            case ConferenceOverdue o -> overdue("conference", o.referralId(), o.childId(), o.dueBy());
+            case EmergencyAccessGranted g -> {
                 List<Recipient> to = new ArrayList<>();
-                data.path("notifiedAgencies").forEach(a -> to.add(new Recipient.Agency(a.asText())));
-                yield to.isEmpty() ? List.of() : List.of(new Planned(NotificationKind.EMERGENCY_ACCESS, to, child,
-                        text(data, "agencyId") + " opened the records about a child your agency holds (break-glass) until "
-                                + when(data, "expiresAt"), "emergency-access", uuid(data, "grantId")));
+                g.notifiedAgencies().forEach(a -> to.add(new Recipient.Agency(a)));
+                yield to.isEmpty() ? List.of() : List.of(new Planned(NotificationKind.EMERGENCY_ACCESS, to, g.childId(),
+                        g.agencyId() + " opened the records about a child your agency holds (break-glass) until "
+                                + when(g.expiresAt()), "emergency-access", g.grantId()));
             }
-            case "bigger-picture-flag-raised" -> List.of(new Planned(NotificationKind.BIGGER_PICTURE_FLAG,
-                    List.of(new Recipient.Involved(children(child))), child,
-                    "a bigger-picture flag (" + String.valueOf(text(data, "rule")).replace('-', ' ') + ") was raised about a child your agency is involved with; "
-                            + data.path("agencies").size() + " agencies' records make it up",
-                    "flag", uuid(data, "flagId")));
-            case "action-agreed" -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
-                    List.of(new Recipient.MemberAgency(uuid(data, "ownerMemberId"))), child,
-                    "a Team Around the Child agreed an action for your agency, due on " + text(data, "dueOn"),
-                    "team", uuid(data, "teamId")));
-            case "action-reassigned" -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
-                    List.of(new Recipient.MemberAgency(uuid(data, "toMemberId"))), child,
-                    "a Team Around the Child reassigned an action to your agency", "team", uuid(data, "teamId")));
-            case "action-overdue" -> List.of(new Planned(NotificationKind.ACTION_OVERDUE,
-                    List.of(new Recipient.MemberAgency(uuid(data, "ownerMemberId"))), child,
-                    "an action your agency owns in a Team Around the Child is overdue (it was due on " + text(data, "dueOn") + ")",
-                    "team", uuid(data, "teamId")));
-            case "plan-review-missed" -> List.of(new Planned(NotificationKind.REVIEW_MISSED,
-                    List.of(new Recipient.TeamAgencies(uuid(data, "teamId"))), child,
-                    "a Team Around the Child your agency is in missed its plan review (due by " + text(data, "dueBy") + ")",
-                    "team", uuid(data, "teamId")));
-            case "child-records-linked" -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
-                    List.of(new Recipient.Involved(children(child, uuid(data, "linkedChildId")))), child,
+            case BiggerPictureFlagRaised f -> List.of(new Planned(NotificationKind.BIGGER_PICTURE_FLAG,
+                    List.of(new Recipient.Involved(children(f.childId()))), f.childId(),
+                    "a bigger-picture flag (" + String.valueOf(f.rule()).replace('-', ' ') + ") was raised about a child "
+                            + "your agency is involved with; " + f.agencies().size() + " agencies' records make it up",
+                    "flag", f.flagId()));
+            case ActionAgreed a -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
+                    List.of(new Recipient.MemberAgency(a.ownerMemberId())), a.childId(),
+                    "a Team Around the Child agreed an action for your agency, due on " + a.dueOn(), "team", a.teamId()));
+            case ActionReassigned r -> List.of(new Planned(NotificationKind.ACTION_ASSIGNED,
+                    List.of(new Recipient.MemberAgency(r.toMemberId())), r.childId(),
+                    "a Team Around the Child reassigned an action to your agency", "team", r.teamId()));
+            case ActionOverdue o -> List.of(new Planned(NotificationKind.ACTION_OVERDUE,
+                    List.of(new Recipient.MemberAgency(o.ownerMemberId())), o.childId(),
+                    "an action your agency owns in a Team Around the Child is overdue (it was due on " + o.dueOn() + ")",
+                    "team", o.teamId()));
+            case PlanReviewMissed m -> List.of(new Planned(NotificationKind.REVIEW_MISSED,
+                    List.of(new Recipient.TeamAgencies(m.teamId())), m.childId(),
+                    "a Team Around the Child your agency is in missed its plan review (due by " + m.dueBy() + ")",
+                    "team", m.teamId()));
+            case ChildRecordsLinked l -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
+                    List.of(new Recipient.Involved(children(l.childId(), l.linkedChildId()))), l.childId(),
                     "a safeguarding lead linked two child records as the same child; your agency holds one of them",
-                    "child-link", uuid(data, "linkId")));
-            case "child-records-unlinked" -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
-                    List.of(new Recipient.Involved(children(child, uuid(data, "linkedChildId")))), child,
+                    "child-link", l.linkId()));
+            case ChildRecordsUnlinked u -> List.of(new Planned(NotificationKind.CHILD_RECORDS_LINK,
+                    List.of(new Recipient.Involved(children(u.childId(), u.linkedChildId()))), u.childId(),
                     "a safeguarding lead undid a link between two child records; your agency holds one of them",
-                    "child-link", uuid(data, "linkId")));
+                    "child-link", u.linkId()));
             default -> List.of();
         };
+    }
+
+    private static List<Planned> overdue(String clock, UUID referralId, UUID childId, java.time.Instant dueBy) {
+        return List.of(new Planned(NotificationKind.REFERRAL_OVERDUE, List.of(new Recipient.ReferralSides(referralId)),
+                childId, "a statutory clock ran out on a referral (" + clock + " was due by " + when(dueBy) + ")",
+                "referral", referralId));
     }
 
     /** The "due soon" reminder for an action, made by the sweep rather than by an event. */
@@ -152,81 +178,49 @@ public final class NotificationRules {
                 "an action your agency owns in a Team Around the Child is due on " + dueOn, "team", teamId);
     }
 
-    /** What an event of this type teaches for later ones, in the order to apply it. */
-    public static List<Fact> learn(String type, JsonNode data) {
-        UUID child = uuid(data, "childId");
-        java.time.Instant at = instant(data);
+    /** What an event teaches for later ones, in the order to apply it. */
+    public static List<Fact> learn(EventPayload event) {
         List<Fact> facts = new ArrayList<>();
-        switch (type) {
-            case "concern-raised" -> facts.add(new Fact.Involved(child, text(data, "agencyId"), "raised", uuid(data, "concernId"), at));
-            case "information-shared" -> {
-                UUID share = uuid(data, "shareId");
-                facts.add(new Fact.ShareSent(share, text(data, "fromAgency"), text(data, "toAgency")));
-                facts.add(new Fact.Involved(child, text(data, "fromAgency"), "shared-from", share, at));
-                facts.add(new Fact.Involved(child, text(data, "toAgency"), "shared-to", share, at));
+        switch (event) {
+            case ConcernRaised r -> facts.add(new Fact.Involved(r.childId(), r.agencyId(), "raised", r.concernId(),
+                    r.recordedAt()));
+            case InformationShared s -> {
+                facts.add(new Fact.ShareSent(s.shareId(), s.fromAgency(), s.toAgency()));
+                facts.add(new Fact.Involved(s.childId(), s.fromAgency(), "shared-from", s.shareId(), s.sharedAt()));
+                facts.add(new Fact.Involved(s.childId(), s.toAgency(), "shared-to", s.shareId(), s.sharedAt()));
             }
-            case "information-share-declined" -> facts.add(new Fact.Involved(child, text(data, "fromAgency"), "recorded",
-                    uuid(data, "declineId"), at));
-            case "referral-made" -> {
-                UUID referral = uuid(data, "referralId");
-                facts.add(new Fact.ReferralSides(referral, text(data, "fromAgency"), text(data, "toAgency")));
-                facts.add(new Fact.Involved(child, text(data, "fromAgency"), "referred-from", referral, at));
-                facts.add(new Fact.Involved(child, text(data, "toAgency"), "referred-to", referral, at));
+            case InformationShareDeclined d -> facts.add(new Fact.Involved(d.childId(), d.fromAgency(), "recorded",
+                    d.declineId(), d.decidedAt()));
+            case ReferralMade m -> {
+                facts.add(new Fact.ReferralSides(m.referralId(), m.fromAgency(), m.toAgency()));
+                facts.add(new Fact.Involved(m.childId(), m.fromAgency(), "referred-from", m.referralId(), m.madeAt()));
+                facts.add(new Fact.Involved(m.childId(), m.toAgency(), "referred-to", m.referralId(), m.madeAt()));
             }
-            case "team-around-child-formed" -> data.path("members").forEach(m -> facts.add(joined(data, m, child, at)));
-            case "member-added" -> facts.add(joined(data, data.path("member"), child, at));
-            case "member-left" -> facts.add(new Fact.Left(uuid(data, "memberId"), at));
-            case "action-agreed" -> {
-                java.time.LocalDate due = date(data, "dueOn");
-                if (due != null) {
-                    facts.add(new Fact.ActionSet(uuid(data, "actionId"), uuid(data, "teamId"), child, uuid(data, "ownerMemberId"), due));
-                }
-            }
-            case "action-reassigned" -> facts.add(new Fact.ActionOwner(uuid(data, "actionId"), uuid(data, "toMemberId")));
-            case "action-completed", "action-cancelled" -> facts.add(new Fact.ActionClosed(uuid(data, "actionId")));
-            case "child-records-linked" -> facts.add(new Fact.Linked(uuid(data, "linkId"), child, uuid(data, "linkedChildId")));
-            case "child-records-unlinked" -> facts.add(new Fact.Unlinked(uuid(data, "linkId")));
+            case TeamAroundChildFormed f -> f.members().forEach(m -> facts.add(joined(f.teamId(), m, f.childId(), f.formedAt())));
+            case MemberAdded a -> facts.add(joined(a.teamId(), a.member(), a.childId(), a.addedAt()));
+            case MemberLeft l -> facts.add(new Fact.Left(l.memberId(), l.leftAt()));
+            case ActionAgreed a -> facts.add(new Fact.ActionSet(a.actionId(), a.teamId(), a.childId(), a.ownerMemberId(),
+                    a.dueOn()));
+            case ActionReassigned r -> facts.add(new Fact.ActionOwner(r.actionId(), r.toMemberId()));
+            case ActionCompleted c -> facts.add(new Fact.ActionClosed(c.actionId()));
+            case ActionCancelled c -> facts.add(new Fact.ActionClosed(c.actionId()));
+            case ChildRecordsLinked l -> facts.add(new Fact.Linked(l.linkId(), l.childId(), l.linkedChildId()));
+            case ChildRecordsUnlinked u -> facts.add(new Fact.Unlinked(u.linkId()));
             default -> {
             }
         }
         return facts;
     }
 
-    private static Fact joined(JsonNode data, JsonNode member, UUID child, java.time.Instant at) {
-        return new Fact.Joined(uuid(member, "memberId"), uuid(data, "teamId"), child, text(member, "agencyId"), at);
+    private static Fact joined(UUID teamId, TeamMember member, UUID child, java.time.Instant at) {
+        return new Fact.Joined(member.memberId(), teamId, child, member.agencyId(), at);
     }
 
     private static List<UUID> children(UUID... ids) {
         return java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** When the event's fact happened, from the first time field it carries. */
-    private static java.time.Instant instant(JsonNode data) {
-        for (String field : List.of("recordedAt", "occurredAt", "sharedAt", "decidedAt", "madeAt", "formedAt", "addedAt",
-                "leftAt", "linkedAt", "unlinkedAt")) {
-            String v = text(data, field);
-            if (v != null) {
-                try {
-                    return java.time.Instant.parse(v);
-                } catch (java.time.format.DateTimeParseException ignored) {
-                    // try the next field
-                }
-            }
-        }
-        return java.time.Instant.EPOCH;
-    }
-
-    private static java.time.LocalDate date(JsonNode data, String field) {
-        String v = text(data, field);
-        try {
-            return v == null ? null : java.time.LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static List<Recipient> agency(JsonNode data, String field) {
-        String agency = text(data, field);
+    private static List<Recipient> agency(String agency) {
         return agency == null ? List.of() : List.of(new Recipient.Agency(agency));
     }
 
@@ -234,26 +228,7 @@ public final class NotificationRules {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     /** A moment as people read it, to the minute. */
-    private static String when(JsonNode data, String field) {
-        String v = text(data, field);
-        try {
-            return v == null ? "an unknown time" : MINUTE.format(java.time.Instant.parse(v));
-        } catch (java.time.format.DateTimeParseException e) {
-            return v;
-        }
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode v = data.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        String v = text(data, field);
-        try {
-            return v == null ? null : UUID.fromString(v);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private static String when(java.time.Instant at) {
+        return at == null ? "an unknown time" : MINUTE.format(at);
     }
 }

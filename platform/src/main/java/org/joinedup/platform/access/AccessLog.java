@@ -11,7 +11,10 @@ import org.joinedup.platform.http.Correlation;
 import org.joinedup.platform.http.ProblemException;
 import org.joinedup.platform.security.Caller;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.decide.OneFact;
+import org.joinedup.events.access.AccessEvent;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -33,12 +36,15 @@ public class AccessLog {
     /** Optional request header: why the caller is reading (for example "strategy discussion"). */
     public static final String PURPOSE_HEADER = "Access-Purpose";
     public static final int MAX_PURPOSE = 200;
-    private final EventStore store;
+    /** One stream per access ({@code access-<accessId>}), holding its one record. */
+    static final StreamKind<OneFact.Record<AccessEvent>, java.util.Optional<AccessEvent>, AccessEvent> ACCESS =
+            StreamKind.of("access-", AccessEvent.class, new OneFact<>("access-recorded"));
+    private final CommandHandler handler;
     private final Caller caller;
     private final CurrentVertxRequest request;
 
-    public AccessLog(EventStore store, Caller caller, CurrentVertxRequest request) {
-        this.store = store;
+    public AccessLog(CommandHandler handler, Caller caller, CurrentVertxRequest request) {
+        this.handler = handler;
         this.caller = caller;
         this.request = request;
     }
@@ -70,14 +76,14 @@ public class AccessLog {
         String purpose = purpose(rc.request().getHeader(PURPOSE_HEADER));
         String reference = reference(rc);
         EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
-        Instant now = store.now();
+        Instant now = handler.now();
         children.forEach((child, basis) -> {
             UUID accessId = UUID.randomUUID();
             // One stream per access: each is keyed by its own child, so a page listing several children
             // does not put one stream's events on several partitions (consumers follow stream order).
-            store.append("access-" + accessId, 0, List.of(new RecordAccessed(accessId, child, metadata.actorId(),
-                    metadata.agencyId(), what, reference, purpose, now, basis == null ? null : basis.wireName())),
-                    metadata, now);
+            handler.start(ACCESS, accessId, metadata, now, new OneFact.Record<>(new RecordAccessed(accessId, child,
+                    metadata.actorId(), metadata.agencyId(), what, reference, purpose, now,
+                    basis == null ? null : basis.wireName())));
         });
     }
 
@@ -89,10 +95,9 @@ public class AccessLog {
     public void refused(String what, UUID child, String rule) {
         RoutingContext rc = request.getCurrent();
         EventMetadata metadata = caller.eventMetadata(rc.request().getHeader(Correlation.HEADER));
-        Instant now = store.now();
         UUID accessId = UUID.randomUUID();
-        store.append("access-" + accessId, 0, List.of(new RecordAccessRefused(accessId, child, metadata.actorId(),
-                metadata.agencyId(), what, reference(rc), rule, now)), metadata, now);
+        handler.start(ACCESS, accessId, metadata, now -> new OneFact.Record<>(new RecordAccessRefused(accessId, child,
+                metadata.actorId(), metadata.agencyId(), what, reference(rc), rule, now)));
     }
 
     private static String reference(RoutingContext rc) {

@@ -25,6 +25,22 @@ public class ProblemMappers {
         return r.build();
     }
 
+    /** A domain rule refused the command (see {@link Refusals}). */
+    @ServerExceptionMapper
+    public Response refused(org.joinedup.platform.command.Refused e) {
+        return response(Refusals.problem(e.refusal()));
+    }
+
+    @ServerExceptionMapper
+    public Response streamVersionConflict(org.joinedup.platform.store.StreamVersionConflict e) {
+        return response(Refusals.problem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongExpectedVersion(org.joinedup.platform.store.WrongExpectedVersion e) {
+        return response(Refusals.problem(e));
+    }
+
     /** A valid token without the role an endpoint needs. */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -18,6 +19,7 @@ import org.joinedup.platform.kafka.Backoff;
 import org.joinedup.platform.kafka.KafkaSettings;
 import org.joinedup.platform.kafka.TopicProvisioner;
 import org.joinedup.platform.store.EventStore;
+import org.joinedup.platform.store.EventsAppended;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +46,8 @@ import java.util.concurrent.TimeUnit;
  * share the outbox this way; a row whose message key has an earlier row held by another relay waits
  * for it ({@link #inKeyOrder}), so each key's events reach their partition in order. If the broker fails, the
  * batch rolls back and is retried after a back-off; the consumers' idempotency absorbs the duplicates
- * a retry may cause. The relay is woken in-process after each commit that appended events (see
- * {@code EventStore}), and also polls, which finds rows another instance appended. (It used to be
+ * a retry may cause. The relay is woken in-process after each commit that appended events (it observes
+ * {@link EventsAppended} after success), and also polls, which finds rows another instance appended. (It used to be
  * woken by NOTIFY; PostgreSQL serialises the commits of notifying transactions, see
  * docs/performance.md.)
  */
@@ -278,6 +280,11 @@ public class OutboxRelay {
     /** Called after a transaction that appended events committed: publish now, not at the next poll. */
     public void wake() {
         work.release();
+    }
+
+    /** Events were appended in a transaction that has now committed: wake the relay. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsAppended appended) {
+        wake();
     }
 
     private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(0);

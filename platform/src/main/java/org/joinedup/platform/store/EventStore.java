@@ -26,8 +26,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The service's append-only event store. {@link #append} writes the event rows and their outbox rows
- * in the caller's transaction, so either both are durable or neither is.
+ * The service's append-only event store: persistence only. {@link #append} writes the event rows and
+ * their outbox rows in the caller's transaction, so either both are durable or neither is; a second
+ * writer at the same version fails on the stream's unique version ({@link StreamVersionConflict}).
+ * Commands reach it through {@code platform.command.CommandHandler}, which decides first; the store
+ * knows nothing of deciders, HTTP or the relay.
  */
 @ApplicationScoped
 public class EventStore {
@@ -38,43 +41,12 @@ public class EventStore {
     private final Clock clock;
     private final String source;
 
-    @jakarta.inject.Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
-
-    @jakarta.inject.Inject
-    org.joinedup.platform.outbox.OutboxRelay relay;
-
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<EventsAppended> appended;
-
     public EventStore(DataSource dataSource, Clock clock,
                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.source = "/" + applicationName;
     }
-
-    /** Once per transaction: when it commits, the relay publishes at once instead of at its next poll. */
-    private void wakeRelayAfterCommit() {
-        if (transactions == null || relay == null || transactions.getResource(WAKE_RELAY_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_RELAY_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
-    }
-
-    private static final Object WAKE_RELAY_REGISTERED = new Object();
 
     /** The instant to record events at: the database keeps microseconds, so the event store does too. */
     public Instant now() {
@@ -130,10 +102,6 @@ public class EventStore {
                 }
                 stored.add(new StoredEvent(position, streamId, version, envelope, payload, recordedAt));
             }
-            wakeRelayAfterCommit();
-            if (appended != null) {
-                appended.fire(new EventsAppended(List.copyOf(stored)));
-            }
             return stored;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())
@@ -142,46 +110,6 @@ public class EventStore {
             }
             throw new IllegalStateException("could not append to the event store (SQLState " + e.getSQLState() + ")", e);
         }
-    }
-
-    /**
-     * The whole command cycle on one stream, in the caller's transaction: read the stream, let
-     * {@code decider} turn the past events and the current instant into new events (its refusals,
-     * such as 404 for a record the caller may not see, come first), check {@code If-Match} against
-     * the stream's version (412), append. An empty decision appends nothing (an idempotent repeat).
-     *
-     * @return the events appended
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<StoredEvent> decide(String streamId, String ifMatch, EventMetadata metadata,
-                                    java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
-        return decision(streamId, ifMatch, metadata, decider).appended();
-    }
-
-    /** What {@link #decision} read and appended: the stream as it now is, without reading it again. */
-    public record Decision(List<StoredEvent> past, List<StoredEvent> appended) {
-        /** Every event of the stream after the decision, oldest first. */
-        public List<EventPayload> events() {
-            List<EventPayload> all = new ArrayList<>(past.size() + appended.size());
-            past.forEach(e -> all.add(e.payload()));
-            appended.forEach(e -> all.add(e.payload()));
-            return all;
-        }
-
-        public boolean changed() {
-            return !appended.isEmpty();
-        }
-    }
-
-    /** {@link #decide}, answering the stream as it now is too, for a read model to be refreshed from. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Decision decision(String streamId, String ifMatch, EventMetadata metadata,
-                             java.util.function.BiFunction<List<EventPayload>, Instant, List<? extends EventPayload>> decider) {
-        List<StoredEvent> past = readStream(streamId);
-        Instant now = now();
-        List<? extends EventPayload> events = decider.apply(past.stream().map(StoredEvent::payload).toList(), now);
-        org.joinedup.platform.http.IfMatch.check(ifMatch, past.size());
-        return new Decision(past, events.isEmpty() ? List.of() : append(streamId, past.size(), events, metadata, now));
     }
 
     /** Every event of a stream, oldest first; empty when the stream does not exist. */

@@ -1,12 +1,24 @@
 package org.joinedup.platform.store;
 
-import org.joinedup.platform.http.ProblemException;
+/**
+ * Another writer appended to the stream between this command's read and its append: optimistic
+ * concurrency refused the second (over HTTP: 409 stream-version-conflict; read again and retry).
+ */
+public class StreamVersionConflict extends RuntimeException {
+    private final String streamId;
+    private final int expectedVersion;
 
-/** Another writer appended to the stream first: optimistic concurrency says 409. */
-public class StreamVersionConflict extends ProblemException {
     public StreamVersionConflict(String streamId, int expectedVersion) {
-        super(409, "stream-version-conflict", "The record was changed by someone else",
-                "expected version " + expectedVersion + " of " + streamId + " but another change came first; "
-                        + "read it again and retry");
+        super("expected version " + expectedVersion + " of " + streamId + " but another change came first", null, false, false);
+        this.streamId = streamId;
+        this.expectedVersion = expectedVersion;
+    }
+
+    public String streamId() {
+        return streamId;
+    }
+
+    public int expectedVersion() {
+        return expectedVersion;
     }
 }

@@ -2,57 +2,70 @@ package org.joinedup.referral.earlyhelp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.joinedup.events.EventPayload;
+import org.joinedup.events.earlyhelp.EarlyHelpAssessmentEvent;
+import org.joinedup.events.earlyhelp.EarlyHelpOutcome;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.Handled;
+import org.joinedup.platform.command.Refused;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.decide.Refusal;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
-import org.joinedup.platform.store.StoredEvent;
+import org.joinedup.platform.store.ExpectedVersion;
+import org.joinedup.referral.earlyhelp.domain.AssessmentActor;
+import org.joinedup.referral.earlyhelp.domain.AssessmentCommand;
+import org.joinedup.referral.earlyhelp.domain.AssessmentDecider;
+import org.joinedup.referral.earlyhelp.domain.AssessmentState;
 
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** Carries out early help assessment commands: decide, append, refresh the read model, in one transaction. */
+/** Runs early help assessment commands through the {@link CommandHandler}, keeping the read model in the same transaction. */
 @ApplicationScoped
 public class AssessmentCommands {
-    private final EventStore store;
+    private final CommandHandler handler;
     private final AssessmentViews views;
+    private final StreamKind<AssessmentCommand, AssessmentState, EarlyHelpAssessmentEvent> assessments;
 
-    public AssessmentCommands(EventStore store, AssessmentViews views) {
-        this.store = store;
+    public AssessmentCommands(CommandHandler handler, AssessmentViews views) {
+        this.handler = handler;
         this.views = views;
+        this.assessments = StreamKind.of("early-help-assessment-", EarlyHelpAssessmentEvent.class, new AssessmentDecider())
+                .keeping((state, appended) -> views.put((AssessmentState.Assessment) state));
     }
 
     @Transactional
-    public AssessmentState change(UUID assessmentId, String ifMatch, EventMetadata meta,
-                                  BiFunction<AssessmentState, Instant, List<EventPayload>> decider) {
-        EventStore.Decision d = store.decision(AssessmentDecider.streamId(assessmentId), ifMatch, meta,
-                (past, now) -> decider.apply(AssessmentState.fold(past), now));
-        AssessmentState s = AssessmentState.fold(d.events());
-        if (d.changed()) {
-            views.put(s);
-        }
-        return s;
+    public AssessmentState.Assessment start(EventMetadata meta, UUID assessmentId,
+                                            Function<Instant, AssessmentCommand.Start> command) {
+        return (AssessmentState.Assessment) handler.start(assessments, assessmentId, meta, command).state();
+    }
+
+    /** A change, at the version the caller expects; the command is made knowing the assessment as it now is. */
+    @Transactional
+    public Handled<AssessmentState> change(UUID assessmentId, ExpectedVersion expected, EventMetadata meta,
+                                           BiFunction<AssessmentState, Instant, AssessmentCommand> command) {
+        return handler.handle(assessments, assessmentId, expected, meta, command);
     }
 
     /**
-     * 422 unless the assessment is this child's and concluded team-around-the-child; 409 when another team
-     * already works from it.
+     * Unusable unless the assessment is this child's and concluded team-around-the-child; a conflict when
+     * another team already works from it.
      */
     public void requireLinkable(UUID assessmentId, UUID childId, UUID teamId) {
-        AssessmentState s = state(assessmentId);
-        if (!s.exists() || !s.started().childId().equals(childId)) {
-            throw org.joinedup.platform.http.ProblemException.unprocessable("assessmentId", "assessment-of-child",
-                    "must be an early help assessment of the team's child");
+        AssessmentState state = state(assessmentId);
+        if (!(state instanceof AssessmentState.Assessment s) || !s.started().childId().equals(childId)) {
+            throw new Refused(Refusal.unusable("assessmentId", "assessment-of-child",
+                    "must be an early help assessment of the team's child"));
         }
-        if (s.outcome().filter(o -> o == org.joinedup.events.earlyhelp.EarlyHelpOutcome.TEAM_AROUND_THE_CHILD).isEmpty()) {
-            throw org.joinedup.platform.http.ProblemException.unprocessable("assessmentId", "team-outcome",
+        if (s.outcome().filter(o -> o == EarlyHelpOutcome.TEAM_AROUND_THE_CHILD).isEmpty()) {
+            throw new Refused(Refusal.unusable("assessmentId", "team-outcome",
                     "a team works from an assessment completed with the outcome team-around-the-child; this one is "
-                            + s.completed().map(c -> "completed with " + c.outcome()).orElse("still in progress"));
+                            + s.completed().map(c -> "completed with " + c.outcome()).orElse("still in progress")));
         }
         views.teamOf(assessmentId).filter(t -> !t.equals(teamId)).ifPresent(other -> {
-            throw org.joinedup.platform.http.ProblemException.conflict("assessment-linked",
-                    "team " + other + " already works from this assessment");
+            throw new Refused(Refusal.conflict("assessment-linked", "team " + other + " already works from this assessment"));
         });
     }
 
@@ -64,13 +77,13 @@ public class AssessmentCommands {
 
     /** A plan review of the team working from the assessment reviewed it (in the review's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reviewed(UUID assessmentId, UUID teamId, UUID reviewId, java.time.LocalDate heldOn, boolean revised,
-                         AssessmentDecider.Actor actor, EventMetadata meta) {
-        change(assessmentId, null, meta, (s, now) -> AssessmentDecider.review(teamId, reviewId, heldOn, revised, actor, s, now));
+    public void reviewed(UUID assessmentId, UUID teamId, UUID reviewId, LocalDate heldOn, boolean revised,
+                         AssessmentActor actor, EventMetadata meta) {
+        handler.handle(assessments, assessmentId, ExpectedVersion.any(), meta,
+                now -> new AssessmentCommand.Review(teamId, reviewId, heldOn, revised, actor, now));
     }
 
     public AssessmentState state(UUID assessmentId) {
-        return AssessmentState.fold(store.readStream(AssessmentDecider.streamId(assessmentId)).stream()
-                .map(StoredEvent::payload).toList());
+        return handler.read(assessments, assessmentId).state();
     }
 }

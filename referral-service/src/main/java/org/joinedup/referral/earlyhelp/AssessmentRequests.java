@@ -1,5 +1,7 @@
 package org.joinedup.referral.earlyhelp;
 
+import org.joinedup.referral.earlyhelp.domain.AssessmentContent;
+
 import org.joinedup.events.concern.Consent;
 import org.joinedup.events.concern.WellbeingIndicator;
 import org.joinedup.events.earlyhelp.AssessmentDomain;

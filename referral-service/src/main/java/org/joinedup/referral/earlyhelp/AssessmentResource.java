@@ -38,7 +38,11 @@ import org.joinedup.referral.concerns.ConcernsCopy;
 import org.joinedup.referral.referral.ReferralView;
 import org.joinedup.referral.referral.ReferralViews;
 import org.joinedup.referral.team.TeamCommands;
-import org.joinedup.referral.team.TeamState;
+import org.joinedup.referral.team.domain.TeamState;
+import org.joinedup.referral.earlyhelp.domain.AssessmentActor;
+import org.joinedup.referral.earlyhelp.domain.AssessmentCommand;
+import org.joinedup.referral.earlyhelp.domain.AssessmentContent;
+import org.joinedup.referral.earlyhelp.domain.AssessmentState;
 import org.joinedup.referral.team.TeamViews;
 
 import java.time.Clock;
@@ -123,11 +127,11 @@ public class AssessmentResource {
             }
         }
         UUID id = UUID.randomUUID();
-        AssessmentDecider.Actor actor = actor(null);
+        AssessmentActor actor = actor(null);
         String agency = caller.requireAgency();
         return idempotency.once(key, agency + " POST /early-help-assessments", body, () -> {
-            AssessmentState s = commands.change(id, null, caller.eventMetadata(correlation),
-                    (state, now) -> AssessmentDecider.start(id, child, consent, steppedDown, content, actor, state, now));
+            AssessmentState.Assessment s = commands.start(caller.eventMetadata(correlation), id,
+                    now -> new AssessmentCommand.Start(id, child, consent, steppedDown, content, actor, now));
             AssessmentView view = AssessmentView.of(s, null);
             return new IdempotencyKeys.Answer(201, uri.getBaseUriBuilder().path("early-help-assessments").path(id.toString())
                     .build().toString(), IfMatch.etag(s.version()).toString(), Seen.full(view));
@@ -170,8 +174,7 @@ public class AssessmentResource {
                     + "involved with the child; 404 for anyone else, and the refusal is recorded (docs/access.md).")
     public Response get(@PathParam("assessmentId") String assessmentId) {
         UUID id = Paths.id(assessmentId, "early help assessment");
-        AssessmentState s = commands.state(id);
-        if (!s.exists()) {
+        if (!(commands.state(id) instanceof AssessmentState.Assessment s)) {
             throw NOT_FOUND.get();
         }
         UUID team = views.teamOf(id).orElse(null);
@@ -196,14 +199,13 @@ public class AssessmentResource {
         FieldErrors errors = new FieldErrors();
         int n = errors.integer("version", version, 1, Integer.MAX_VALUE);
         errors.throwIfAny();
-        AssessmentState s = commands.state(id);
-        if (!s.exists()) {
+        if (!(commands.state(id) instanceof AssessmentState.Assessment s)) {
             throw NOT_FOUND.get();
         }
         UUID team = views.teamOf(id).orElse(null);
         ChildSight sight = reads.require(s.started().childId(), "early-help-assessment", NOT_FOUND);
-        AssessmentDecider.Actor actor = actor(team);
-        boolean words = AssessmentDecider.mayRead(s, actor) || sight.basis() == AccessBasis.EMERGENCY_ACCESS
+        AssessmentActor actor = actor(team);
+        boolean words = s.mayBeReadWhole(actor) || sight.basis() == AccessBasis.EMERGENCY_ACCESS
                 || sight.basis() == AccessBasis.INSPECTOR;
         if (!words && !sight.wholePicture()) {
             reads.refuse(s.started().childId(), "early-help-assessment");
@@ -231,7 +233,7 @@ public class AssessmentResource {
         AssessmentRequests.Content b = body == null ? new AssessmentRequests.Content(null, null, null) : body;
         AssessmentContent content = AssessmentRequests.content(errors, b.domains(), b.childsVoice(), b.parentsViews());
         errors.throwIfAny();
-        return changed(id, ifMatch, correlation, (actor, s, now) -> AssessmentDecider.record(content, actor, s, now));
+        return changed(id, ifMatch, correlation, (actor, s, now) -> new AssessmentCommand.Record(content, actor, now));
     }
 
     @POST
@@ -252,27 +254,26 @@ public class AssessmentResource {
         String reason = errors.text("reason", b.reason(), AssessmentRequests.MAX_TEXT);
         UUID referral = errors.uuid("referralId", b.referralId(), false);
         errors.throwIfAny();
-        if (referral != null) {
-            AssessmentState s = commands.state(id);
-            boolean ofChild = s.exists() && referrals.get(referral, clock.instant())
-                    .filter(r -> r.childId().equals(s.started().childId())).isPresent();
-            if (s.exists() && !ofChild) {
+        return changed(id, ifMatch, correlation, (actor, s, now) -> {
+            if (referral != null && s instanceof AssessmentState.Assessment a && referrals.get(referral, now)
+                    .filter(r -> r.childId().equals(a.started().childId())).isEmpty()) {
                 throw ProblemException.unprocessable("referralId", "referral-of-child", "must be a referral about the same child");
             }
-        }
-        return changed(id, ifMatch, correlation, (actor, s, now) -> AssessmentDecider.complete(outcome, reason, referral, actor,
-                s, now));
+            return new AssessmentCommand.Complete(outcome, reason, referral, actor, now);
+        });
     }
 
-    private interface Decision {
-        List<EventPayload> decide(AssessmentDecider.Actor actor, AssessmentState s, Instant now);
+    /** The command, made by the caller as they act on the assessment as it now is. */
+    private interface Command {
+        AssessmentCommand make(AssessmentActor actor, AssessmentState s, Instant now);
     }
 
-    private Response changed(UUID id, String ifMatch, String correlation, Decision decision) {
-        AssessmentDecider.Actor actor = actor(views.teamOf(id).orElse(null));
-        BiFunction<AssessmentState, Instant, List<EventPayload>> decider = (s, now) -> decision.decide(actor, s, now);
-        AssessmentState s = commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
-        AssessmentView view = AssessmentView.of(s, views.teamOf(id).orElse(null));
+    private Response changed(UUID id, String ifMatch, String correlation, Command command) {
+        UUID team = views.teamOf(id).orElse(null);
+        AssessmentActor actor = actor(team);
+        AssessmentState.Assessment s = (AssessmentState.Assessment) commands.change(id, IfMatch.expected(ifMatch),
+                caller.eventMetadata(correlation), (state, now) -> command.make(actor, state, now)).state();
+        AssessmentView view = AssessmentView.of(s, team);
         return Response.ok(Seen.full(view)).tag(IfMatch.etag(s.version())).build();
     }
 
@@ -305,12 +306,11 @@ public class AssessmentResource {
     }
 
     private boolean inTeam(UUID teamId) {
-        TeamState t = teams.state(teamId);
-        return t.exists() && t.agencyTakesPart(caller.agencyId().orElse(null));
+        return teams.state(teamId) instanceof TeamState.Team t && t.agencyTakesPart(caller.agencyId().orElse(null));
     }
 
-    private AssessmentDecider.Actor actor(UUID team) {
-        return new AssessmentDecider.Actor(caller.subject(), caller.agencyId().orElse(null),
+    private AssessmentActor actor(UUID team) {
+        return new AssessmentActor(caller.subject(), caller.agencyId().orElse(null),
                 caller.hasRole(Roles.SAFEGUARDING_LEAD), team != null && inTeam(team));
     }
 }

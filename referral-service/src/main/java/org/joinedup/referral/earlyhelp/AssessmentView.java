@@ -1,5 +1,7 @@
 package org.joinedup.referral.earlyhelp;
 
+import org.joinedup.referral.earlyhelp.domain.AssessmentState;
+
 import org.joinedup.events.concern.Consent;
 import org.joinedup.events.earlyhelp.AssessmentDomain;
 import org.joinedup.events.earlyhelp.DomainFindings;
@@ -53,14 +55,14 @@ public record AssessmentView(UUID assessmentId, UUID childId, String status, Con
                           String completedByAgency, Instant completedAt) {
     }
 
-    public static AssessmentView of(AssessmentState s, UUID teamId) {
+    public static AssessmentView of(AssessmentState.Assessment s, UUID teamId) {
         var st = s.started();
         Version current = s.latest().map(Version::of).orElse(null);
         List<VersionSummary> versions = s.versions().stream()
                 .map(v -> new VersionSummary(v.version(), v.recordedBy(), v.recordedByAgency(), v.recordedAt())).toList();
         Outcome outcome = s.completed().map(c -> new Outcome(c.outcome(), c.reason(), c.version(), c.referralId(),
                 c.completedBy(), c.completedByAgency(), c.completedAt())).orElse(null);
-        return new AssessmentView(st.assessmentId(), st.childId(), s.status(), st.consent(), st.steppedDownFrom(),
+        return new AssessmentView(st.assessmentId(), st.childId(), s.status().wireName(), st.consent(), st.steppedDownFrom(),
                 st.startedBy(), st.startedByAgency(), st.startedAt(), current, versions, outcome, teamId, s.reviews(), SHOWN,
                 s.version());
     }

@@ -1,5 +1,7 @@
 package org.joinedup.referral.earlyhelp;
 
+import org.joinedup.referral.earlyhelp.domain.AssessmentState;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,7 @@ public class AssessmentViews {
     }
 
     /** The assessment as it now is, keeping the team that works from it. */
-    public void put(AssessmentState s) {
+    public void put(AssessmentState.Assessment s) {
         UUID team = teamOf(s.started().assessmentId()).orElse(null);
         AssessmentView view = AssessmentView.of(s, team);
         Jdbc.update(dataSource, """

@@ -1,5 +1,11 @@
 package org.joinedup.referral.referral;
 
+import org.joinedup.referral.referral.domain.MakeReferral;
+import org.joinedup.referral.referral.domain.ReferralCommand;
+import org.joinedup.referral.referral.domain.ReferralDecider;
+import org.joinedup.referral.referral.domain.ReferralState;
+import org.joinedup.referral.referral.domain.StatutoryClock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static org.joinedup.referral.referral.ReferralRequests.MAX_TEXT;
 
@@ -54,14 +60,12 @@ public class ReferralResource {
     private final Clock clock;
     private final IdempotencyKeys idempotency;
     private final AccessLog access;
-    private final org.joinedup.referral.clock.Timescales timescales;
 
     @jakarta.inject.Inject
     ChildReads reads;
 
     public ReferralResource(ReferralCommands commands, ReferralViews views, Caller caller, Clock clock,
-                            IdempotencyKeys idempotency, AccessLog access, org.joinedup.referral.clock.Timescales timescales) {
-        this.timescales = timescales;
+                            IdempotencyKeys idempotency, AccessLog access) {
         this.commands = commands;
         this.views = views;
         this.caller = caller;
@@ -88,7 +92,7 @@ public class ReferralResource {
         MakeReferral command = body.check(errors, UUID.randomUUID(), agency, caller.subject());
         errors.throwIfAny();
         return idempotency.once(key, agency + " POST /referrals", body, () -> {
-            ReferralState s = commands.make(command, caller.eventMetadata(correlation));
+            ReferralState.Referral s = commands.make(command, caller.eventMetadata(correlation));
             return new IdempotencyKeys.Answer(201,
                     uri.getBaseUriBuilder().path("referrals").path(command.referralId().toString()).build().toString(),
                     IfMatch.etag(s.version()).toString(), Seen.full(ReferralView.of(s, clock.instant())));
@@ -174,7 +178,7 @@ public class ReferralResource {
                                 @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
-        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.acknowledge(id, agency, caller.subject(), s, now));
+        return changed(id, ifMatch, correlation, now -> new ReferralCommand.Acknowledge(id, agency, caller.subject(), now));
     }
 
     @POST
@@ -194,7 +198,8 @@ public class ReferralResource {
         ReferralRequests.Decide b = body == null ? new ReferralRequests.Decide(null, null) : body;
         ReferralOutcome outcome = b.check(errors);
         errors.throwIfAny();
-        commands.decide(id, ifMatch, agency, caller.subject(), outcome, b.reason().strip(), caller.eventMetadata(correlation));
+        commands.decide(id, IfMatch.expected(ifMatch), agency, caller.subject(), outcome, b.reason().strip(),
+                caller.eventMetadata(correlation));
         return current(id);
     }
 
@@ -209,7 +214,7 @@ public class ReferralResource {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
         String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
-        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.close(id, agency, caller.subject(), reason, s, now));
+        return changed(id, ifMatch, correlation, now -> new ReferralCommand.Close(id, agency, caller.subject(), reason, now));
     }
 
     @POST
@@ -225,7 +230,7 @@ public class ReferralResource {
         String agency = caller.requireAgency();
         String summary = FieldErrors.requiredText("summary", body == null ? null : body.summary(), MAX_TEXT);
         return changed(id, ifMatch, correlation,
-                (s, now) -> ReferralDecider.completeAssessment(id, agency, caller.subject(), summary, s, now));
+                now -> new ReferralCommand.CompleteAssessment(id, agency, caller.subject(), summary, now));
     }
 
     @POST
@@ -242,8 +247,8 @@ public class ReferralResource {
         UUID id = Paths.id(referralId, "referral");
         String agency = caller.requireAgency();
         ReferralRequests.Meeting.Checked meeting = ReferralRequests.Meeting.check(body);
-        return changed(id, ifMatch, correlation, (s, now) -> ReferralDecider.holdStrategyDiscussion(id, agency,
-                caller.subject(), meeting.note(), meeting.heldAt(), s, timescales, now));
+        return changed(id, ifMatch, correlation, now -> new ReferralCommand.HoldStrategyDiscussion(id, agency,
+                caller.subject(), meeting.note(), meeting.heldAt(), now));
     }
 
     @POST
@@ -258,12 +263,11 @@ public class ReferralResource {
         String agency = caller.requireAgency();
         ReferralRequests.Meeting.Checked meeting = ReferralRequests.Meeting.check(body);
         return changed(id, ifMatch, correlation,
-                (s, now) -> ReferralDecider.holdConference(id, agency, caller.subject(), meeting.note(), meeting.heldAt(), s, now));
+                now -> new ReferralCommand.HoldConference(id, agency, caller.subject(), meeting.note(), meeting.heldAt(), now));
     }
 
-    private Response changed(UUID id, String ifMatch, String correlation,
-                             BiFunction<ReferralState, Instant, List<org.joinedup.events.EventPayload>> decider) {
-        commands.change(id, ifMatch, caller.eventMetadata(correlation), decider);
+    private Response changed(UUID id, String ifMatch, String correlation, Function<Instant, ReferralCommand> command) {
+        commands.change(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation), command);
         return current(id);
     }
 

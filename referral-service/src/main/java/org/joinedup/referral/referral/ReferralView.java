@@ -1,5 +1,11 @@
 package org.joinedup.referral.referral;
 
+import org.joinedup.referral.referral.domain.MakeReferral;
+import org.joinedup.referral.referral.domain.ReferralCommand;
+import org.joinedup.referral.referral.domain.ReferralDecider;
+import org.joinedup.referral.referral.domain.ReferralState;
+import org.joinedup.referral.referral.domain.StatutoryClock;
+
 import org.joinedup.events.concern.Consent;
 
 import java.time.Instant;
@@ -32,7 +38,7 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
                         String status) {
     }
 
-    public static ReferralView of(ReferralState s, Instant now) {
+    public static ReferralView of(ReferralState.Referral s, Instant now) {
         var m = s.made();
         Step ack = s.acknowledged() == null ? null
                 : new Step(s.acknowledged().acknowledgedBy(), s.acknowledged().acknowledgedAt(), null);
@@ -48,7 +54,7 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
         List<Clock> clocks = StatutoryClock.of(s).stream()
                 .map(c -> new Clock(c.clock(), c.dueBy(), c.metAt(), c.stoppedAt(), c.overdueAt(), null)).toList();
         return new ReferralView(m.referralId(), m.childId(), m.fromAgency(), m.toAgency(), m.referredBy(), m.concernIds(),
-                m.reason(), m.urgency(), m.familyInformed(), m.consent(), s.status(), m.madeAt(), ack, decision, assessment,
+                m.reason(), m.urgency(), m.familyInformed(), m.consent(), s.status().wireName(), m.madeAt(), ack, decision, assessment,
                 strategy, conference, closure, clocks, false, s.version()).at(now);
     }
 

@@ -1,5 +1,11 @@
 package org.joinedup.referral.referral;
 
+import org.joinedup.referral.referral.domain.MakeReferral;
+import org.joinedup.referral.referral.domain.ReferralCommand;
+import org.joinedup.referral.referral.domain.ReferralDecider;
+import org.joinedup.referral.referral.domain.ReferralState;
+import org.joinedup.referral.referral.domain.StatutoryClock;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +29,7 @@ public class ReferralViews {
         this.dataSource = dataSource;
     }
 
-    public void put(ReferralState s, Instant now) {
+    public void put(ReferralState.Referral s, Instant now) {
         ReferralView view = ReferralView.of(s, now);
         boolean overdueRecorded = view.clocks().stream()
                 .anyMatch(c -> c.overdueRecordedAt() != null && c.metAt() == null && c.stoppedAt() == null);

@@ -2,54 +2,58 @@ package org.joinedup.referral.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.joinedup.events.EventPayload;
-import org.joinedup.events.team.TeamMember;
+import org.joinedup.events.team.TeamEvent;
+import org.joinedup.platform.command.CommandHandler;
+import org.joinedup.platform.command.Handled;
+import org.joinedup.platform.command.Refused;
+import org.joinedup.platform.command.StreamKind;
+import org.joinedup.platform.decide.Refusal;
 import org.joinedup.platform.store.EventMetadata;
-import org.joinedup.platform.store.EventStore;
-import org.joinedup.platform.store.StoredEvent;
+import org.joinedup.platform.store.ExpectedVersion;
 import org.joinedup.referral.clock.Timescales;
+import org.joinedup.referral.team.domain.TeamCommand;
+import org.joinedup.referral.team.domain.TeamDecider;
+import org.joinedup.referral.team.domain.TeamState;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** Carries out Team Around the Child commands: decide, append, refresh the read model, in one transaction. */
+/** Runs Team Around the Child commands through the {@link CommandHandler}, keeping the team's read model in the same transaction. */
 @ApplicationScoped
 public class TeamCommands {
-    private final EventStore store;
+    private final CommandHandler handler;
     private final TeamViews views;
-    private final Timescales timescales;
+    private final StreamKind<TeamCommand, TeamState, TeamEvent> teams;
 
-    public TeamCommands(EventStore store, TeamViews views, Timescales timescales) {
-        this.store = store;
+    public TeamCommands(CommandHandler handler, TeamViews views, Timescales timescales) {
+        this.handler = handler;
         this.views = views;
-        this.timescales = timescales;
+        this.teams = StreamKind.of("team-", TeamEvent.class, new TeamDecider(timescales.days()))
+                .keeping((state, appended) -> views.put((TeamState.Team) state, appended.get(0).recordedAt()));
     }
 
-    /** Forms a team for a child; 409 when the child already has one. */
+    /** Forms a team for a child; a conflict when the child already has one (a child has one team). */
     @Transactional
-    public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
-                          int reviewEveryWeeks, TeamDecider.Actor actor, EventMetadata meta) {
-        return form(teamId, childId, referralId, members, lead, leadReason, reviewEveryWeeks, null, actor, meta);
-    }
-
-    /** Forms a team working from an early help assessment (null: none). */
-    @Transactional
-    public TeamState form(UUID teamId, UUID childId, UUID referralId, List<TeamMember> members, UUID lead, String leadReason,
-                          int reviewEveryWeeks, UUID assessmentId, TeamDecider.Actor actor, EventMetadata meta) {
-        views.teamOfChild(childId).ifPresent(existing -> {
-            throw org.joinedup.platform.http.ProblemException.conflict("team-exists",
-                    "child " + childId + " already has a Team Around the Child (" + existing + ")");
+    public TeamState.Team form(EventMetadata meta, Function<Instant, TeamCommand.Form> command) {
+        Instant now = handler.now();
+        TeamCommand.Form form = command.apply(now);
+        views.teamOfChild(form.childId()).ifPresent(existing -> {
+            throw new Refused(Refusal.conflict("team-exists",
+                    "child " + form.childId() + " already has a Team Around the Child (" + existing + ")"));
         });
-        return change(teamId, null, meta, (s, now) -> TeamDecider.form(teamId, childId, referralId, members, lead, leadReason,
-                reviewEveryWeeks, assessmentId, actor, s, timescales.days(), now));
+        return (TeamState.Team) handler.start(teams, form.teamId(), meta, now, form).state();
     }
 
+    /**
+     * A change to a team, at the version the caller expects; the command is made knowing the team as it
+     * now is (a caller's right to coordinate it is checked on the same fold).
+     */
     @Transactional
-    public TeamState change(UUID teamId, String ifMatch, EventMetadata meta,
-                            BiFunction<TeamState, Instant, List<EventPayload>> decider) {
-        return apply(teamId, ifMatch, meta, decider).state();
+    public Handled<TeamState> change(UUID teamId, ExpectedVersion expected, EventMetadata meta,
+                                     BiFunction<TeamState, Instant, TeamCommand> command) {
+        return handler.handle(teams, teamId, expected, meta, command);
     }
 
     /**
@@ -60,25 +64,10 @@ public class TeamCommands {
     @Transactional
     public int recordOverdue(UUID teamId) {
         EventMetadata meta = new EventMetadata("referral-service", null, UUID.randomUUID(), null);
-        return apply(teamId, null, meta, (s, now) -> TeamDecider.overdue(s, timescales.days(), now)).appended();
-    }
-
-    private record Applied(TeamState state, int appended) {
-    }
-
-    /** Decide, append, and refresh the read model from the stream as it now is (read once). */
-    private Applied apply(UUID teamId, String ifMatch, EventMetadata meta,
-                          BiFunction<TeamState, Instant, List<EventPayload>> decider) {
-        EventStore.Decision d = store.decision(TeamDecider.streamId(teamId), ifMatch, meta,
-                (past, now) -> decider.apply(TeamState.fold(past), now));
-        TeamState s = TeamState.fold(d.events());
-        if (d.changed()) {
-            views.put(s, d.appended().get(0).recordedAt());
-        }
-        return new Applied(s, d.appended().size());
+        return handler.handle(teams, teamId, ExpectedVersion.any(), meta, TeamCommand.RecordOverdue::new).appended().size();
     }
 
     public TeamState state(UUID teamId) {
-        return TeamState.fold(store.readStream(TeamDecider.streamId(teamId)).stream().map(StoredEvent::payload).toList());
+        return handler.read(teams, teamId).state();
     }
 }

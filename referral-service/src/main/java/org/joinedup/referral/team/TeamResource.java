@@ -1,5 +1,10 @@
 package org.joinedup.referral.team;
 
+import org.joinedup.referral.earlyhelp.domain.AssessmentActor;
+import org.joinedup.referral.team.domain.TeamActor;
+import org.joinedup.referral.team.domain.TeamCommand;
+import org.joinedup.referral.team.domain.TeamState;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static org.joinedup.referral.team.TeamRequests.MAX_TEXT;
 
@@ -128,8 +133,8 @@ public class TeamResource {
         UUID leadId = lead;
         String agency = caller.agencyId().orElse(null);
         return idempotency.once(key, agency + " POST /teams", body, () -> {
-            TeamState s = commands.form(teamId, child, null, members, leadId, leadReason, weeks, assessmentId, actor(),
-                    caller.eventMetadata(correlation));
+            TeamState.Team s = commands.form(caller.eventMetadata(correlation), now -> new TeamCommand.Form(teamId, child,
+                    null, members, leadId, leadReason, weeks, assessmentId, actor(), now));
             if (assessmentId != null) {
                 assessments.linked(assessmentId, teamId);
             }
@@ -151,7 +156,7 @@ public class TeamResource {
         UUID child = errors.uuid("childId", childId, false);
         int max = limit == null ? 100 : errors.integer("limit", limit, 1, 500);
         errors.throwIfAny();
-        TeamDecider.Actor actor = actor();
+        TeamActor actor = actor();
         Instant now = clock.instant();
         if (!actor.safeguardingLead()) {
             List<TeamView> teams = views.list(caller.requireAgency(), child, now, max).stream()
@@ -176,11 +181,10 @@ public class TeamResource {
                     + "gets 404, as for a team that does not exist, and the refusal is recorded (docs/access.md).")
     public Response get(@PathParam("teamId") String teamId) {
         UUID id = Paths.id(teamId, "team");
-        TeamState s = commands.state(id);
-        TeamDecider.Actor actor = actor();
+        TeamActor actor = actor();
         java.util.function.Supplier<ProblemException> notFound =
                 () -> ProblemException.notFound("no Team Around the Child is visible to the caller");
-        if (!s.exists()) {
+        if (!(commands.state(id) instanceof TeamState.Team s)) {
             throw notFound.get();
         }
         TeamView view = TeamView.of(s, timescales.days(), clock.instant());
@@ -211,13 +215,13 @@ public class TeamResource {
         FieldErrors errors = new FieldErrors();
         UUID assessmentId = errors.uuid("assessmentId", body == null ? null : body.assessmentId(), true);
         errors.throwIfAny();
-        TeamState before = mayCoordinate(id);
-        TeamDecider.visible(before, actor());
-        assessments.requireLinkable(assessmentId, before.formed().childId(), id);
-        TeamState after = commands.change(id, ifMatch, caller.eventMetadata(correlation),
-                (s, now) -> TeamDecider.linkAssessment(assessmentId, actor(), s, timescales.days(), now));
+        var after = commands.change(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation), (s, now) -> {
+            TeamState.Team team = mayCoordinate(s);
+            assessments.requireLinkable(assessmentId, team.childId(), id);
+            return new TeamCommand.LinkAssessment(assessmentId, actor(), now);
+        });
         assessments.linked(assessmentId, id);
-        return answer(after);
+        return answer(after.state());
     }
 
     @POST
@@ -238,7 +242,7 @@ public class TeamResource {
         }
         TeamMember member = body.check(errors, "", directory);
         errors.throwIfAny();
-        return changed(id, ifMatch, correlation, (s, now) -> TeamDecider.addMember(member, actor(), s, timescales.days(), now));
+        return changed(id, ifMatch, correlation, now -> new TeamCommand.AddMember(member, actor(), now));
     }
 
     @POST
@@ -253,7 +257,7 @@ public class TeamResource {
         UUID id = Paths.id(teamId, "team");
         UUID member = Paths.id(memberId, "member");
         String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
-        return changed(id, ifMatch, correlation, (s, now) -> TeamDecider.leave(member, reason, actor(), s, timescales.days(), now));
+        return changed(id, ifMatch, correlation, now -> new TeamCommand.Leave(member, reason, actor(), now));
     }
 
     @POST
@@ -271,7 +275,7 @@ public class TeamResource {
         String reason = errors.text("reason", b.reason(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.assignLead(member, reason, actor(), s, timescales.days(), now));
+                now -> new TeamCommand.AssignLead(member, reason, actor(), now));
     }
 
     @POST
@@ -291,7 +295,7 @@ public class TeamResource {
         errors.throwIfAny();
         UUID actionId = UUID.randomUUID();
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.agreeAction(actionId, description, owner, due, actor(), s, timescales.days(), now));
+                now -> new TeamCommand.AgreeAction(actionId, description, owner, due, actor(), now));
     }
 
     @POST
@@ -309,7 +313,7 @@ public class TeamResource {
         String note = errors.optionalText("note", body == null ? null : body.note(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.completeAction(action, note, actor(), s, timescales.days(), now));
+                now -> new TeamCommand.CompleteAction(action, note, actor(), now));
     }
 
     @POST
@@ -329,7 +333,7 @@ public class TeamResource {
         String reason = errors.text("reason", b.reason(), MAX_TEXT);
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.reassignAction(action, owner, reason, actor(), s, timescales.days(), now));
+                now -> new TeamCommand.ReassignAction(action, owner, reason, actor(), now));
     }
 
     @POST
@@ -345,7 +349,7 @@ public class TeamResource {
         UUID action = Paths.id(actionId, "action");
         String reason = FieldErrors.requiredText("reason", body == null ? null : body.reason(), MAX_TEXT);
         return changed(id, ifMatch, correlation,
-                (s, now) -> TeamDecider.cancelAction(action, reason, actor(), s, timescales.days(), now));
+                now -> new TeamCommand.CancelAction(action, reason, actor(), now));
     }
 
     @POST
@@ -390,38 +394,41 @@ public class TeamResource {
             errors.add("assessment", "one-of", "must be one of stands, revised");
         }
         errors.throwIfAny();
-        // Who may review comes first, so that a caller who may not see the team learns nothing of its assessment.
-        TeamState before = mayCoordinate(id);
-        TeamDecider.visible(before, actor());
-        UUID working = before.assessmentId().orElse(null);
-        if (working != null && assessment == null) {
-            throw ProblemException.invalid("assessment", "required", "the team works from an early help assessment: say "
-                    + "whether it still stands or was revised (stands | revised)");
-        }
-        if (working == null && assessment != null) {
-            throw ProblemException.invalid("assessment", "no-assessment", "the team works from no early help assessment");
-        }
         org.joinedup.platform.store.EventMetadata meta = caller.eventMetadata(correlation);
-        TeamState after = commands.change(id, ifMatch, meta,
-                (s, now) -> TeamDecider.review(heldOn, attendees, decisions, next, wellbeing, actor(), s, timescales.days(), now));
+        TeamState.Team after = (TeamState.Team) commands.change(id, IfMatch.expected(ifMatch), meta, (s, now) -> {
+            // Who may review comes first, so that a caller who may not see the team learns nothing of its assessment.
+            TeamState.Team team = mayCoordinate(s);
+            UUID working = team.assessmentId().orElse(null);
+            if (working != null && assessment == null) {
+                throw ProblemException.invalid("assessment", "required", "the team works from an early help assessment: "
+                        + "say whether it still stands or was revised (stands | revised)");
+            }
+            if (working == null && assessment != null) {
+                throw ProblemException.invalid("assessment", "no-assessment", "the team works from no early help assessment");
+            }
+            return new TeamCommand.Review(heldOn, attendees, decisions, next, wellbeing, actor(), now);
+        }).state();
+        UUID working = after.assessmentId().orElse(null);
         if (working != null) {
             // In the same transaction: a "revised" the assessment cannot back records neither review.
             var held = after.reviews().get(after.reviews().size() - 1);
             assessments.reviewed(working, id, held.reviewId(), held.heldOn(), "revised".equals(assessment),
-                    new org.joinedup.referral.earlyhelp.AssessmentDecider.Actor(caller.subject(), caller.agencyId().orElse(null),
+                    new AssessmentActor(caller.subject(), caller.agencyId().orElse(null),
                             caller.hasRole(Roles.SAFEGUARDING_LEAD), true), meta);
         }
         return answer(after);
     }
 
-    private Response changed(UUID id, String ifMatch, String correlation,
-                             BiFunction<TeamState, Instant, List<EventPayload>> decider) {
-        mayCoordinate(id);
-        return answer(commands.change(id, ifMatch, caller.eventMetadata(correlation), decider));
+    private Response changed(UUID id, String ifMatch, String correlation, Function<Instant, TeamCommand> command) {
+        return answer(commands.change(id, IfMatch.expected(ifMatch), caller.eventMetadata(correlation), (s, now) -> {
+            mayCoordinate(s);
+            return command.apply(now);
+        }).state());
     }
 
     /** The team as changed, as the caller may see it, with its ETag. */
-    private Response answer(TeamState s) {
+    private Response answer(TeamState changed) {
+        TeamState.Team s = (TeamState.Team) changed;
         TeamView view = TeamView.of(s, timescales.days(), clock.instant()).forCaller(actor());
         return Response.ok(Seen.full(view)).tag(IfMatch.etag(view.version())).build();
     }
@@ -431,12 +438,15 @@ public class TeamResource {
      * front door, or the lead is under break-glass): 404 when it may not know of the team, 403 when it sees only
      * its headline. A practitioner's rights are the decider's (lead professional, action owner).
      *
-     * @return the team as read for the check
+     * The decider then refuses a caller who may not know of the team (404), or may not change its plan (403).
+     *
+     * @return the team, as the caller may know of it
      */
-    private TeamState mayCoordinate(UUID teamId) {
-        TeamState s = commands.state(teamId);
-        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD) || !s.exists()
-                || s.isLeadProfessional(caller.agencyId().orElse(null), caller.subject())) {
+    private TeamState.Team mayCoordinate(TeamState state) {
+        if (!(state instanceof TeamState.Team s) || !s.visibleTo(actor())) {
+            throw ProblemException.notFound("no Team Around the Child is visible to the caller");
+        }
+        if (!caller.hasRole(Roles.SAFEGUARDING_LEAD) || s.isLeadProfessional(caller.agencyId().orElse(null), caller.subject())) {
             return s;
         }
         TeamView view = TeamView.of(s, timescales.days(), clock.instant());
@@ -449,7 +459,7 @@ public class TeamResource {
         return s;
     }
 
-    private TeamDecider.Actor actor() {
-        return new TeamDecider.Actor(caller.subject(), caller.agencyId().orElse(null), caller.hasRole(Roles.SAFEGUARDING_LEAD));
+    private TeamActor actor() {
+        return new TeamActor(caller.subject(), caller.agencyId().orElse(null), caller.hasRole(Roles.SAFEGUARDING_LEAD));
     }
 }

@@ -1,5 +1,8 @@
 package org.joinedup.referral.team;
 
+import org.joinedup.referral.team.domain.TeamActor;
+import org.joinedup.referral.team.domain.TeamState;
+
 import org.joinedup.events.team.TeamMember;
 import org.joinedup.referral.clock.WorkingDays;
 
@@ -22,7 +25,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
     public record Member(UUID memberId, String kind, String name, String role, String agencyId, String practitionerId,
                          boolean active, Instant joinedAt, Instant leftAt, String leftReason) {
         /** Whether this member is the practitioner acting. */
-        boolean is(TeamDecider.Actor actor) {
+        boolean is(TeamActor actor) {
             return actor.agencyId() != null && actor.agencyId().equals(agencyId) && actor.subject().equals(practitionerId);
         }
     }
@@ -79,7 +82,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
         return progress;
     }
 
-    public static TeamView of(TeamState s, WorkingDays days, Instant now) {
+    public static TeamView of(TeamState.Team s, WorkingDays days, Instant now) {
         var f = s.formed();
         List<Member> members = s.members().stream().map(m -> {
             TeamMember tm = m.member();
@@ -87,7 +90,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
                     m.joinedAt(), m.leftAt(), m.leftReason());
         }).toList();
         List<Action> actions = s.actions().stream().map(a -> new Action(a.agreed().actionId(), a.agreed().description(),
-                a.owner(), a.agreed().dueOn(), a.status(), false, a.history())).toList();
+                a.owner(), a.agreed().dueOn(), a.status().wireName(), false, a.history())).toList();
         List<Review> reviews = s.reviews().stream().map(r -> new Review(r.reviewId(), r.heldOn(), r.attendees(),
                 r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt(), r.wellbeing().stream().map(Rated::of).toList())).toList();
         return new TeamView(f.teamId(), f.childId(), f.referralId(), f.formedAt(), f.formedBy(),
@@ -104,7 +107,7 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
     }
 
     /** What a practitioner of a member agency sees: the whole plan when they lead it, else only their own actions. */
-    public TeamView forCaller(TeamDecider.Actor actor) {
+    public TeamView forCaller(TeamActor actor) {
         boolean lp = leadProfessional != null && member(leadProfessional).active() && member(leadProfessional).is(actor);
         if (actor.safeguardingLead() || lp) {
             return this;

@@ -1,5 +1,8 @@
 package org.joinedup.referral.team;
 
+import org.joinedup.referral.team.domain.TeamDecider;
+import org.joinedup.referral.team.domain.TeamState;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +36,7 @@ public class TeamViews {
     public record OwnedAction(UUID teamId, UUID childId, TeamView.Action action) {
     }
 
-    public void put(TeamState s, Instant now) {
+    public void put(TeamState.Team s, Instant now) {
         TeamView view = TeamView.of(s, timescales.days(), now);
         String[] agencies = view.members().stream().filter(m -> m.agencyId() != null).map(TeamView.Member::agencyId)
                 .distinct().toArray(String[]::new);
