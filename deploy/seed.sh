@@ -82,7 +82,8 @@ subscribe() { # agency
   curl -sf -H "Authorization: Bearer $(system_token "$1")" -H 'Content-Type: application/json' "$NOTIFICATIONS/subscriptions" \
     -d '{"callbackUrl": "'"$RECEIVER/hook/$1"'", "kinds": ["share-received", "share-declined", "share-acknowledged",
          "referral-received", "referral-decided", "referral-overdue", "emergency-access", "bigger-picture-flag",
-         "child-records-link", "action-assigned", "action-due-soon", "action-overdue", "review-missed"]}' \
+         "child-records-link", "action-assigned", "action-due-soon", "action-overdue", "review-missed",
+         "urgent-contact", "triage-decided", "triage-overdue", "status-lookup"]}' \
     | sed -E 's/.*"secret":"([^"]+)".*/\1/' > "$STATE/webhooks/$1.secret.new"
   mv "$STATE/webhooks/$1.secret.new" "$STATE/webhooks/$1.secret"
 }
@@ -353,5 +354,74 @@ print("  agency kinds in the teams of the children they raised concerns about: %
 print("  teams whose wellbeing ratings improved: %s" % ratio(w["improved"]))
 print("  (as CSV: GET /measures/export.csv with the same query)")'
 fi
+# The statutory pathway (docs/pathway.md): a police concern at immediate risk about another child reaches
+# her front door's triage queue and its case system at once; the front door decides on a strategy
+# discussion; the enquiry finds a continuing risk; the initial conference puts her on a child protection
+# plan; at night an emergency department asks "is anyone worried?" and the local authority is told.
+PATHWAY_NHS=9990000018   # a format-valid NHS number (the 999 range is for tests); the child is fictional
+now_utc() { date -u -d "${1:-now}" +%Y-%m-%dT%H:%M:%SZ; }
+if [ ! -f "$STATE/seeded-pathway" ]; then
+  LEAD=$(user_token lead.haringey)
+  echo
+  echo "The statutory pathway: the police raise a concern at immediate risk about Kofi Boateng (N17)."
+  BEFORE=$(wc -l < "$STATE/logs/webhook-receiver.log" 2>/dev/null || echo 0)
+  T0=$(date +%s%N)
+  PCHILD=$(raise met-police '{"child": {"nhsNumber": "'$PATHWAY_NHS'", "familyName": "Boateng", "givenName": "Kofi",
+      "dateOfBirth": "2019-02-14", "postcode": "N17 6AB"}, "category": "physical-abuse", "wellbeingIndicators": ["safe"],
+      "riskLevel": "immediate", "description": "Officers called to a disturbance found a five-year-old with a burn on his hand; the account given does not fit.",
+      "childsVoice": "Daddy was cross.", "occurredAt": "'"$(now_utc '-2 hours')"'"}' | field childId)
+  for _ in $(seq 1 100); do
+    tail -n +"$((BEFORE + 1))" "$STATE/logs/webhook-receiver.log" 2>/dev/null | grep -q 'haringey-csc.*urgent-contact' && break
+    sleep 0.1
+  done
+  T1=$(date +%s%N)
+  if tail -n +"$((BEFORE + 1))" "$STATE/logs/webhook-receiver.log" 2>/dev/null | grep -q 'haringey-csc.*urgent-contact'; then
+    echo "  1. the front door's case system was told (urgent-contact, a signed webhook) $(( (T1 - T0) / 1000000 )) ms after the 201"
+  else
+    echo "  1. (the urgent-contact webhook had not arrived after 10 s: see .local/logs/webhook-receiver.log)"
+  fi
+  for _ in $(seq 1 50); do
+    TRIAGE=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/triage?childId=$PCHILD&status=awaiting-decision" \
+      | json_get '(d["items"][0]["triageId"] + " " + d["items"][0]["decisionDueBy"]) if d["items"] else ""')
+    [ -n "$TRIAGE" ] && break
+    sleep 0.2
+  done
+  TRIAGE_ID=${TRIAGE%% *}
+  echo "  2. in Haringey's triage queue (item $TRIAGE_ID), a decision due by ${TRIAGE##* }"
+  curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/triage/$TRIAGE_ID/decision" \
+    -d '{"outcome": "strategy-discussion", "reason": "An unexplained burn on a five-year-old: reasonable cause to suspect significant harm."}'
+  echo "  3. the front door decided: strategy-discussion (the police were told the outcome)"
+  EPISODE=$(curl -sf -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' "$REFERRALS/child-protection" \
+    -d '{"childId": "'$PCHILD'", "triageId": "'$TRIAGE_ID'", "heldAt": "'"$(now_utc '-30 minutes')"'",
+         "decision": "section-47-enquiry", "reason": "The burn and the account do not fit; a sibling was seen with bruising last year.",
+         "attendance": [{"agencyId": "met-police", "attended": true, "information": "Two call-outs to the address this year."},
+                        {"agencyId": "whittington-health", "attended": true, "information": "The burn is consistent with a hot object held to the skin."},
+                        {"agencyId": "northside-primary", "attended": false}]}' | field episodeId)
+  echo "  4. strategy discussion with the police and health: a section 47 enquiry (episode $EPISODE)"
+  curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' \
+    "$REFERRALS/child-protection/$EPISODE/enquiry-outcome" \
+    -d '{"outcome": "substantiated-continuing-risk", "summary": "The injury was inflicted; the risk continues while the father lives at home."}'
+  DUE=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/child-protection/$EPISODE" | json_get 'd["conferenceDueBy"]')
+  echo "  5. the enquiry found a continuing risk: an initial child protection conference is due by $DUE"
+  curl -sf -o /dev/null -H "Authorization: Bearer $LEAD" -H 'Content-Type: application/json' \
+    "$REFERRALS/child-protection/$EPISODE/initial-conference" \
+    -d '{"heldAt": "'"$(now_utc '-5 minutes')"'", "agencies": ["met-police", "whittington-health", "northside-primary"],
+         "parentsAttended": true, "childAttended": false, "categories": ["physical-abuse"], "leadSocialWorker": "Priya Shah"}'
+  PLAN=$(curl -sf -H "Authorization: Bearer $LEAD" "$REFERRALS/child-protection/$EPISODE")
+  echo "  6. the conference: a child protection plan ($(echo "$PLAN" | json_get '", ".join(d["categories"])')), lead social worker"
+  echo "     $(echo "$PLAN" | json_get 'd["leadSocialWorker"]'); the core group is due by $(echo "$PLAN" | json_get 'd["coreGroupDueBy"]'), the first review by $(echo "$PLAN" | json_get 'd["nextReviewDueBy"]')"
+  BEFORE=$(wc -l < "$STATE/logs/webhook-receiver.log" 2>/dev/null || echo 0)
+  ASKED=$(curl -sf -H "Authorization: Bearer $(system_token whittington-health)" \
+    "$REFERRALS/child-status?nhsNumber=$PATHWAY_NHS&purpose=Emergency+department+attendance+at+02%3A10%2C+a+head+injury")
+  echo "  7. at night the emergency department asks by NHS number only: $(echo "$ASKED" | json_get 'd["status"] + " (" + ", ".join(d["categories"]) + ") since " + d["since"] + "; call " + d["whomToCall"]["name"] + ", " + d["whomToCall"]["phone"]')"
+  for _ in $(seq 1 100); do
+    tail -n +"$((BEFORE + 1))" "$STATE/logs/webhook-receiver.log" 2>/dev/null | grep -q 'haringey-csc.*status-lookup' && break
+    sleep 0.1
+  done
+  tail -n +"$((BEFORE + 1))" "$STATE/logs/webhook-receiver.log" 2>/dev/null | grep -q 'haringey-csc.*status-lookup' \
+    && echo "  8. and Haringey's case system was told of the lookup (status-lookup), as CP-IS tells the local authority"
+  echo "$EPISODE" > "$STATE/seeded-pathway"
+fi
+
 echo
 echo "Next: the README's walk-through posts your own concern and reads it back."

@@ -44,6 +44,8 @@ class ReferralEventsContractTest {
         UUID hv = UUID.randomUUID();
         UUID action = UUID.randomUUID();
         UUID assessment = UUID.randomUUID();
+        UUID triage = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 12, 4);
         return List.of(
                 new ReferralMade(r, CHILD, "met-police", "haringey-csc", "pc-1", List.of(UUID.randomUUID()), "bruises",
@@ -84,7 +86,31 @@ class ReferralEventsContractTest {
                 new org.joinedup.events.earlyhelp.EarlyHelpAssessmentCompleted(assessment, CHILD, 1, "step-up", "risk grew", r,
                         "hv-1", "whittington-health", AT),
                 new org.joinedup.events.earlyhelp.EarlyHelpAssessmentReviewed(assessment, CHILD, team, UUID.randomUUID(), day,
-                        true, 2, "hv-1", AT));
+                        true, 2, "hv-1", AT),
+                new org.joinedup.events.frontdoor.ContactReceived(triage, CHILD, "haringey-csc", "concern", UUID.randomUUID(),
+                        "met-police", "immediate", AT, AT.plusSeconds(86400)),
+                new org.joinedup.events.frontdoor.TriageDecided(triage, CHILD, "haringey-csc", "strategy-discussion",
+                        "reasonable cause to suspect significant harm", List.of(UUID.randomUUID()), List.of("met-police"),
+                        "sw-1", AT),
+                new org.joinedup.events.frontdoor.TriageDecisionOverdue(triage, CHILD, "haringey-csc", AT, AT),
+                new org.joinedup.events.protection.StrategyDiscussionRecorded(episode, CHILD, "haringey-csc", triage, AT,
+                        List.of(new org.joinedup.events.protection.Attendance("met-police", "police", true, "two call-outs"),
+                                new org.joinedup.events.protection.Attendance("whittington-health", "health", true, "bruising")),
+                        "section-47-enquiry", "significant harm suspected", "sw-1", AT),
+                new org.joinedup.events.protection.EnquiryConcluded(episode, CHILD, "haringey-csc",
+                        "substantiated-continuing-risk", "injuries consistent with the account", AT.plusSeconds(86400), "sw-1", AT),
+                new org.joinedup.events.protection.InitialConferenceHeld(episode, CHILD, "haringey-csc", AT,
+                        List.of("met-police", "whittington-health"), true, false, "child-protection-plan",
+                        List.of("physical-abuse", "neglect"), "Priya Shah", AT.plusSeconds(86400), day, "sw-1", AT),
+                new org.joinedup.events.protection.CoreGroupMet(episode, CHILD, "haringey-csc", AT, List.of("met-police"), "sw-1", AT),
+                new org.joinedup.events.protection.ReviewConferenceHeld(episode, CHILD, "haringey-csc", AT, "continue-plan",
+                        List.of("neglect"), day, "sw-1", AT),
+                new org.joinedup.events.protection.ChildProtectionPlanEnded(episode, CHILD, "haringey-csc", "moved-area", null,
+                        "sw-1", AT),
+                new org.joinedup.events.protection.ChildProtectionClockOverdue(episode, CHILD, "haringey-csc", "core-group", AT, AT),
+                new org.joinedup.events.status.ChildStatusLookedUp(UUID.randomUUID(), CHILD, "north-mid-ed", "dr-1",
+                        "attended the emergency department with a head injury", "child-protection-plan",
+                        List.of("haringey-csc"), AT));
     }
 
     @Test
@@ -101,6 +127,18 @@ class ReferralEventsContractTest {
                         .map(EventType::typeName).sorted().toList(),
                 samples().stream().map(e -> e.eventType().typeName()).distinct().sorted().toList(),
                 "a sample of every type on referrals.events");
+    }
+
+    @Test
+    void a_triage_decision_written_without_contacts_reads_as_empty_and_the_outcomes_are_the_front_door_s() {
+        String json = """
+                {"triageId": "%s", "childId": "%s", "frontDoor": "haringey-csc", "outcome": "advice-given", "reason": "r",
+                 "decidedBy": "sw-1", "decidedAt": "2026-11-23T10:00:00Z"}""".formatted(UUID.randomUUID(), CHILD);
+        var decided = (org.joinedup.events.frontdoor.TriageDecided) EventJson.read("triage-decided", 1, json);
+        assertEquals(List.of(), decided.contacts());
+        assertEquals(List.of(), decided.raisedBy());
+        assertEquals("no-further-action, advice-given, early-help-offered, child-in-need-assessment, strategy-discussion",
+                WireNamed.allNames(org.joinedup.events.frontdoor.TriageOutcome.class));
     }
 
     @Test

@@ -18,6 +18,12 @@ public enum RecordKind {
     REFERRAL("referral", "referralId"),
     TEAM("team", "teamId"),
     EARLY_HELP_ASSESSMENT("early-help-assessment", "assessmentId"),
+    /** An item of the child's front door's triage queue: the contacts it received and its decision. */
+    TRIAGE("triage", "triageId"),
+    /** A child protection episode: strategy discussion, enquiry, conference, plan. */
+    CHILD_PROTECTION("child-protection", "episodeId"),
+    /** An unscheduled-care agency asked whether anyone is worried about the child. */
+    STATUS_LOOKUP("status-lookup", "lookupId"),
     EMERGENCY_ACCESS("emergency-access", "grantId"),
     ACCESS("access", "accessId");
 
@@ -45,6 +51,13 @@ public enum RecordKind {
             Map.entry("early-help-assessment-recorded", EARLY_HELP_ASSESSMENT),
             Map.entry("early-help-assessment-completed", EARLY_HELP_ASSESSMENT),
             Map.entry("early-help-assessment-reviewed", EARLY_HELP_ASSESSMENT),
+            Map.entry("contact-received", TRIAGE), Map.entry("triage-decided", TRIAGE),
+            Map.entry("triage-decision-overdue", TRIAGE),
+            Map.entry("strategy-discussion-recorded", CHILD_PROTECTION), Map.entry("section-47-enquiry-concluded", CHILD_PROTECTION),
+            Map.entry("initial-child-protection-conference-held", CHILD_PROTECTION), Map.entry("core-group-met", CHILD_PROTECTION),
+            Map.entry("review-conference-held", CHILD_PROTECTION), Map.entry("child-protection-plan-ended", CHILD_PROTECTION),
+            Map.entry("child-protection-clock-overdue", CHILD_PROTECTION),
+            Map.entry("child-status-looked-up", STATUS_LOOKUP),
             Map.entry("emergency-access-granted", EMERGENCY_ACCESS),
             Map.entry("emergency-access-acknowledged", EMERGENCY_ACCESS),
             Map.entry("record-accessed", ACCESS), Map.entry("record-access-refused", ACCESS));

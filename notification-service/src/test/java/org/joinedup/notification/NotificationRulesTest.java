@@ -1,6 +1,9 @@
 package org.joinedup.notification;
 
 import org.joinedup.events.EventPayload;
+import org.joinedup.events.frontdoor.ContactReceived;
+import org.joinedup.events.frontdoor.TriageDecided;
+import org.joinedup.events.frontdoor.TriageDecisionOverdue;
 import org.joinedup.events.team.PlanReviewed;
 import org.joinedup.events.EventJson;
 import org.joinedup.events.access.EmergencyAccessGranted;
@@ -188,5 +191,54 @@ class NotificationRulesTest {
         assertEquals(NotificationKind.ACTION_DUE_SOON, soon.kind());
         assertEquals(List.of(new Recipient.MemberAgency(officer)), soon.recipients());
         assertEquals(team, soon.resourceId());
+    }
+
+    @Test
+    void a_contact_at_high_or_immediate_risk_tells_the_front_door_at_once_and_a_lower_one_waits_in_its_queue() {
+        UUID triage = UUID.randomUUID();
+        for (String urgent : List.of("high", "immediate")) {
+            NotificationRules.Planned p = NotificationRules.plan(json(new ContactReceived(triage, child, "haringey-csc",
+                    "concern", UUID.randomUUID(), "met-police", urgent, AT, AT.plusSeconds(86_400)))).get(0);
+            assertEquals(NotificationKind.URGENT_CONTACT, p.kind());
+            assertEquals(List.of(new Recipient.Agency("haringey-csc")), p.recipients());
+            assertEquals(triage, p.resourceId());
+            assertEquals("triage", p.resource());
+            assertTrue(p.headline().contains(urgent + " risk") && p.headline().contains("met-police")
+                    && p.headline().endsWith("2026-12-06 09:00 UTC"), p.headline());
+        }
+        assertEquals(List.of(), NotificationRules.plan(json(new ContactReceived(triage, child, "haringey-csc", "concern",
+                UUID.randomUUID(), "northside-primary", "medium", AT, AT.plusSeconds(86_400)))));
+    }
+
+    @Test
+    void a_triage_decision_tells_the_agencies_that_raised_the_contacts_and_an_overdue_one_tells_the_front_door() {
+        UUID triage = UUID.randomUUID();
+        NotificationRules.Planned told = NotificationRules.plan(json(new TriageDecided(triage, child, "haringey-csc",
+                "strategy-discussion", "the mother's partner is named in two concerns", List.of(UUID.randomUUID()),
+                List.of("met-police", "haringey-csc", "northside-primary"), "sw-1", AT))).get(0);
+        assertEquals(NotificationKind.TRIAGE_DECIDED, told.kind());
+        assertEquals(List.of(new Recipient.Agency("met-police"), new Recipient.Agency("northside-primary")), told.recipients(),
+                "the front door is not told its own decision");
+        assertTrue(told.headline().endsWith("strategy-discussion"), told.headline());
+        assertFalse(told.headline().contains("partner"), "the reason stays behind the API");
+        assertEquals(List.of(), NotificationRules.plan(json(new TriageDecided(triage, child, "haringey-csc", "advice-given", "r",
+                List.of(), List.of("haringey-csc"), "sw-1", AT))), "a decision on the front door's own contact tells nobody");
+        NotificationRules.Planned late = NotificationRules.plan(json(new TriageDecisionOverdue(triage, child, "haringey-csc", AT,
+                AT))).get(0);
+        assertEquals(NotificationKind.TRIAGE_OVERDUE, late.kind());
+        assertEquals(List.of(new Recipient.Agency("haringey-csc")), late.recipients());
+    }
+
+    @Test
+    void a_status_lookup_tells_the_front_door_and_the_plan_s_local_authority_without_the_purpose() {
+        UUID lookup = UUID.randomUUID();
+        NotificationRules.Planned p = NotificationRules.plan(json(new org.joinedup.events.status.ChildStatusLookedUp(lookup,
+                child, "north-mid-ed", "dr-1", "head injury, says she fell down the stairs", "child-protection-plan",
+                List.of("haringey-csc"), AT))).get(0);
+        assertEquals(NotificationKind.STATUS_LOOKUP, p.kind());
+        assertEquals(List.of(new Recipient.Agency("haringey-csc")), p.recipients());
+        assertEquals(lookup, p.resourceId());
+        assertFalse(p.headline().contains("stairs"), "the purpose stays behind the API");
+        assertTrue(p.headline().startsWith("north-mid-ed asked"), p.headline());
     }
 }

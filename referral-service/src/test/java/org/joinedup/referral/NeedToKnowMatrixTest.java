@@ -51,6 +51,10 @@ class NeedToKnowMatrixTest {
     static final String SCHOOL = "school-academy-" + UUID.randomUUID().toString().substring(0, 8);
     static final String HOUSING = "housing-" + UUID.randomUUID().toString().substring(0, 8);
     static final String VOLUNTARY = "voluntary-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Agencies of the kinds a strategy discussion needs (the world's own police agency is of kind other). */
+    static final String POLICE_FORCE = "force-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String HEALTH = "trust-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String LOOKED_UP = org.joinedup.testing.TestNhsNumbers.next();
     static final Map<String, String> AGENCY = Map.of("none", WORLD.school, "own", WORLD.police, "shared", SCHOOL,
             "team-member", HOUSING, "front-door", WORLD.csc, "break-glass", VOLUNTARY);
     static final Map<String, String> CALLERS = AccessMatrix.callersByRole(RELATIONSHIPS, AGENCY);
@@ -64,7 +68,10 @@ class NeedToKnowMatrixTest {
     @Inject
     NeedToKnowFacts facts;
 
-    record Scenario(String referral, String team, String assessment) {
+    @Inject
+    org.joinedup.referral.frontdoor.TriageViews triage;
+
+    record Scenario(String referral, String team, String assessment, String triage, String episode) {
     }
 
     static Scenario scenario;
@@ -79,7 +86,8 @@ class NeedToKnowMatrixTest {
     Scenario build() {
         WORLD.publish();
         Instant t = Instant.now().minusSeconds(3600);
-        for (String[] a : new String[][] {{SCHOOL, "education"}, {HOUSING, "housing"}, {VOLUNTARY, "voluntary-sector"}}) {
+        for (String[] a : new String[][] {{SCHOOL, "education"}, {HOUSING, "housing"}, {VOLUNTARY, "voluntary-sector"},
+                {POLICE_FORCE, "police"}, {HEALTH, "health"}}) {
             TestEvents.publish(new AgencyRegistered(a[0], a[0], a[1], "Haringey", new Contact("duty@" + a[0] + ".example", null),
                     List.of(), "admin", t), "/agency-directory-service");
         }
@@ -88,7 +96,7 @@ class NeedToKnowMatrixTest {
         TestEvents.publish(new EmergencyAccessGranted(UUID.randomUUID(), WORLD.child, VOLUNTARY, "dsl-" + VOLUNTARY,
                 "A disclosure tonight; the front door cannot be reached", now, now.plusSeconds(3600),
                 List.of(WORLD.police)), "/concern-service");
-        await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(HOUSING).isPresent()
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.agency(HEALTH).isPresent()
                 && concerns.concern(WORLD.concern, WORLD.police).isPresent() && !facts.groups(List.of(WORLD.child)).isEmpty());
         String referral = ReferralWorld.practitioner(WORLD.police).body(WORLD.referral(WORLD.csc)).post("/referrals").then()
                 .statusCode(201).extract().path("referralId");
@@ -109,7 +117,13 @@ class NeedToKnowMatrixTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(CALLERS.get(caller))
                     .get("/referrals/" + referral).then().statusCode(200));
         }
-        return new Scenario(referral, team, assessment);
+        await().atMost(Duration.ofSeconds(30)).until(() -> triage.awaiting(WORLD.csc, WORLD.child).isPresent());
+        String episode = ReferralWorld.lead(WORLD.csc).body("""
+                {"childId": "%s", "heldAt": "%s", "decision": "section-47-enquiry", "reason": "significant harm suspected",
+                 "attendance": [{"agencyId": "%s", "attended": true}, {"agencyId": "%s", "attended": true}]}"""
+                .formatted(WORLD.child, Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        POLICE_FORCE, HEALTH)).post("/child-protection").then().statusCode(201).extract().path("episodeId");
+        return new Scenario(referral, team, assessment, triage.awaiting(WORLD.csc, WORLD.child).orElseThrow().toString(), episode);
     }
 
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
@@ -152,6 +166,31 @@ class NeedToKnowMatrixTest {
                                 "assessments.find { it.assessmentId == '" + scenario().assessment() + "' && it.visibility == 'headline' }"),
                         rows(List.of(ABSENT, FULL, ABSENT, FULL, ABSENT, ABSENT),
                                 List.of(ABSENT, FULL, HEADLINE, FULL, FULL, FULL)))
+                // The triage queue is the front door's work: no other agency reads it, break-glass or not.
+                .operation("/triage/{triageId}", () -> new Probe("/triage/" + scenario().triage(), "contacts", null),
+                        rows(List.of(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FULL, NOT_FOUND)))
+                .operation("/triage", () -> new Probe("/triage?childId=" + WORLD.child,
+                                "items.find { it.triageId == '" + scenario().triage() + "' && it.visibility == 'full' }", null),
+                        rows(List.of(ABSENT, ABSENT, ABSENT, ABSENT, FULL, ABSENT),
+                                List.of(ABSENT, ABSENT, ABSENT, ABSENT, FULL, ABSENT)))
+                // A child protection episode: in full for the local authority (the front door) and break-glass; its
+                // stage and whom to call for any other agency involved with the child.
+                .operation("/child-protection/{episodeId}", () -> new Probe("/child-protection/" + scenario().episode(),
+                                "strategyDiscussion", "headline"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/child-protection", () -> new Probe("/child-protection?childId=" + WORLD.child,
+                                "episodes.find { it.episodeId == '" + scenario().episode() + "' && it.visibility == 'full' }",
+                                "episodes.find { it.episodeId == '" + scenario().episode() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                // "Is anyone worried?" asks by NHS number: any registered agency, no relationship needed (docs/pathway.md).
+                .operation("/child-status", () -> new Probe("/child-status?purpose=ED+attendance&nhsNumber=" + LOOKED_UP,
+                                "status", null), rows(List.of(FULL, FULL, FULL, FULL, FULL, FULL), List.of(FULL, FULL, FULL, FULL, FULL, FULL)))
+                .operation("/fhir/Flag", () -> new Probe("/fhir/Flag?purpose=ED+attendance&patient.identifier="
+                                + "https://fhir.nhs.uk/Id/nhs-number|" + LOOKED_UP, "resourceType", null),
+                        rows(List.of(FULL, FULL, FULL, FULL, FULL, FULL), List.of(FULL, FULL, FULL, FULL, FULL, FULL)))
                 .operation("/actions", () -> new Probe("/actions", null, null),
                         rows(List.of(OK, OK, OK, OK, OK, OK), null))
                 .operation("/overdue", () -> new Probe("/overdue", null, null),

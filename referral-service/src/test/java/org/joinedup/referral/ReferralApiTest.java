@@ -220,4 +220,19 @@ class ReferralApiTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void a_referral_to_a_school_is_an_ordinary_request_for_help_and_a_statutory_step_is_refused_naming_the_rule() {
+        String id = practitioner(w.police).body(w.referral(w.school)).post("/referrals").then().statusCode(201)
+                .extract().path("referralId");
+        practitioner(w.school).post("/referrals/" + id + "/acknowledgement").then().statusCode(200);
+        for (String statutory : List.of("child-in-need-assessment", "section-47-enquiry", "immediate-protection")) {
+            practitioner(w.school).body("{\"outcome\": \"" + statutory + "\", \"reason\": \"worried\"}")
+                    .post("/referrals/" + id + "/decision").then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://joinedup.example/problems/statutory-duty"));
+        }
+        assertEquals(List.of("referral-made", "referral-acknowledged"), TestEvents.types(dataSource, "referral-" + id));
+        practitioner(w.school).body("{\"outcome\": \"no-further-action\", \"reason\": \"attendance plan agreed with the family\"}")
+                .post("/referrals/" + id + "/decision").then().statusCode(200).body("decision.outcome", equalTo("no-further-action"));
+    }
 }

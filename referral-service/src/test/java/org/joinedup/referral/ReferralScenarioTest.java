@@ -114,8 +114,11 @@ class ReferralScenarioTest {
                 "member-added", "member-added", "lead-professional-assigned", "action-agreed", "action-agreed", "action-overdue",
                 "action-completed", "plan-reviewed");
         try (KafkaProbe probe = KafkaProbe.from(Topics.REFERRALS)) {
-            List<ConsumerRecord<String, String>> events = probe.awaitCount(r -> w.child.toString().equals(r.key()),
-                    expected.size(), Duration.ofSeconds(30));
+            // The child's concern also went to every front door of the area (this test database holds many):
+            // those triage items are the front doors' streams, not this scenario's.
+            List<ConsumerRecord<String, String>> events = probe.awaitCount(r -> w.child.toString().equals(r.key())
+                    && !(KafkaProbe.header(r, CloudEventHeaders.CE_TYPE).equals("contact-received")
+                    || KafkaProbe.header(r, CloudEventHeaders.CE_TYPE).startsWith("triage-")), expected.size(), Duration.ofSeconds(30));
             assertEquals(expected, events.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.CE_TYPE)).toList());
         }
     }

@@ -111,11 +111,15 @@ final class ChronologyPolicy {
                 parties.add(data.path(field).asText());
             }
         }
-        data.path("agencies").forEach(a -> {
-            if (a.isTextual()) {
-                parties.add(a.asText());
-            }
-        });
+        // A flag's agencies, the agencies a front door's decision answers (triage-decided's raisedBy), and those
+        // told of a status lookup.
+        for (String field : List.of("agencies", "raisedBy", "told")) {
+            data.path(field).forEach(a -> {
+                if (a.isTextual()) {
+                    parties.add(a.asText());
+                }
+            });
+        }
         return parties;
     }
 

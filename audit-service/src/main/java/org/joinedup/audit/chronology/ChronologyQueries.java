@@ -21,7 +21,8 @@ import java.util.UUID;
  * across every child record a safeguarding lead linked to it (child-records-linked, as recorded in
  * the ledger itself, minus those unlinked). Reads of the record (record-accessed) and refused reads
  * (record-access-refused) are in the ledger but not in the chronology: they are the access log, and
- * would otherwise grow the chronology each time it is read.
+ * would otherwise grow the chronology each time it is read; so is a contact reaching the front door's
+ * triage queue (contact-received), which repeats the concern beside it.
  *
  * <p>Seen as of a moment, only what the producing services had recorded by then counts (their
  * recordedAt, or when it happened for an event without one), links included.
@@ -103,8 +104,15 @@ public class ChronologyQueries {
      * with none, counting a child's entries reads only the chronology index, which leaves the reads of
      * the record (record-accessed, one per read, and record-access-refused) out.
      */
+    /**
+     * In the ledger but not the chronology: the reads of the record and refused reads (the access log), and a
+     * contact reaching the front door's triage queue (the concern it repeats is in the chronology, and so is the
+     * front door's decision on it).
+     */
+    static final String NOT_IN_THE_CHRONOLOGY = "'record-accessed', 'record-access-refused', 'contact-received'";
+
     static Conditions conditions(ChronologyFilter f) {
-        StringBuilder sql = new StringBuilder("l.event_type not in ('record-accessed', 'record-access-refused')");
+        StringBuilder sql = new StringBuilder("l.event_type not in (" + NOT_IN_THE_CHRONOLOGY + ")");
         List<Object> values = new ArrayList<>();
         if (f.asOf() != null) {
             sql.append(" and ").append(RECORDED_BY_AT.formatted("l"));

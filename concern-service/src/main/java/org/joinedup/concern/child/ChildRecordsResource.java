@@ -1,5 +1,6 @@
 package org.joinedup.concern.child;
 
+import org.joinedup.events.concern.NhsNumber;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;

@@ -3,7 +3,7 @@ package org.joinedup.concern.concern;
 import org.joinedup.concern.concern.domain.RaiseConcern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.joinedup.concern.child.NhsNumber;
+import org.joinedup.events.concern.NhsNumber;
 import org.joinedup.events.concern.ChildIdentification;
 import org.joinedup.events.concern.ChildName;
 import org.joinedup.events.concern.ConcernCategory;

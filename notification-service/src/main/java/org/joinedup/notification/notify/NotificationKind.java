@@ -17,7 +17,15 @@ public enum NotificationKind {
     ACTION_DUE_SOON("action-due-soon"),
     ACTION_OVERDUE("action-overdue"),
     REVIEW_MISSED("review-missed"),
-    CHILD_RECORDS_LINK("child-records-link");
+    CHILD_RECORDS_LINK("child-records-link"),
+    /** A contact at high or immediate risk reached the front door: it is told at once. */
+    URGENT_CONTACT("urgent-contact"),
+    /** The front door decided on contacts an agency raised: that agency is told the outcome. */
+    TRIAGE_DECIDED("triage-decided"),
+    /** A triage item was not decided within one working day: the front door's leads are told. */
+    TRIAGE_OVERDUE("triage-overdue"),
+    /** An unscheduled-care agency looked up a child's status: the front door and the plan's local authority are told. */
+    STATUS_LOOKUP("status-lookup");
 
     private final String wireName;
 

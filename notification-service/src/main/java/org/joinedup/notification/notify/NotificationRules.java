@@ -9,6 +9,10 @@ import org.joinedup.events.concern.ConcernRaised;
 import org.joinedup.events.concern.InformationShareAcknowledged;
 import org.joinedup.events.concern.InformationShareDeclined;
 import org.joinedup.events.concern.InformationShared;
+import org.joinedup.events.frontdoor.ContactReceived;
+import org.joinedup.events.status.ChildStatusLookedUp;
+import org.joinedup.events.frontdoor.TriageDecided;
+import org.joinedup.events.frontdoor.TriageDecisionOverdue;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceOverdue;
 import org.joinedup.events.referral.ReferralDecided;
@@ -162,9 +166,30 @@ public final class NotificationRules {
                     List.of(new Recipient.Involved(children(u.childId(), u.linkedChildId()))), u.childId(),
                     "a safeguarding lead undid a link between two child records; your agency holds one of them",
                     "child-link", u.linkId()));
+            case ContactReceived c when URGENT.contains(c.riskLevel()) -> List.of(new Planned(NotificationKind.URGENT_CONTACT,
+                    agency(c.frontDoor()), c.childId(), "a " + c.source() + " at " + c.riskLevel() + " risk about a child "
+                    + "reached your front door from " + c.fromAgency() + "; a decision is due by " + when(c.decisionDueBy()),
+                    "triage", c.triageId()));
+            case TriageDecided d -> {
+                List<Recipient> told = d.raisedBy().stream().filter(a -> !a.equals(d.frontDoor()))
+                        .map(a -> (Recipient) new Recipient.Agency(a)).toList();
+                yield told.isEmpty() ? List.of() : List.of(new Planned(NotificationKind.TRIAGE_DECIDED, told, d.childId(),
+                        d.frontDoor() + " decided on what your agency raised about a child: " + d.outcome(), "triage",
+                        d.triageId()));
+            }
+            case TriageDecisionOverdue o -> List.of(new Planned(NotificationKind.TRIAGE_OVERDUE, agency(o.frontDoor()),
+                    o.childId(), "a contact about a child in your front door's queue was not decided by " + when(o.dueBy()),
+                    "triage", o.triageId()));
+            case ChildStatusLookedUp l -> l.told().isEmpty() ? List.of() : List.of(new Planned(NotificationKind.STATUS_LOOKUP,
+                    l.told().stream().map(a -> (Recipient) new Recipient.Agency(a)).toList(), l.childId(),
+                    l.agencyId() + " asked whether anyone is worried about a child your agency is responsible for (told: "
+                            + l.answered() + ")", "status-lookup", l.lookupId()));
             default -> List.of();
         };
     }
+
+    /** The risk levels (and referral urgencies) at which the front door is told of a contact at once. */
+    static final java.util.Set<String> URGENT = java.util.Set.of("high", "immediate");
 
     private static List<Planned> overdue(String clock, UUID referralId, UUID childId, java.time.Instant dueBy) {
         return List.of(new Planned(NotificationKind.REFERRAL_OVERDUE, List.of(new Recipient.ReferralSides(referralId)),

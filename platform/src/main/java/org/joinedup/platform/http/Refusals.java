@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Refusals {
     /** Forbidding rules that are problem types of their own on the wire, with their titles; the rest are {@code forbidden}. */
     private static final Map<String, String> OWN_FORBIDDEN_TYPES = Map.of(
-            "no-sharing-agreement", "No agreement covers this share");
+            "no-sharing-agreement", "No agreement covers this share",
+            "statutory-duty", "Only the agency with the statutory duty may do this");
 
     private Refusals() {
     }

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * referral-service's copy of what it needs from {@code concerns.events}: which children exist, which
- * agency raised each concern about which child, whether it was withdrawn, and to whom it was shared.
+ * referral-service's copy of what it needs from {@code concerns.events}: which children exist (and their NHS
+ * numbers, and which records a lead linked), which agency raised each concern about which child, whether it
+ * was withdrawn, and to whom it was shared.
  * A referral is checked against it, never by calling concern-service. Descriptions are not copied.
  */
 @ApplicationScoped
@@ -45,18 +46,34 @@ public class ConcernsCopy implements EventHandler {
         EventPayload p = event.payload();
         if (p instanceof ChildRegistered r) {
             knowChild(r.childId(), r.occurredAt());
+            knowNhsNumber(r.childId(), r.identification());
         } else if (p instanceof ConcernRaised r) {
             // Concerns raised before child-registered existed carry the only record of their child.
             knowChild(r.childId(), r.recordedAt());
+            knowNhsNumber(r.childId(), r.child());
             Jdbc.update(dataSource, "insert into known_concern (concern_id, child_id, agency_id) values (?, ?, ?) "
                     + "on conflict do nothing", r.concernId(), r.childId(), r.agencyId());
         } else if (p instanceof ConcernWithdrawn w) {
             Jdbc.update(dataSource, "update known_concern set withdrawn = true where concern_id = ?", w.concernId());
+        } else if (p instanceof org.joinedup.events.concern.ChildRecordsLinked l) {
+            Jdbc.update(dataSource, """
+                    insert into known_child_link (link_id, child_id, linked_child_id, active) values (?, ?, ?, true)
+                    on conflict do nothing""", l.linkId(), l.childId(), l.linkedChildId());
+        } else if (p instanceof org.joinedup.events.concern.ChildRecordsUnlinked u) {
+            Jdbc.update(dataSource, "update known_child_link set active = false where link_id = ?", u.linkId());
         } else if (p instanceof InformationShared s) {
             for (UUID concern : s.concernIds()) {
                 Jdbc.update(dataSource, "insert into known_concern_share (concern_id, to_agency) values (?, ?) "
                         + "on conflict do nothing", concern, s.toAgency());
             }
+        }
+    }
+
+    /** The NHS number an identification gives for the child record, for "is anyone worried?" (docs/pathway.md). */
+    private void knowNhsNumber(UUID childId, org.joinedup.events.concern.ChildIdentification child) {
+        if (child != null && child.nhsNumber() != null) {
+            Jdbc.update(dataSource, "insert into known_child_nhs (nhs_number, child_id) values (?, ?) on conflict do nothing",
+                    child.nhsNumber(), childId);
         }
     }
 

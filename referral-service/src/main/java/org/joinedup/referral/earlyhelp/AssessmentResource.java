@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.joinedup.events.EventPayload;
 import org.joinedup.events.access.AccessBasis;
 import org.joinedup.events.concern.Consent;
 import org.joinedup.events.earlyhelp.EarlyHelpOutcome;
@@ -50,7 +49,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 @Path("/early-help-assessments")

@@ -3,6 +3,7 @@ package org.joinedup.referral.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.joinedup.directory.view.DirectoryQueries;
+import org.joinedup.events.directory.AgencyKind;
 import org.joinedup.events.referral.ReferralDecided;
 import org.joinedup.events.referral.ReferralEvent;
 import org.joinedup.events.referral.ReferralOutcome;
@@ -77,8 +78,10 @@ public class ReferralCommands {
         UUID newTeam = UUID.randomUUID();
         UUID teamId = outcome != ReferralOutcome.EARLY_HELP ? null : views.get(id, handler.now())
                 .map(v -> teamViews.teamOfChild(v.childId()).orElse(newTeam)).orElse(null);
+        boolean statutoryDuty = directory.agency(agency).map(a -> AgencyKind.CHILDRENS_SOCIAL_CARE.wireName().equals(a.kind()))
+                .orElse(false);
         ReferralState.Referral s = (ReferralState.Referral) handler.handle(referrals, id, expected, meta,
-                now -> new ReferralCommand.Decide(id, agency, actor, outcome, reason, teamId, now)).state();
+                now -> new ReferralCommand.Decide(id, agency, actor, outcome, reason, teamId, statutoryDuty, now)).state();
         ReferralDecided d = s.decided();
         if (newTeam.equals(d.teamId())) {
             List<TeamMember> members = List.of(

@@ -1,10 +1,6 @@
 package org.joinedup.referral.referral;
 
 import org.joinedup.referral.referral.domain.MakeReferral;
-import org.joinedup.referral.referral.domain.ReferralCommand;
-import org.joinedup.referral.referral.domain.ReferralDecider;
-import org.joinedup.referral.referral.domain.ReferralState;
-import org.joinedup.referral.referral.domain.StatutoryClock;
 
 import org.joinedup.events.concern.Consent;
 import org.joinedup.events.referral.ReferralOutcome;

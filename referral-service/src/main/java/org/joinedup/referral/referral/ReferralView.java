@@ -1,8 +1,5 @@
 package org.joinedup.referral.referral;
 
-import org.joinedup.referral.referral.domain.MakeReferral;
-import org.joinedup.referral.referral.domain.ReferralCommand;
-import org.joinedup.referral.referral.domain.ReferralDecider;
 import org.joinedup.referral.referral.domain.ReferralState;
 import org.joinedup.referral.referral.domain.StatutoryClock;
 

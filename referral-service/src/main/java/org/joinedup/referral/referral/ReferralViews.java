@@ -1,10 +1,7 @@
 package org.joinedup.referral.referral;
 
-import org.joinedup.referral.referral.domain.MakeReferral;
-import org.joinedup.referral.referral.domain.ReferralCommand;
 import org.joinedup.referral.referral.domain.ReferralDecider;
 import org.joinedup.referral.referral.domain.ReferralState;
-import org.joinedup.referral.referral.domain.StatutoryClock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.directory.view.DirectoryQueries;
-import org.joinedup.events.EventPayload;
 import org.joinedup.events.team.TeamMember;
 import org.joinedup.events.access.AccessBasis;
 import org.joinedup.needtoknow.ChildReads;

@@ -24,10 +24,21 @@ public class ClockSweep {
     private final ReferralCommands referralCommands;
     private final TeamViews teams;
     private final TeamCommands teamCommands;
+    private final org.joinedup.referral.frontdoor.TriageViews triage;
+    private final org.joinedup.referral.frontdoor.TriageCommands triageCommands;
+    private final org.joinedup.referral.protection.ChildProtectionViews episodes;
+    private final org.joinedup.referral.protection.ChildProtectionCommands episodeCommands;
     private final Clock clock;
 
     public ClockSweep(ReferralViews referrals, ReferralCommands referralCommands, TeamViews teams, TeamCommands teamCommands,
-                      Clock clock) {
+                      org.joinedup.referral.frontdoor.TriageViews triage,
+                      org.joinedup.referral.frontdoor.TriageCommands triageCommands,
+                      org.joinedup.referral.protection.ChildProtectionViews episodes,
+                      org.joinedup.referral.protection.ChildProtectionCommands episodeCommands, Clock clock) {
+        this.episodes = episodes;
+        this.episodeCommands = episodeCommands;
+        this.triage = triage;
+        this.triageCommands = triageCommands;
         this.referrals = referrals;
         this.referralCommands = referralCommands;
         this.teams = teams;
@@ -57,6 +68,21 @@ public class ClockSweep {
                 recorded += teamCommands.recordOverdue(id);
             } catch (RuntimeException e) {
                 LOG.warnf("could not record the overdue actions of team %s (retried next sweep): %s", id, e.toString());
+            }
+        }
+        for (UUID id : triage.due(clock.instant(), BATCH)) {
+            try {
+                recorded += triageCommands.recordOverdue(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not record the overdue decision of triage item %s (retried next sweep): %s", id, e.toString());
+            }
+        }
+        for (UUID id : episodes.due(clock.instant(), BATCH)) {
+            try {
+                recorded += episodeCommands.recordOverdue(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not record the overdue clocks of child protection episode %s (retried next sweep): %s", id,
+                        e.toString());
             }
         }
         if (recorded > 0) {

@@ -34,7 +34,17 @@ public final class Labels {
             Map.entry("early-help-assessment-completed", "Early help assessment completed"),
             Map.entry("early-help-assessment-reviewed", "Early help assessment reviewed"),
             Map.entry("emergency-access-granted", "Emergency access (break-glass)"),
-            Map.entry("emergency-access-acknowledged", "Emergency access acknowledged"));
+            Map.entry("emergency-access-acknowledged", "Emergency access acknowledged"),
+            Map.entry("contact-received", "Contact received at the front door"),
+            Map.entry("triage-decided", "Front door decided"),
+            Map.entry("triage-decision-overdue", "Front door decision overdue"),
+            Map.entry("strategy-discussion-recorded", "Strategy discussion"),
+            Map.entry("section-47-enquiry-concluded", "Section 47 enquiry concluded"),
+            Map.entry("initial-child-protection-conference-held", "Initial child protection conference"),
+            Map.entry("core-group-met", "Core group met"), Map.entry("review-conference-held", "Review conference"),
+            Map.entry("child-protection-plan-ended", "Child protection plan ended"),
+            Map.entry("child-protection-clock-overdue", "Child protection timescale missed"),
+            Map.entry("child-status-looked-up", "Status looked up (unscheduled care)"));
 
     private Labels() {
     }

@@ -19,9 +19,13 @@ public sealed interface ReferralCommand {
     record Acknowledge(UUID referralId, String agency, String actor, Instant at) implements ReferralCommand {
     }
 
-    /** {@code teamId}: the Team Around the Child an early-help decision opens or joins (null for other outcomes). */
+    /**
+     * {@code teamId}: the Team Around the Child an early-help decision opens or joins (null for other outcomes);
+     * {@code statutoryDuty}: whether the receiving agency is children's social care, the one agency that may
+     * decide an assessment of a child in need, a section 47 enquiry or immediate protection.
+     */
     record Decide(UUID referralId, String agency, String actor, ReferralOutcome outcome, String reason, UUID teamId,
-                  Instant at) implements ReferralCommand {
+                  boolean statutoryDuty, Instant at) implements ReferralCommand {
     }
 
     record Close(UUID referralId, String agency, String actor, String reason, Instant at) implements ReferralCommand {

@@ -36,6 +36,11 @@ import java.util.UUID;
 public final class ReferralDecider implements Decider<ReferralCommand, ReferralState, ReferralEvent> {
     /** Refused: another agency than the receiving one tried to act on the referral. */
     public static final String RECEIVING_AGENCY_ONLY = "receiving-agency-only";
+    /**
+     * Refused: a statutory step (an assessment of a child in need, a section 47 enquiry, immediate protection)
+     * decided by an agency without the duty: only children's social care (Children Act 1989 s17, s47) has it.
+     */
+    public static final String STATUTORY_DUTY = "statutory-duty";
     private final Timescales timescales;
 
     public ReferralDecider(Timescales timescales) {
@@ -94,6 +99,10 @@ public final class ReferralDecider implements Decider<ReferralCommand, ReferralS
 
     private Decision<ReferralEvent> decideOutcome(ReferralCommand.Decide d, ReferralState state) {
         return received(d.referralId(), d.agency(), state)
+                .check(r -> d.statutoryDuty() || !d.outcome().needsAssessment(), r -> Refusal.forbidden(STATUTORY_DUTY,
+                        d.outcome().wireName() + " is a statutory step of children's social care (Children Act 1989 s17, "
+                                + "s47); agency " + d.agency() + " may decide no-further-action or early-help on a referral "
+                                + "it receives"))
                 .check(r -> r.decided() == null, r -> Refusal.conflict("already-decided", "referral " + d.referralId()
                         + " was already decided (" + r.decided().outcome() + "); a decision is recorded once"))
                 .check(r -> r.acknowledged() != null, r -> Refusal.conflict("not-acknowledged",

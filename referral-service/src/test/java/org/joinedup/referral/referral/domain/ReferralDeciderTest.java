@@ -53,7 +53,7 @@ class ReferralDeciderTest {
     }
 
     ReferralCommand decide(ReferralOutcome outcome, Instant at) {
-        return new ReferralCommand.Decide(ID, CSC, "sw-1", outcome, "reason", null, at);
+        return new ReferralCommand.Decide(ID, CSC, "sw-1", outcome, "reason", null, true, at);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ReferralDeciderTest {
         referral.when(new ReferralCommand.RecordOverdue(DECISION_DUE.plusSeconds(600))).thenNothing();
         referral.givenAccepted(acknowledge(DECISION_DUE.plusSeconds(700)));
         referral.when(new ReferralCommand.Decide(ID, CSC, "sw-1", ReferralOutcome.EARLY_HELP, "support", UUID.randomUUID(),
-                DECISION_DUE.plusSeconds(800))).thenEvents(events -> assertEquals(List.of("referral-decided"), types(events)));
+                true, DECISION_DUE.plusSeconds(800))).thenEvents(events -> assertEquals(List.of("referral-decided"), types(events)));
     }
 
     @Test
@@ -187,8 +187,25 @@ class ReferralDeciderTest {
         UUID team = UUID.randomUUID();
         referral.givenAccepted(acknowledge(FRIDAY));
         ReferralDecided decided = (ReferralDecided) referral.when(new ReferralCommand.Decide(ID, CSC, "sw-1",
-                ReferralOutcome.EARLY_HELP, "support", team, FRIDAY)).events().get(0);
+                ReferralOutcome.EARLY_HELP, "support", team, true, FRIDAY)).events().get(0);
         assertEquals(team, decided.teamId());
         assertEquals(null, decided.assessmentDueBy());
+    }
+
+    @Test
+    void only_children_s_social_care_decides_a_statutory_step_and_a_school_decides_an_ordinary_request_for_help() {
+        UUID toSchool = UUID.randomUUID();
+        DeciderSpec<ReferralCommand, ReferralState, ReferralEvent> school = DeciderSpec.of(new ReferralDecider(T));
+        school.givenAccepted(new ReferralCommand.Make(new MakeReferral(toSchool, CHILD, POLICE, "pc-1", "northside-primary",
+                        List.of(), "absent a lot", ReferralUrgency.ROUTINE, "told", new Consent(Consent.GIVEN, null)), FRIDAY),
+                new ReferralCommand.Acknowledge(toSchool, "northside-primary", "dsl-1", FRIDAY));
+        for (ReferralOutcome statutory : List.of(ReferralOutcome.CHILD_IN_NEED_ASSESSMENT,
+                ReferralOutcome.STRATEGY_DISCUSSION_AND_ENQUIRY, ReferralOutcome.IMMEDIATE_PROTECTION)) {
+            school.when(new ReferralCommand.Decide(toSchool, "northside-primary", "dsl-1", statutory, "r", null, false, FRIDAY))
+                    .forbidden(ReferralDecider.STATUTORY_DUTY);
+        }
+        school.when(new ReferralCommand.Decide(toSchool, "northside-primary", "dsl-1", ReferralOutcome.NO_FURTHER_ACTION,
+                "attendance plan agreed with the family", null, false, FRIDAY))
+                .thenEvents(e -> assertEquals(List.of("referral-decided"), types(e)));
     }
 }

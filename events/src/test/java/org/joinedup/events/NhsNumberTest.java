@@ -1,5 +1,6 @@
-package org.joinedup.concern.child;
+package org.joinedup.events;
 
+import org.joinedup.events.concern.NhsNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.joinedup.concern.child;
+package org.joinedup.events.concern;
 
 /**
  * The NHS number rule: ten digits, the tenth a modulus-11 check digit. Weights 10..2 over the first
