@@ -62,7 +62,7 @@ public class Bench {
         prepareBaselineTable(pgbin);
         double sustained = 0;
         Map<String, Long> loaded = new LinkedHashMap<>();
-        if (wanted("concerns") || wanted("latency") || wanted("overload") || wanted("webhooks")) {
+        if (wanted("concerns") || wanted("latency") || wanted("overload") || wanted("webhooks") || wanted("front-door")) {
             // Warm up: the services' JIT compilers and pools, so the measured loads see steady state. Closed-loop
             // throughput was still rising after 15 s of it (about 100/s then, 250-350/s a minute later).
             int warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "60"));
@@ -82,7 +82,7 @@ public class Bench {
             figure("overload", () -> overload(police, pgbin, peak, seconds));
         }
         double rate = sustained; // the fixed rates are shares of it, so latency needs the throughput loads first
-        for (double share : wanted("latency") || wanted("webhooks") ? new double[]{0.25, 0.5} : new double[0]) {
+        for (double share : wanted("latency") || wanted("webhooks") || wanted("front-door") ? new double[]{0.25, 0.5} : new double[0]) {
             figure("201 -> chronology at " + (int) (share * 100) + "% of sustained",
                     () -> latencyToChronology(police, lead, Math.max(1, rate * share), share, seconds));
         }
@@ -91,6 +91,13 @@ public class Bench {
         for (double share : wanted("webhooks") ? new double[]{0.25, 0.5} : new double[0]) {
             figure("share committed -> webhook received at " + (int) (share * 100) + "% of sustained",
                     () -> latencyToWebhook(police, health, Math.max(1, rate * share), share, seconds));
+        }
+        for (double share : wanted("front-door") ? new double[]{0.25, 0.5} : new double[0]) {
+            figure("concern 201 -> front door told at " + (int) (share * 100) + "% of sustained",
+                    () -> latencyToFrontDoor(police, csc, Math.max(1, rate * share), share, seconds));
+        }
+        if (wanted("status")) {
+            figure("is anyone worried? lookups", () -> statusLookups(police, health, pgbin));
         }
         for (String size : wanted("chronology") ? env("BENCH_CHRONOLOGY_SIZES", "1000,10000").split(",") : new String[0]) {
             figure("chronology reads, " + size.trim() + " entries",
@@ -129,7 +136,7 @@ public class Bench {
     }
 
     /**
-     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, webhooks, chronology, measures, catch-up, verification, identity)
+     * Whether BENCH_ONLY (a comma-separated list of concerns, overload, latency, webhooks, front-door, status, chronology, measures, catch-up, verification, identity)
      * asks for this figure; all of them when it is not set.
      */
     static boolean wanted(String figure) {
@@ -487,28 +494,15 @@ public class Bench {
         int n = Math.max(50, (int) (rate * seconds));
         Map<String, Instant> arrived = new java.util.concurrent.ConcurrentHashMap<>();
         Pattern resource = Pattern.compile("\"resource\":\\{\"type\":\"share\",\"id\":\"([^\"]+)\"");
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        receiver.createContext("/hook", exchange -> {
+        com.sun.net.httpserver.HttpServer receiver = webhookReceiver(body -> {
             Instant at = Instant.now();
-            Matcher m = resource.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Matcher m = resource.matcher(body);
             if (m.find()) {
                 arrived.putIfAbsent(m.group(1), at);
             }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
         });
-        receiver.start();
-        String subscription = null;
+        String subscription = subscribe(health, receiver, "share-received");
         try {
-            HttpResponse<String> made = post(health, NOTIFICATIONS + "/subscriptions", "{\"callbackUrl\": \"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook\", \"kinds\": [\"share-received\"]}");
-            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(made.body());
-            if (made.statusCode() != 201 || !id.find()) {
-                throw new IllegalStateException("could not subscribe: " + made.statusCode() + " " + made.body());
-            }
-            subscription = id.group(1);
             // The concerns first, so that the measured load is the shares alone.
             Pattern concernId = Pattern.compile("\"concernId\":\"([^\"]+)\"");
             List<String> concerns = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -563,12 +557,164 @@ public class Bench {
             row("share committed -> webhook received p99 ms, " + at, percentile(latencies, 99), "201 -> chronology p99 ms, same rate",
                     baseline[1], "-");
         } finally {
-            if (subscription != null) {
-                HTTP.send(HttpRequest.newBuilder(URI.create(NOTIFICATIONS + "/subscriptions/" + subscription))
-                        .header("Authorization", "Bearer " + health.get()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-            }
+            unsubscribe(health, subscription);
             receiver.stop(0);
         }
+    }
+
+
+    /**
+     * Concern 201 -> front door told: the police raise concerns at immediate risk about children in
+     * Haringey (N17) at a fixed rate (a share of the sustained concern rate); Haringey's case system
+     * subscribes to urgent-contact with a receiver here, on loopback. The latency of each concern is from
+     * its 201 to the moment the signed urgent-contact delivery about its child reaches the receiver:
+     * outbox, Kafka, referral-service's front door intake (the triage item and contact-received in one
+     * transaction), its outbox, Kafka, notification-service, the delivery worker, HTTP. Against: the
+     * 201 -> chronology figure of the same run at the same share (one hop through Kafka, not two).
+     */
+    static void latencyToFrontDoor(Supplier<String> police, Supplier<String> csc, double rate, double share, int seconds)
+            throws Exception {
+        int n = Math.max(50, (int) (rate * seconds));
+        Map<String, Instant> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        Pattern child = Pattern.compile("\"childId\":\"([^\"]+)\"");
+        com.sun.net.httpserver.HttpServer receiver = webhookReceiver(body -> {
+            Instant at = Instant.now();
+            Matcher m = child.matcher(body);
+            if (body.contains("\"urgent-contact\"") && m.find()) {
+                arrived.putIfAbsent(m.group(1), at);
+            }
+        });
+        String subscription = subscribe(csc, receiver, "urgent-contact");
+        try {
+            Map<String, Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
+            List<CompletableFuture<?>> inFlight = new ArrayList<>();
+            long start = System.nanoTime();
+            long interval = (long) (1e9 / rate);
+            for (int i = 0; i < n; i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String body = "{\"child\": {\"nhsNumber\": \"" + nhsNumber() + "\", \"postcode\": \"N17 6AB\"}, "
+                        + "\"category\": \"physical-abuse\", \"riskLevel\": \"immediate\", "
+                        + "\"description\": \"A burn on the hand; the account given does not fit.\", \"occurredAt\": \"2026-11-20T22:00:00Z\"}";
+                inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(CONCERNS + "/concerns"))
+                        .header("Authorization", "Bearer " + police.get()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                    Instant at = Instant.now();
+                    Matcher m = child.matcher(r.body());
+                    if (r.statusCode() == 201 && m.find()) {
+                        answered.put(m.group(1), at);
+                    }
+                }));
+            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!arrived.keySet().containsAll(answered.keySet())) {
+                if (System.nanoTime() > deadline) {
+                    answered.keySet().removeAll(arrived.keySet());
+                    throw new IllegalStateException(answered.size() + " urgent-contact webhooks not received after 2 minutes");
+                }
+                Thread.sleep(100);
+            }
+            List<Double> latencies = new ArrayList<>();
+            answered.forEach((id, at) -> latencies.add(Math.max(0, Duration.between(at, arrived.get(id)).toNanos() / 1e6)));
+            double[] baseline = CHRONOLOGY_LATENCY.get(share);
+            if (baseline == null) {
+                throw new IllegalStateException("no 201 -> chronology figure at this rate in this run");
+            }
+            String at = String.format(Locale.ROOT, "%.0f/s (%.0f%% of sustained), %d concerns", rate, share * 100, latencies.size());
+            row("concern 201 -> front door told p50 ms, " + at, percentile(latencies, 50), "201 -> chronology p50 ms, same rate",
+                    baseline[0], "-");
+            row("concern 201 -> front door told p99 ms, " + at, percentile(latencies, 99), "201 -> chronology p99 ms, same rate",
+                    baseline[1], "-");
+        } finally {
+            unsubscribe(csc, subscription);
+            receiver.stop(0);
+        }
+    }
+
+    /**
+     * "Is anyone worried?": an emergency department's system asks by NHS number, one request at a time,
+     * about children the police raised concerns about (so known to the service, most with no status);
+     * each lookup is recorded, an event is appended and the front door is told. Against: pgbench reading
+     * the same child's row by its primary key in the same database, one client.
+     */
+    static void statusLookups(Supplier<String> police, Supplier<String> health, String pgbin) throws Exception {
+        int children = 50;
+        int times = Integer.parseInt(env("BENCH_STATUS_LOOKUPS", "2000"));
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            String nhs = nhsNumber();
+            HttpResponse<String> r = HTTP.send(raise(police.get(), nhs), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("could not raise a concern: " + r.statusCode() + " " + r.body());
+            }
+            numbers.add(nhs);
+        }
+        // The concerns reach referral-service's copy through Kafka; wait until the last is known.
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        String last = numbers.get(numbers.size() - 1);
+        while (run(List.of(pgbin + "/psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", "referral", "-tAc",
+                "select count(*) from known_child_nhs where nhs_number = '" + last + "'"), true).trim().equals("0")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the concerns did not reach referral-service after 2 minutes");
+            }
+            Thread.sleep(200);
+        }
+        for (int i = 0; i < 200; i++) { // warm the path
+            lookUp(health, numbers.get(i % children));
+        }
+        List<Double> ours = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = lookUp(health, numbers.get(i % children));
+            ours.add((System.nanoTime() - t0) / 1e6);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("lookup answered " + r.statusCode() + " " + r.body());
+            }
+        }
+        List<Double> raw = pgbenchLatencies(pgbin, "referral",
+                "select child_id from known_child_nhs where nhs_number = '" + numbers.get(0) + "';", times);
+        String what = String.format(Locale.ROOT, "%d lookups, one at a time", times);
+        row("GET /child-status p50 ms, " + what, percentile(ours, 50), "primary-key read of the row p50 ms (pgbench)",
+                percentile(raw, 50), "-");
+        row("GET /child-status p99 ms, " + what, percentile(ours, 99), "primary-key read of the row p99 ms (pgbench)",
+                percentile(raw, 99), "-");
+    }
+
+    static HttpResponse<String> lookUp(Supplier<String> health, String nhs) throws Exception {
+        return get(health, REFERRALS + "/child-status?nhsNumber=" + nhs + "&purpose=Emergency+department+attendance");
+    }
+
+    /** A Standard Webhooks receiver on loopback: every delivery's body to the consumer, answered 204. */
+    static com.sun.net.httpserver.HttpServer webhookReceiver(java.util.function.Consumer<String> deliveries) throws IOException {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", exchange -> {
+            deliveries.accept(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
+    }
+
+    static String subscribe(Supplier<String> system, com.sun.net.httpserver.HttpServer receiver, String kind) throws Exception {
+        HttpResponse<String> made = post(system, NOTIFICATIONS + "/subscriptions", "{\"callbackUrl\": \"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/hook\", \"kinds\": [\"" + kind + "\"]}");
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(made.body());
+        if (made.statusCode() != 201 || !id.find()) {
+            receiver.stop(0);
+            throw new IllegalStateException("could not subscribe: " + made.statusCode() + " " + made.body());
+        }
+        return id.group(1);
+    }
+
+    static void unsubscribe(Supplier<String> system, String subscription) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(NOTIFICATIONS + "/subscriptions/" + subscription))
+                .header("Authorization", "Bearer " + system.get()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /**

@@ -8,6 +8,7 @@
 # reported as a ratio, because these machines are shared and noisy. The test suite never times anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/java-home.sh # the JDK the build and the stack use (21 or newer)
 if ! curl -sf -o /dev/null http://127.0.0.1:8081/q/health/ready || ! curl -sf -o /dev/null http://127.0.0.1:8084/q/health/ready; then
   deploy/stack.sh up
 fi

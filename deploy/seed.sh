@@ -133,6 +133,10 @@ if [ ! -f "$STATE/seeded-referral" ] && [ -f "$STATE/police-concern" ]; then
   curl -sf -o /dev/null -H "Authorization: Bearer $CSC" -H 'Content-Type: application/json' \
     "$REFERRALS/referrals/$REFERRAL/decision" \
     -d '{"outcome": "early-help", "reason": "Family needs coordinated support; no section 47 threshold today."}'
+  # Early help is voluntary: her mother agrees at a home visit, and the Team Around the Child forms.
+  curl -sf -o /dev/null -H "Authorization: Bearer $CSC" -H 'Content-Type: application/json' \
+    "$REFERRALS/referrals/$REFERRAL/early-help-consent" \
+    -d '{"consent": "given", "note": "Ms Mensah agreed to early help at a home visit."}'
   echo "$REFERRAL" > "$STATE/seeded-referral"
 fi
 
@@ -231,7 +235,7 @@ if [ ! -f "$STATE/seeded-need-to-know" ] && [ -f "$STATE/police-concern" ]; then
     "$CONCERNS/shares" -d '{"toAgency": "riverside-academy", "concernIds": ["'"$(cat "$STATE/police-concern")"'"],
       "purpose": "safeguarding", "lawfulBasis": "public-task",
       "consent": {"status": "not-sought", "reason": "seeking consent could place the child at risk"}}'
-  # Housing joins her Team Around the Child (opened by the early-help decision).
+  # Housing joins her Team Around the Child (formed when the family consented to early help).
   TEAM=$(curl -sf -H "Authorization: Bearer $(system_token haringey-csc)" "$REFERRALS/referrals/$(cat "$STATE/seeded-referral")" \
     | python3 -c 'import json, sys; print((json.load(sys.stdin).get("decision") or {}).get("teamId") or "")' 2>/dev/null || true)
   if [ -n "$TEAM" ]; then

@@ -38,6 +38,9 @@ class ReferralEventsContractTest {
     static final UUID CHILD = UUID.fromString("c0000000-0000-4000-8000-000000000001");
 
     static List<EventPayload> samples() {
+        UUID plan = UUID.randomUUID();
+        UUID looked = UUID.randomUUID();
+        UUID protection = UUID.randomUUID();
         UUID r = UUID.randomUUID();
         UUID team = UUID.randomUUID();
         UUID mum = UUID.randomUUID();
@@ -110,7 +113,28 @@ class ReferralEventsContractTest {
                 new org.joinedup.events.protection.ChildProtectionClockOverdue(episode, CHILD, "haringey-csc", "core-group", AT, AT),
                 new org.joinedup.events.status.ChildStatusLookedUp(UUID.randomUUID(), CHILD, "north-mid-ed", "dr-1",
                         "attended the emergency department with a head injury", "child-protection-plan",
-                        List.of("haringey-csc"), AT));
+                        List.of("haringey-csc"), AT),
+                new org.joinedup.events.referral.EarlyHelpConsentRecorded(UUID.randomUUID(), CHILD, "haringey-csc", "given",
+                        "agreed at a home visit", UUID.randomUUID(), "sw-1", AT),
+                new org.joinedup.events.team.TeamAroundChildClosed(UUID.randomUUID(), CHILD, "needs-met", "attendance at 96%",
+                        "dsl-1", "haringey-csc", AT),
+                new org.joinedup.events.care.ChildInNeedPlanStarted(plan, CHILD, "haringey-csc", null, "Priya Shah",
+                        "support at home", AT, AT.plusSeconds(86400 * 90), "sw-1"),
+                new org.joinedup.events.care.ChildInNeedPlanReviewed(plan, CHILD, "haringey-csc", AT, "going well",
+                        AT.plusSeconds(86400 * 90), "sw-1"),
+                new org.joinedup.events.care.ChildInNeedPlanEnded(plan, CHILD, "haringey-csc", "needs-met", null, AT, "sw-1"),
+                new org.joinedup.events.care.ChildInNeedReviewOverdue(plan, CHILD, "haringey-csc", AT, AT),
+                new org.joinedup.events.care.LookedAfterStarted(looked, CHILD, "haringey-csc", "emergency-protection-order", AT,
+                        AT.plusSeconds(86400 * 8), "sw-1"),
+                new org.joinedup.events.care.LookedAfterLegalStatusChanged(looked, CHILD, "haringey-csc", "interim-care-order",
+                        AT, null, "sw-1"),
+                new org.joinedup.events.care.LookedAfterEnded(looked, CHILD, "haringey-csc", "returned-home", null, AT, "sw-1"),
+                new org.joinedup.events.care.EmergencyProtectionOrderExpired(looked, CHILD, "haringey-csc", AT, AT),
+                new org.joinedup.events.care.PoliceProtectionStarted(protection, CHILD, "met-police", "haringey-csc", AT,
+                        AT.plusSeconds(72 * 3600), "found alone at night", "DS Okafor", "pc-1"),
+                new org.joinedup.events.care.PoliceProtectionEnded(protection, CHILD, "met-police", "haringey-csc",
+                        "accommodated-by-local-authority", null, AT, "pc-1"),
+                new org.joinedup.events.care.PoliceProtectionOverdue(protection, CHILD, "met-police", "haringey-csc", AT, AT));
     }
 
     @Test

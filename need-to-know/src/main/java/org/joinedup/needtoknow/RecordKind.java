@@ -22,6 +22,12 @@ public enum RecordKind {
     TRIAGE("triage", "triageId"),
     /** A child protection episode: strategy discussion, enquiry, conference, plan. */
     CHILD_PROTECTION("child-protection", "episodeId"),
+    /** A child in need plan (s17): started, reviewed, ended. */
+    CHILD_IN_NEED_PLAN("child-in-need-plan", "planId"),
+    /** An episode of the child being looked after by a local authority, under its legal statuses. */
+    LOOKED_AFTER("looked-after", "episodeId"),
+    /** A use of police protection powers (s46, at most 72 hours). */
+    POLICE_PROTECTION("police-protection", "protectionId"),
     /** An unscheduled-care agency asked whether anyone is worried about the child. */
     STATUS_LOOKUP("status-lookup", "lookupId"),
     EMERGENCY_ACCESS("emergency-access", "grantId"),
@@ -58,6 +64,13 @@ public enum RecordKind {
             Map.entry("review-conference-held", CHILD_PROTECTION), Map.entry("child-protection-plan-ended", CHILD_PROTECTION),
             Map.entry("child-protection-clock-overdue", CHILD_PROTECTION),
             Map.entry("child-status-looked-up", STATUS_LOOKUP),
+            Map.entry("early-help-consent-recorded", REFERRAL), Map.entry("team-around-child-closed", TEAM),
+            Map.entry("child-in-need-plan-started", CHILD_IN_NEED_PLAN), Map.entry("child-in-need-plan-reviewed", CHILD_IN_NEED_PLAN),
+            Map.entry("child-in-need-plan-ended", CHILD_IN_NEED_PLAN), Map.entry("child-in-need-review-overdue", CHILD_IN_NEED_PLAN),
+            Map.entry("looked-after-started", LOOKED_AFTER), Map.entry("looked-after-legal-status-changed", LOOKED_AFTER),
+            Map.entry("looked-after-ended", LOOKED_AFTER), Map.entry("emergency-protection-order-expired", LOOKED_AFTER),
+            Map.entry("police-protection-started", POLICE_PROTECTION), Map.entry("police-protection-ended", POLICE_PROTECTION),
+            Map.entry("police-protection-overdue", POLICE_PROTECTION),
             Map.entry("emergency-access-granted", EMERGENCY_ACCESS),
             Map.entry("emergency-access-acknowledged", EMERGENCY_ACCESS),
             Map.entry("record-accessed", ACCESS), Map.entry("record-access-refused", ACCESS));

@@ -241,4 +241,35 @@ class NotificationRulesTest {
         assertFalse(p.headline().contains("stairs"), "the purpose stays behind the API");
         assertTrue(p.headline().startsWith("north-mid-ed asked"), p.headline());
     }
+
+    @Test
+    void police_protection_tells_the_front_door_at_once_and_72_hours_without_an_end_tell_both_agencies() {
+        UUID protection = UUID.randomUUID();
+        NotificationRules.Planned taken = NotificationRules.plan(json(new org.joinedup.events.care.PoliceProtectionStarted(
+                protection, child, "met-police", "haringey-csc", AT, AT.plusSeconds(72 * 3600), "found alone", "DS Okafor",
+                "pc-1"))).get(0);
+        assertEquals(NotificationKind.POLICE_PROTECTION, taken.kind());
+        assertEquals(List.of(new Recipient.Agency("haringey-csc")), taken.recipients());
+        assertFalse(taken.headline().contains("found alone"), "the reason stays behind the API");
+        NotificationRules.Planned late = NotificationRules.plan(json(new org.joinedup.events.care.PoliceProtectionOverdue(
+                protection, child, "met-police", "haringey-csc", AT, AT))).get(0);
+        assertEquals(NotificationKind.PATHWAY_OVERDUE, late.kind());
+        assertEquals(List.of(new Recipient.Agency("met-police"), new Recipient.Agency("haringey-csc")), late.recipients());
+        assertEquals(List.of(), NotificationRules.plan(json(new org.joinedup.events.care.PoliceProtectionStarted(protection, child,
+                "met-police", null, AT, AT, "r", "DS Okafor", "pc-1"))), "no front door known: nobody to tell");
+    }
+
+    @Test
+    void each_statutory_clock_of_the_pathway_running_out_tells_the_local_authority_whose_clock_it_is() {
+        UUID id = UUID.randomUUID();
+        for (org.joinedup.events.EventPayload e : List.<org.joinedup.events.EventPayload>of(
+                new org.joinedup.events.protection.ChildProtectionClockOverdue(id, child, "haringey-csc", "core-group", AT, AT),
+                new org.joinedup.events.care.ChildInNeedReviewOverdue(id, child, "haringey-csc", AT, AT),
+                new org.joinedup.events.care.EmergencyProtectionOrderExpired(id, child, "haringey-csc", AT, AT))) {
+            NotificationRules.Planned p = NotificationRules.plan(json(e)).get(0);
+            assertEquals(NotificationKind.PATHWAY_OVERDUE, p.kind(), e.eventType().typeName());
+            assertEquals(List.of(new Recipient.Agency("haringey-csc")), p.recipients(), e.eventType().typeName());
+            assertEquals(id, p.resourceId());
+        }
+    }
 }

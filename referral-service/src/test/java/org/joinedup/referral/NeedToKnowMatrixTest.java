@@ -71,7 +71,8 @@ class NeedToKnowMatrixTest {
     @Inject
     org.joinedup.referral.frontdoor.TriageViews triage;
 
-    record Scenario(String referral, String team, String assessment, String triage, String episode) {
+    record Scenario(String referral, String team, String assessment, String triage, String episode, String plan,
+                    String lookedAfter, String protection) {
     }
 
     static Scenario scenario;
@@ -123,7 +124,22 @@ class NeedToKnowMatrixTest {
                  "attendance": [{"agencyId": "%s", "attended": true}, {"agencyId": "%s", "attended": true}]}"""
                 .formatted(WORLD.child, Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                         POLICE_FORCE, HEALTH)).post("/child-protection").then().statusCode(201).extract().path("episodeId");
-        return new Scenario(referral, team, assessment, triage.awaiting(WORLD.csc, WORLD.child).orElseThrow().toString(), episode);
+        String started = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String plan = ReferralWorld.lead(WORLD.csc).body("""
+                {"childId": "%s", "leadSocialWorker": "Priya Shah", "summary": "support at home", "startedAt": "%s"}"""
+                .formatted(WORLD.child, started)).post("/child-in-need-plans").then().statusCode(201).extract().path("id");
+        String lookedAfter = ReferralWorld.lead(WORLD.csc).body("""
+                {"childId": "%s", "legalStatus": "section-20", "startedAt": "%s"}""".formatted(WORLD.child, started))
+                .post("/looked-after").then().statusCode(201).extract().path("id");
+        // The force that takes the child into police protection has raised a concern about her first.
+        TestEvents.publish(ReferralWorld.raised(UUID.randomUUID(), WORLD.child, POLICE_FORCE), "/concern-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ReferralWorld.practitioner(POLICE_FORCE)
+                .get("/child-protection?childId=" + WORLD.child).then().statusCode(200));
+        String protection = ReferralWorld.practitioner(POLICE_FORCE).body("""
+                {"childId": "%s", "takenAt": "%s", "reason": "found alone at night", "designatedOfficer": "DS Okafor"}"""
+                .formatted(WORLD.child, started)).post("/police-protection").then().statusCode(201).extract().path("id");
+        return new Scenario(referral, team, assessment, triage.awaiting(WORLD.csc, WORLD.child).orElseThrow().toString(), episode,
+                plan, lookedAfter, protection);
     }
 
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
@@ -183,6 +199,34 @@ class NeedToKnowMatrixTest {
                 .operation("/child-protection", () -> new Probe("/child-protection?childId=" + WORLD.child,
                                 "episodes.find { it.episodeId == '" + scenario().episode() + "' && it.visibility == 'full' }",
                                 "episodes.find { it.episodeId == '" + scenario().episode() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                // Child in need plans, looked-after episodes and police protection: as a child protection episode is read.
+                .operation("/child-in-need-plans/{planId}", () -> new Probe("/child-in-need-plans/" + scenario().plan(),
+                                "steps", "headline"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/child-in-need-plans", () -> new Probe("/child-in-need-plans?childId=" + WORLD.child,
+                                "episodes.find { it.id == '" + scenario().plan() + "' && it.visibility == 'full' }",
+                                "episodes.find { it.id == '" + scenario().plan() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/looked-after/{episodeId}", () -> new Probe("/looked-after/" + scenario().lookedAfter(),
+                                "steps", "headline"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/looked-after", () -> new Probe("/looked-after?childId=" + WORLD.child,
+                                "episodes.find { it.id == '" + scenario().lookedAfter() + "' && it.visibility == 'full' }",
+                                "episodes.find { it.id == '" + scenario().lookedAfter() + "' && it.visibility == 'headline' }"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/police-protection/{protectionId}", () -> new Probe("/police-protection/" + scenario().protection(),
+                                "steps", "headline"),
+                        rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                .operation("/police-protection", () -> new Probe("/police-protection?childId=" + WORLD.child,
+                                "episodes.find { it.id == '" + scenario().protection() + "' && it.visibility == 'full' }",
+                                "episodes.find { it.id == '" + scenario().protection() + "' && it.visibility == 'headline' }"),
                         rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
                                 List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
                 // "Is anyone worried?" asks by NHS number: any registered agency, no relationship needed (docs/pathway.md).

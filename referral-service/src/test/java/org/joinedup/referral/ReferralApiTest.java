@@ -235,4 +235,73 @@ class ReferralApiTest {
         practitioner(w.school).body("{\"outcome\": \"no-further-action\", \"reason\": \"attendance plan agreed with the family\"}")
                 .post("/referrals/" + id + "/decision").then().statusCode(200).body("decision.outcome", equalTo("no-further-action"));
     }
+
+    @Test
+    void early_help_is_offered_and_the_team_forms_only_when_the_family_consents() {
+        String id = make();
+        practitioner(w.csc).post("/referrals/" + id + "/acknowledgement").then().statusCode(200);
+        practitioner(w.csc).body("{\"consent\": \"given\"}").post("/referrals/" + id + "/early-help-consent").then()
+                .statusCode(409).contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("no-early-help-offer"));
+        practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"support for the family\"}")
+                .post("/referrals/" + id + "/decision").then().statusCode(200)
+                .body("decision.earlyHelp.familyConsent", equalTo("awaiting"), "decision.teamId", org.hamcrest.Matchers.nullValue());
+        lead(w.csc).get("/teams?childId=" + w.child).then().statusCode(200).body("teams", hasSize(0));
+        // Each bad input names its field; nothing is recorded.
+        practitioner(w.csc).body("{\"consent\": \"maybe\"}").post("/referrals/" + id + "/early-help-consent").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("consent"),
+                        "violations[0].rule", equalTo("one-of"));
+        practitioner(w.csc).body("{}").post("/referrals/" + id + "/early-help-consent").then().statusCode(400)
+                .body("violations[0].rule", equalTo("required"));
+        practitioner(w.csc).body("{\"consent\": \"given\", \"note\": \"" + "x".repeat(4001) + "\"}")
+                .post("/referrals/" + id + "/early-help-consent").then().statusCode(400).body("violations[0].field", equalTo("note"));
+        // Only the receiving agency records the family's answer; a lead (not a practitioner) is refused by role.
+        practitioner(w.police).body("{\"consent\": \"given\"}").post("/referrals/" + id + "/early-help-consent").then()
+                .statusCode(403).contentType("application/problem+json");
+        lead(w.csc).body("{\"consent\": \"given\"}").post("/referrals/" + id + "/early-help-consent").then().statusCode(403);
+        String team = practitioner(w.csc).body("{\"consent\": \"given\", \"note\": \"agreed at a home visit\"}")
+                .post("/referrals/" + id + "/early-help-consent").then().statusCode(200)
+                .body("decision.earlyHelp.familyConsent", equalTo("given"), "decision.earlyHelp.note", equalTo("agreed at a home visit"))
+                .extract().path("decision.teamId");
+        lead(w.csc).get("/teams/" + team).then().statusCode(200).body("childId", equalTo(w.child.toString()),
+                "status", equalTo("open"), "referralId", equalTo(id));
+        practitioner(w.csc).body("{\"consent\": \"refused\"}").post("/referrals/" + id + "/early-help-consent").then()
+                .statusCode(409).body("type", org.hamcrest.Matchers.endsWith("consent-recorded"));
+        assertEquals(List.of("referral-made", "referral-acknowledged", "referral-decided", "early-help-consent-recorded"),
+                TestEvents.types(dataSource, "referral-" + id));
+    }
+
+    @Test
+    void a_family_refusing_early_help_forms_no_team_and_a_closed_team_lets_a_later_episode_form_another() {
+        String id = make();
+        practitioner(w.csc).post("/referrals/" + id + "/acknowledgement").then().statusCode(200);
+        practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"support\"}").post("/referrals/" + id + "/decision")
+                .then().statusCode(200);
+        practitioner(w.csc).body("{\"consent\": \"refused\", \"note\": \"the family do not want help now\"}")
+                .post("/referrals/" + id + "/early-help-consent").then().statusCode(200)
+                .body("decision.earlyHelp.familyConsent", equalTo("refused"), "decision.teamId", org.hamcrest.Matchers.nullValue());
+        lead(w.csc).get("/teams?childId=" + w.child).then().statusCode(200).body("teams", hasSize(0));
+
+        String again = make();
+        practitioner(w.csc).post("/referrals/" + again + "/acknowledgement").then().statusCode(200);
+        practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"things got worse\"}")
+                .post("/referrals/" + again + "/decision").then().statusCode(200);
+        String first = practitioner(w.csc).body("{\"consent\": \"given\"}").post("/referrals/" + again + "/early-help-consent")
+                .then().statusCode(200).extract().path("decision.teamId");
+        lead(w.csc).body("{\"reason\": \"needs-met\", \"note\": \"attendance back to 96%\"}").post("/teams/" + first + "/closure")
+                .then().statusCode(200).body("status", equalTo("closed"), "closed.reason", equalTo("needs-met"));
+        lead(w.csc).body("{\"reason\": \"other\", \"note\": \"again\"}").post("/teams/" + first + "/closure").then()
+                .statusCode(409).body("type", org.hamcrest.Matchers.endsWith("team-closed"));
+        lead(w.csc).body("{\"reason\": \"finished\"}").post("/teams/" + first + "/closure").then().statusCode(400)
+                .body("violations.field", hasItem("reason"), "violations.field", hasItem("note"));
+        // A later episode of early help: a new team, the closed one kept as it was.
+        String third = make();
+        practitioner(w.csc).post("/referrals/" + third + "/acknowledgement").then().statusCode(200);
+        practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"new worries\"}")
+                .post("/referrals/" + third + "/decision").then().statusCode(200);
+        String second = practitioner(w.csc).body("{\"consent\": \"given\"}").post("/referrals/" + third + "/early-help-consent")
+                .then().statusCode(200).extract().path("decision.teamId");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, second);
+        lead(w.csc).get("/teams?childId=" + w.child).then().statusCode(200).body("teams", hasSize(2),
+                "teams[0].status", equalTo("open"), "teams[1].status", equalTo("closed"));
+    }
 }

@@ -68,9 +68,13 @@ class ReferralScenarioTest {
         String referral = practitioner(w.police).body(w.referral(w.csc)).post("/referrals").then().statusCode(201)
                 .extract().path("referralId");
         practitioner(w.csc).post("/referrals/" + referral + "/acknowledgement").then().statusCode(200);
-        String team = practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"family needs support, not s17\"}")
+        practitioner(w.csc).body("{\"outcome\": \"early-help\", \"reason\": \"family needs support, not s17\"}")
                 .post("/referrals/" + referral + "/decision").then().statusCode(200)
-                .extract().path("decision.teamId");
+                .body("decision.earlyHelp.familyConsent", equalTo("awaiting"), "decision.teamId", org.hamcrest.Matchers.nullValue());
+        // Early help is voluntary: the team forms when the family consents.
+        String team = practitioner(w.csc).body("{\"consent\": \"given\", \"note\": \"Ms Mensah agreed at a home visit\"}")
+                .post("/referrals/" + referral + "/early-help-consent").then().statusCode(200)
+                .body("decision.earlyHelp.familyConsent", equalTo("given")).extract().path("decision.teamId");
         // The referrer sees the follow-through: the outcome and the team it opened.
         practitioner(w.police).get("/referrals/" + referral).then().body("decision.outcome", equalTo("early-help"),
                 "decision.teamId", equalTo(team));
@@ -110,7 +114,8 @@ class ReferralScenarioTest {
                 .post("/teams/" + team + "/reviews").then().statusCode(200)
                 .body("reviews", hasSize(1), "nextReviewBy", equalTo(today.plusDays(3).plusWeeks(6).toString()));
 
-        List<String> expected = List.of("referral-made", "referral-acknowledged", "referral-decided", "team-around-child-formed",
+        List<String> expected = List.of("referral-made", "referral-acknowledged", "referral-decided", "early-help-consent-recorded",
+                "team-around-child-formed",
                 "member-added", "member-added", "lead-professional-assigned", "action-agreed", "action-agreed", "action-overdue",
                 "action-completed", "plan-reviewed");
         try (KafkaProbe probe = KafkaProbe.from(Topics.REFERRALS)) {

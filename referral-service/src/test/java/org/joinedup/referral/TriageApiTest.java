@@ -134,6 +134,22 @@ class TriageApiTest {
     }
 
     @Test
+    void a_referral_to_the_front_door_joins_the_same_queue_as_a_contact_with_more_in_it() {
+        String id = item();
+        String referral = practitioner(w.police).body(w.referral(w.csc)).post("/referrals").then().statusCode(201)
+                .extract().path("referralId");
+        // In the referral's own transaction: no waiting on Kafka.
+        lead(w.csc).get("/triage/" + id).then().statusCode(200).body("contacts", hasSize(2),
+                "contacts.find { it.source == 'referral' }.sourceId", equalTo(referral),
+                "contacts.find { it.source == 'referral' }.riskLevel", equalTo("high"),
+                "contacts.find { it.source == 'referral' }.fromAgency", equalTo(w.police));
+        // A referral to an agency that is no front door is an ordinary request for help: no triage.
+        practitioner(w.police).body(w.referral(w.school)).post("/referrals").then().statusCode(201);
+        lead(w.csc).get("/triage/" + id).then().statusCode(200).body("contacts", hasSize(2));
+        assertEquals(List.of("contact-received", "contact-received"), TestEvents.types(dataSource, "triage-" + id));
+    }
+
+    @Test
     void every_bad_input_is_named_and_nothing_is_recorded() {
         String id = item();
         lead(w.csc).body("{}").post("/triage/" + id + "/decision").then().statusCode(400)

@@ -106,7 +106,9 @@ final class ChronologyPolicy {
 
     private static Set<String> parties(JsonNode data) {
         Set<String> parties = new LinkedHashSet<>();
-        for (String field : List.of("fromAgency", "toAgency")) {
+        // The two sides of a share or referral; the local authority holding a plan, care or protection, and the
+        // police force that took a child into police protection.
+        for (String field : List.of("fromAgency", "toAgency", "localAuthority", "policeAgency")) {
             if (data.path(field).isTextual()) {
                 parties.add(data.path(field).asText());
             }

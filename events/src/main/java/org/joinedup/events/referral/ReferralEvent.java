@@ -7,5 +7,6 @@ import org.joinedup.events.EventPayload;
  * decider's or a fold's {@code switch} over it is checked for every case by the compiler.
  */
 public sealed interface ReferralEvent extends EventPayload
-        permits ReferralMade, ReferralAcknowledged, ReferralDecided, ReferralClosed, AssessmentCompleted, StrategyDiscussionHeld, ConferenceHeld, ReferralDecisionOverdue, AssessmentOverdue, ConferenceOverdue {
+        permits ReferralMade, ReferralAcknowledged, ReferralDecided, ReferralClosed, AssessmentCompleted, StrategyDiscussionHeld, ConferenceHeld, ReferralDecisionOverdue, AssessmentOverdue, ConferenceOverdue,
+        EarlyHelpConsentRecorded {
 }

@@ -7,8 +7,13 @@ import java.util.Optional;
 /** What the receiving agency decided to do about a referral. */
 public enum ReferralOutcome implements WireNamed {
     NO_FURTHER_ACTION("no-further-action", false, false),
-    /** Early help: opens a Team Around the Child. */
+    /** Early help is offered: a Team Around the Child forms when the family consents (early-help-consent-recorded). */
     EARLY_HELP("early-help", false, false),
+    /**
+     * An ordinary request for help, met within the receiving agency's own service (a school's pastoral
+     * support, a housing provider's repair or move): nothing statutory follows.
+     */
+    SUPPORT_OFFERED("support-offered", false, false),
     /** Children Act 1989 section 17: an assessment of a child in need. */
     CHILD_IN_NEED_ASSESSMENT("child-in-need-assessment", true, false),
     /** Children Act 1989 section 47: a strategy discussion and enquiry. */

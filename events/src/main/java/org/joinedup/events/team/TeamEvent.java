@@ -7,5 +7,6 @@ import org.joinedup.events.EventPayload;
  * decider's or a fold's {@code switch} over it is checked for every case by the compiler.
  */
 public sealed interface TeamEvent extends EventPayload
-        permits TeamAroundChildFormed, MemberAdded, MemberLeft, LeadProfessionalAssigned, ActionAgreed, ActionCompleted, ActionReassigned, ActionCancelled, ActionOverdue, PlanReviewed, PlanReviewMissed, AssessmentLinked {
+        permits TeamAroundChildFormed, MemberAdded, MemberLeft, LeadProfessionalAssigned, ActionAgreed, ActionCompleted, ActionReassigned, ActionCancelled, ActionOverdue, PlanReviewed, PlanReviewMissed, AssessmentLinked,
+        TeamAroundChildClosed {
 }

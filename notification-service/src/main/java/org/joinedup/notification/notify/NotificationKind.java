@@ -25,7 +25,15 @@ public enum NotificationKind {
     /** A triage item was not decided within one working day: the front door's leads are told. */
     TRIAGE_OVERDUE("triage-overdue"),
     /** An unscheduled-care agency looked up a child's status: the front door and the plan's local authority are told. */
-    STATUS_LOOKUP("status-lookup");
+    STATUS_LOOKUP("status-lookup"),
+    /** A police force took a child into police protection (s46), or ended it: the child's front door is told at once. */
+    POLICE_PROTECTION("police-protection"),
+    /**
+     * A statutory clock of the pathway ran out: a child protection conference, core group or review not held in
+     * time, a child in need plan's review missed, an emergency protection order expired, police protection past
+     * 72 hours. The agency whose clock it is is told.
+     */
+    PATHWAY_OVERDUE("pathway-overdue");
 
     private final String wireName;
 

@@ -2,6 +2,11 @@ package org.joinedup.notification.notify;
 
 import org.joinedup.events.EventPayload;
 import org.joinedup.events.access.EmergencyAccessGranted;
+import org.joinedup.events.care.ChildInNeedReviewOverdue;
+import org.joinedup.events.care.EmergencyProtectionOrderExpired;
+import org.joinedup.events.care.PoliceProtectionEnded;
+import org.joinedup.events.care.PoliceProtectionOverdue;
+import org.joinedup.events.care.PoliceProtectionStarted;
 import org.joinedup.events.concern.BiggerPictureFlagRaised;
 import org.joinedup.events.concern.ChildRecordsLinked;
 import org.joinedup.events.concern.ChildRecordsUnlinked;
@@ -10,14 +15,15 @@ import org.joinedup.events.concern.InformationShareAcknowledged;
 import org.joinedup.events.concern.InformationShareDeclined;
 import org.joinedup.events.concern.InformationShared;
 import org.joinedup.events.frontdoor.ContactReceived;
-import org.joinedup.events.status.ChildStatusLookedUp;
 import org.joinedup.events.frontdoor.TriageDecided;
 import org.joinedup.events.frontdoor.TriageDecisionOverdue;
+import org.joinedup.events.protection.ChildProtectionClockOverdue;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceOverdue;
 import org.joinedup.events.referral.ReferralDecided;
 import org.joinedup.events.referral.ReferralDecisionOverdue;
 import org.joinedup.events.referral.ReferralMade;
+import org.joinedup.events.status.ChildStatusLookedUp;
 import org.joinedup.events.team.ActionAgreed;
 import org.joinedup.events.team.ActionCancelled;
 import org.joinedup.events.team.ActionCompleted;
@@ -184,6 +190,28 @@ public final class NotificationRules {
                     l.told().stream().map(a -> (Recipient) new Recipient.Agency(a)).toList(), l.childId(),
                     l.agencyId() + " asked whether anyone is worried about a child your agency is responsible for (told: "
                             + l.answered() + ")", "status-lookup", l.lookupId()));
+            case PoliceProtectionStarted p -> p.localAuthority() == null ? List.of() : List.of(new Planned(
+                    NotificationKind.POLICE_PROTECTION, agency(p.localAuthority()), p.childId(), p.policeAgency()
+                    + " took a child in your area into police protection; it ends by " + when(p.endsBy()),
+                    "police-protection", p.protectionId()));
+            case PoliceProtectionEnded p -> p.localAuthority() == null ? List.of() : List.of(new Planned(
+                    NotificationKind.POLICE_PROTECTION, agency(p.localAuthority()), p.childId(), p.policeAgency()
+                    + " ended a police protection of a child in your area: " + p.outcome(), "police-protection",
+                    p.protectionId()));
+            case PoliceProtectionOverdue o -> List.of(new Planned(NotificationKind.PATHWAY_OVERDUE,
+                    o.localAuthority() == null ? agency(o.policeAgency()) : List.of(new Recipient.Agency(o.policeAgency()),
+                            new Recipient.Agency(o.localAuthority())), o.childId(),
+                    "a child has been in police protection for 72 hours with no end recorded (due by " + when(o.endsBy()) + ")",
+                    "police-protection", o.protectionId()));
+            case ChildProtectionClockOverdue o -> List.of(new Planned(NotificationKind.PATHWAY_OVERDUE,
+                    agency(o.localAuthority()), o.childId(), "a child protection " + o.clock().replace('-', ' ')
+                    + " was due by " + when(o.dueBy()) + " and none is recorded", "child-protection", o.episodeId()));
+            case ChildInNeedReviewOverdue o -> List.of(new Planned(NotificationKind.PATHWAY_OVERDUE,
+                    agency(o.localAuthority()), o.childId(), "a child in need plan's review was due by " + when(o.dueBy())
+                    + " and none is recorded", "child-in-need-plan", o.planId()));
+            case EmergencyProtectionOrderExpired o -> List.of(new Planned(NotificationKind.PATHWAY_OVERDUE,
+                    agency(o.localAuthority()), o.childId(), "an emergency protection order ran out at " + when(o.expiredAt())
+                    + " with no other legal status or end recorded", "looked-after", o.episodeId()));
             default -> List.of();
         };
     }

@@ -81,8 +81,8 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe the caller's agency to notifications at an HTTPS callback",
             description = "kinds: share-received, share-declined, share-acknowledged, referral-received, referral-decided, "
                     + "referral-overdue, emergency-access, bigger-picture-flag, action-assigned, action-due-soon, "
-                    + "action-overdue, review-missed, child-records-link, urgent-contact, triage-decided, triage-overdue, status-lookup "
-                    + "(docs/notifications.md). The answer carries the signing secret (whsec_...) once.")
+                    + "action-overdue, review-missed, child-records-link, urgent-contact, triage-decided, triage-overdue, "
+                    + "status-lookup, police-protection, pathway-overdue (docs/notifications.md). The answer carries the signing secret (whsec_...) once.")
     public Uni<Response> create(Create body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("body", "required", "a JSON subscription is required");

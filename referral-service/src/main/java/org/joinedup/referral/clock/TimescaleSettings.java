@@ -26,6 +26,13 @@ public interface TimescaleSettings {
     @WithDefault("6")
     int reviewEveryWeeks();
 
+    /**
+     * Months between reviews of a child in need plan: no statute sets them, Working Together 2023 asks for regular
+     * review; three months is common local practice (docs/pathway.md).
+     */
+    @WithDefault("3")
+    int childInNeedReviewMonths();
+
     /** The jollyday calendar: GB. */
     @WithDefault("GB")
     String holidayCalendar();

@@ -68,6 +68,10 @@ public final class ReferralRequests {
     }
 
     /** A reason (closure), required. */
+    /** POST /referrals/{id}/early-help-consent: given or refused, and what the family said. */
+    public record FamilyConsent(String consent, String note) {
+    }
+
     public record Reason(String reason) {
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.events.care.CareVocabulary;
 import org.joinedup.events.referral.ReferralOutcome;
 import org.joinedup.events.access.AccessBasis;
 import org.joinedup.needtoknow.ChildReads;
@@ -184,10 +185,12 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRACTITIONER)
     @Transactional
-    @Operation(summary = "The receiving agency decides: no-further-action, early-help, child-in-need-assessment, "
-            + "section-47-enquiry or immediate-protection, with a reason",
-            description = "Once only (409 the second time); only after acknowledgement (409). An assessment outcome starts "
-                    + "the 45-working-day clock from the referral; early-help opens the child's Team Around the Child.")
+    @Operation(summary = "The receiving agency decides: no-further-action, support-offered, early-help, "
+            + "child-in-need-assessment, section-47-enquiry or immediate-protection, with a reason",
+            description = "Once only (409 the second time); only after acknowledgement (409). child-in-need-assessment, "
+                    + "section-47-enquiry and immediate-protection are children's social care's (403 statutory-duty for any "
+                    + "other agency); an assessment outcome starts the 45-working-day clock from the referral. early-help "
+                    + "offers early help: nothing starts until the family consents (POST .../early-help-consent).")
     public Response decide(@PathParam("referralId") String referralId, ReferralRequests.Decide body,
                            @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
         UUID id = Paths.id(referralId, "referral");
@@ -197,6 +200,30 @@ public class ReferralResource {
         ReferralOutcome outcome = b.check(errors);
         errors.throwIfAny();
         commands.decide(id, IfMatch.expected(ifMatch), agency, caller.subject(), outcome, b.reason().strip(),
+                caller.eventMetadata(correlation));
+        return current(id);
+    }
+
+    @POST
+    @Path("{referralId}/early-help-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Transactional
+    @Operation(summary = "The receiving agency records the family's answer to the early help it offered",
+            description = "consent: given (the child's Team Around the Child forms, or the referral joins the one open) or "
+                    + "refused; note: what the family said (optional, at most 4000 characters). Once (409 consent-recorded); "
+                    + "only after an early-help decision (409 no-early-help-offer).")
+    public Response earlyHelpConsent(@PathParam("referralId") String referralId, ReferralRequests.FamilyConsent body,
+                                     @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                     @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(referralId, "referral");
+        String agency = caller.requireAgency();
+        FieldErrors errors = new FieldErrors();
+        ReferralRequests.FamilyConsent b = body == null ? new ReferralRequests.FamilyConsent(null, null) : body;
+        CareVocabulary.Consent consent = errors.oneOf("consent", b.consent(), CareVocabulary.Consent.class);
+        String note = errors.optionalText("note", b.note(), MAX_TEXT);
+        errors.throwIfAny();
+        commands.recordConsent(id, IfMatch.expected(ifMatch), agency, caller.subject(), consent, note,
                 caller.eventMetadata(correlation));
         return current(id);
     }

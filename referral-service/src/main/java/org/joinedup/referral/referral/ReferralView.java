@@ -24,7 +24,15 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
     public record Step(String by, Instant at, String note) {
     }
 
-    public record Decision(String outcome, String reason, String by, Instant at, UUID teamId) {
+    /**
+     * The decision; for early help, the family's answer ({@code earlyHelp}) and the Team Around the Child their
+     * consent formed or joined ({@code teamId}).
+     */
+    public record Decision(String outcome, String reason, String by, Instant at, UUID teamId, EarlyHelp earlyHelp) {
+    }
+
+    /** The family's answer to early help offered: {@code awaiting}, {@code given} or {@code refused}; who recorded it, when. */
+    public record EarlyHelp(String familyConsent, String note, String by, Instant at) {
     }
 
     /**
@@ -40,7 +48,8 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
         Step ack = s.acknowledged() == null ? null
                 : new Step(s.acknowledged().acknowledgedBy(), s.acknowledged().acknowledgedAt(), null);
         Decision decision = s.decided() == null ? null : new Decision(s.decided().outcome(), s.decided().reason(),
-                s.decided().decidedBy(), s.decided().decidedAt(), s.decided().teamId());
+                s.decided().decidedBy(), s.decided().decidedAt(),
+                s.consent() != null ? s.consent().teamId() : s.decided().teamId(), earlyHelp(s));
         Step assessment = s.assessment() == null ? null
                 : new Step(s.assessment().completedBy(), s.assessment().completedAt(), s.assessment().summary());
         Step strategy = s.strategyDiscussion() == null ? null : new Step(s.strategyDiscussion().recordedBy(),
@@ -53,6 +62,18 @@ public record ReferralView(UUID referralId, UUID childId, String fromAgency, Str
         return new ReferralView(m.referralId(), m.childId(), m.fromAgency(), m.toAgency(), m.referredBy(), m.concernIds(),
                 m.reason(), m.urgency(), m.familyInformed(), m.consent(), s.status().wireName(), m.madeAt(), ack, decision, assessment,
                 strategy, conference, closure, clocks, false, s.version()).at(now);
+    }
+
+    private static EarlyHelp earlyHelp(ReferralState.Referral s) {
+        if (s.outcome() != org.joinedup.events.referral.ReferralOutcome.EARLY_HELP) {
+            return null;
+        }
+        if (s.consent() != null) {
+            return new EarlyHelp(s.consent().consent(), s.consent().note(), s.consent().recordedBy(), s.consent().recordedAt());
+        }
+        // Decided before early help asked for consent, the decision itself formed the team.
+        return s.decided().teamId() != null ? new EarlyHelp("given", null, s.decided().decidedBy(), s.decided().decidedAt())
+                : new EarlyHelp("awaiting", null, null, null);
     }
 
     /** The same view with each clock's status as of {@code now}. */

@@ -13,11 +13,10 @@ import java.util.UUID;
 /**
  * What this service knows of a child's status, from its read models: the child records an NHS number is
  * on (with every record linked to them), and the facts in force about them. The most serious in force is
- * the status: a child protection plan before early help.
+ * the status: police protection, a child protection plan, looked after, a child in need plan, early help.
  */
 @ApplicationScoped
 public class ChildStatuses {
-    private static final List<String> PRECEDENCE = List.of(StatusFacts.CHILD_PROTECTION_PLAN, StatusFacts.EARLY_HELP);
     private final DataSource dataSource;
 
     public ChildStatuses(DataSource dataSource) {
@@ -54,7 +53,7 @@ public class ChildStatuses {
                 where child_id = any(?::uuid[]) and ended_at is null""", rs -> new Status(rs.getString(1),
                 rs.getTimestamp(2).toInstant(), rs.getString(3), Arrays.asList((String[]) rs.getArray(4).getArray()),
                 rs.getObject(5, UUID.class)), (Object) records.toArray(UUID[]::new)).stream()
-                .min(java.util.Comparator.comparingInt((Status s) -> PRECEDENCE.indexOf(s.kind()))
+                .min(java.util.Comparator.comparingInt((Status s) -> StatusFacts.PRECEDENCE.indexOf(s.kind()))
                         .thenComparing(Status::since));
     }
 }

@@ -24,8 +24,9 @@ public class FhirFlags {
     public static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
     /** Joined-Up's own code system for a child's status. */
     public static final String STATUS_SYSTEM = "https://joinedup.example/fhir/CodeSystem/child-status";
-    private static final Map<String, String> DISPLAY = Map.of("child-protection-plan", "Child protection plan",
-            "early-help", "Early help");
+    private static final Map<String, String> DISPLAY = Map.of("police-protection", "Police protection (section 46)",
+            "child-protection-plan", "Child protection plan", "looked-after", "Looked after child",
+            "child-in-need", "Child in need plan", "early-help", "Early help");
     private final FhirContext fhir = FhirContext.forR4();
 
     /** The bundle as {@code application/fhir+json}. */

@@ -106,19 +106,23 @@ public class StatusLookups {
         return answer;
     }
 
-    /** The local authority holding a plan; otherwise the child's front door. */
+    /** The local authority holding a plan, the care or the protection; for early help, the child's front door. */
     private WhomToCall whomToCall(ChildStatuses.Status s, List<UUID> records) {
-        String agency = StatusFacts.CHILD_PROTECTION_PLAN.equals(s.kind()) ? s.agencyId()
-                : frontDoorsOf(records).stream().findFirst().orElse(s.agencyId());
+        String agency = statutory(s) ? s.agencyId() : frontDoorsOf(records).stream().findFirst().orElse(s.agencyId());
         Map<String, WhomToCall> contacts = facts.whomToCall(List.of(agency));
         return contacts.get(agency);
     }
 
-    /** The child's front doors, and the local authority holding a plan. */
+    /** The child's front doors, and the local authority holding a plan, the care or the protection. */
     private List<String> told(List<UUID> records, Optional<ChildStatuses.Status> status) {
         Set<String> told = new LinkedHashSet<>(frontDoorsOf(records));
-        status.filter(s -> StatusFacts.CHILD_PROTECTION_PLAN.equals(s.kind())).ifPresent(s -> told.add(s.agencyId()));
+        status.filter(StatusLookups::statutory).ifPresent(s -> told.add(s.agencyId()));
         return new ArrayList<>(told);
+    }
+
+    /** Every status but early help is held by the local authority (police protection: the one told, else the force). */
+    private static boolean statutory(ChildStatuses.Status s) {
+        return !StatusFacts.EARLY_HELP.equals(s.kind()) && s.agencyId() != null;
     }
 
     private Set<String> frontDoorsOf(List<UUID> records) {

@@ -40,10 +40,12 @@ public class StatusResource {
     @Transactional
     @Operation(summary = "Is anyone worried about this child? The status by NHS number, for a stated purpose",
             description = "nhsNumber: ten digits (spaces allowed), modulus-11 checked; purpose: why you ask (at most 200 "
-                    + "characters). The answer: status (child-protection-plan, early-help, or none), the plan's categories, "
+                    + "characters). The answer: status (the most serious in force: police-protection, "
+                    + "child-protection-plan, looked-after, child-in-need, early-help; or none), categories (a plan's, or "
+                    + "the legal status looked after under), "
                     + "since when, whom to call, and the last lookups by other unscheduled-care agencies (up to 25). A child "
                     + "with no status is answered as an unknown one. No relationship is needed and none is made; the lookup "
-                    + "is recorded and the child's front door (and the local authority holding a plan) is told at once.")
+                    + "is recorded and the child's front door (and the local authority holding a plan, care or protection) is told at once.")
     public StatusLookups.Answer lookUp(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("purpose") String purpose,
                                        @HeaderParam(Correlation.HEADER) String correlation) {
         FieldErrors errors = new FieldErrors();

@@ -34,7 +34,7 @@ public class TeamCommands {
                 .keeping((state, appended) -> views.put((TeamState.Team) state, appended.get(0).recordedAt()));
     }
 
-    /** Forms a team for a child; a conflict when the child already has one (a child has one team). */
+    /** Forms a team for a child; a conflict while the child has an open one (one episode of early help at a time). */
     @Transactional
     public TeamState.Team form(EventMetadata meta, Function<Instant, TeamCommand.Form> command) {
         Instant now = handler.now();

@@ -80,6 +80,10 @@ public final class TeamRequests {
     public record Note(String note) {
     }
 
+    /** POST /teams/{id}/closure: why the team stops working with the family (CareVocabulary.TeamClosing), and a note. */
+    public record Close(String reason, String note) {
+    }
+
     public record Reason(String reason) {
     }
 

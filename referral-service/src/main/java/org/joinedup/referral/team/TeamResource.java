@@ -92,7 +92,7 @@ public class TeamResource {
     @Operation(summary = "A safeguarding lead forms a Team Around the Child",
             description = "Members are practitioners (agencyId, practitionerId) and parents or carers (name), as equal "
                     + "members; at most one practitioner marked leadProfessional (then leadReason is required). One team per "
-                    + "child (409). Reviews fall due every reviewEveryWeeks weeks (1 to 52; default from configuration).")
+                    + "child at a time (409 while it is open; a closed team was an earlier episode). Reviews fall due every reviewEveryWeeks weeks (1 to 52; default from configuration).")
     public Response form(TeamRequests.Form body, @HeaderParam(Correlation.HEADER) String correlation,
                          @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         if (body == null) {
@@ -275,6 +275,27 @@ public class TeamResource {
         errors.throwIfAny();
         return changed(id, ifMatch, correlation,
                 now -> new TeamCommand.AssignLead(member, reason, actor(), now));
+    }
+
+    @POST
+    @Path("{teamId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @Transactional
+    @Operation(summary = "Close the team: the episode of early help ends (needs met, stepped up to social care, consent "
+            + "withdrawn, moved away, other), with a note",
+            description = "reason: needs-met, stepped-up, consent-withdrawn, moved-away or other; note: what happened (at most "
+                    + "4000 characters). The team's clocks stop; nothing more may be changed (409 team-closed). The child may "
+                    + "have a new team later, for another episode of early help.")
+    public Response close(@PathParam("teamId") String teamId, TeamRequests.Close body,
+                          @HeaderParam(IfMatch.HEADER) String ifMatch, @HeaderParam(Correlation.HEADER) String correlation) {
+        UUID id = Paths.id(teamId, "team");
+        FieldErrors errors = new FieldErrors();
+        TeamRequests.Close b = body == null ? new TeamRequests.Close(null, null) : body;
+        var reason = errors.oneOf("reason", b.reason(), org.joinedup.events.care.CareVocabulary.TeamClosing.class);
+        String note = errors.text("note", b.note(), MAX_TEXT);
+        errors.throwIfAny();
+        return changed(id, ifMatch, correlation, now -> new TeamCommand.Close(reason.wireName(), note, actor(), now));
     }
 
     @POST

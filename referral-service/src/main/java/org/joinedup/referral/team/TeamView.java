@@ -15,12 +15,17 @@ import java.util.UUID;
  * A Team Around the Child: its members (parents and carers among them), the lead professional and
  * every assignment of one, the action plan and its reviews. {@code overdue} and {@code reviewOverdue}
  * are as of the moment of reading. A practitioner who does not coordinate the team sees only the
- * actions they own ({@code wholePlan} false).
+ * actions they own ({@code wholePlan} false). {@code status} is {@code open} while the team works with
+ * the family and {@code closed} after ({@code closed} says why and when).
  */
 public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant formedAt, String formedBy, UUID leadProfessional,
                        List<TeamState.LeadAssignment> leadAssignments, List<Member> members, List<Action> actions,
                        List<Review> reviews, int reviewEveryWeeks, LocalDate nextReviewBy, boolean reviewOverdue,
-                       boolean wholePlan, int version, UUID assessmentId) {
+                       boolean wholePlan, int version, UUID assessmentId, String status, Closed closed) {
+
+    /** How the team's episode of early help ended. */
+    public record Closed(String reason, String note, String closedBy, String closedByAgency, Instant closedAt) {
+    }
 
     public record Member(UUID memberId, String kind, String name, String role, String agencyId, String practitionerId,
                          boolean active, Instant joinedAt, Instant leftAt, String leftReason) {
@@ -95,15 +100,17 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
                 r.decisions(), r.nextReviewBy(), r.recordedBy(), r.recordedAt(), r.wellbeing().stream().map(Rated::of).toList())).toList();
         return new TeamView(f.teamId(), f.childId(), f.referralId(), f.formedAt(), f.formedBy(),
                 s.leadProfessional().orElse(null), s.leadAssignments(), members, actions, reviews, f.reviewEveryWeeks(),
-                s.nextReviewBy(), false, true, s.version(), s.assessmentId().orElse(null)).at(days, now);
+                s.nextReviewBy(), false, true, s.version(), s.assessmentId().orElse(null), s.open() ? "open" : "closed",
+                s.open() ? null : new Closed(s.closed().reason(), s.closed().note(), s.closed().closedBy(),
+                        s.closed().closedByAgency(), s.closed().closedAt())).at(days, now);
     }
 
     /** The same view with overdue flags as of {@code now}. */
     public TeamView at(WorkingDays days, Instant now) {
-        List<Action> current = actions.stream().map(a -> a.at(days, now)).toList();
+        List<Action> current = closed != null ? actions : actions.stream().map(a -> a.at(days, now)).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
-                current, reviews, reviewEveryWeeks, nextReviewBy, nextReviewBy != null && !now.isBefore(days.endOf(nextReviewBy)),
-                wholePlan, version, assessmentId);
+                current, reviews, reviewEveryWeeks, nextReviewBy, closed == null && nextReviewBy != null
+                && !now.isBefore(days.endOf(nextReviewBy)), wholePlan, version, assessmentId, status, closed);
     }
 
     /** What a practitioner of a member agency sees: the whole plan when they lead it, else only their own actions. */
@@ -115,6 +122,6 @@ public record TeamView(UUID teamId, UUID childId, UUID referralId, Instant forme
         List<UUID> mine = members.stream().filter(m -> m.is(actor)).map(Member::memberId).toList();
         return new TeamView(teamId, childId, referralId, formedAt, formedBy, leadProfessional, leadAssignments, members,
                 actions.stream().filter(a -> mine.contains(a.ownerMemberId())).toList(), reviews, reviewEveryWeeks,
-                nextReviewBy, reviewOverdue, false, version, assessmentId);
+                nextReviewBy, reviewOverdue, false, version, assessmentId, status, closed);
     }
 }

@@ -42,15 +42,16 @@ public class TeamViews {
                 .distinct().toArray(String[]::new);
         try {
             Jdbc.update(dataSource, """
-                    insert into team_view (team_id, child_id, agencies, next_due_at, version, view)
-                    values (?, ?, ?, ?, ?, ?::jsonb)
+                    insert into team_view (team_id, child_id, agencies, next_due_at, version, view, closed_at)
+                    values (?, ?, ?, ?, ?, ?::jsonb, ?)
                     on conflict (team_id) do update set agencies = excluded.agencies, next_due_at = excluded.next_due_at,
-                        version = excluded.version, view = excluded.view""",
+                        version = excluded.version, view = excluded.view, closed_at = excluded.closed_at""",
                     view.teamId(), view.childId(), agencies,
-                    TeamDecider.nextDue(s, timescales.days()).map(Timestamp::from).orElse(null), view.version(), json(view));
+                    TeamDecider.nextDue(s, timescales.days()).map(Timestamp::from).orElse(null), view.version(), json(view),
+                    s.open() ? null : Timestamp.from(s.closed().closedAt()));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                throw ProblemException.conflict("team-exists", "child " + view.childId() + " already has a Team Around the Child");
+                throw ProblemException.conflict("team-exists", "child " + view.childId() + " already has an open Team Around the Child");
             }
             throw e;
         }
@@ -68,9 +69,10 @@ public class TeamViews {
         }
     }
 
+    /** The child's open team, if any (closed teams are earlier episodes of early help). */
     public Optional<UUID> teamOfChild(UUID childId) {
-        return Jdbc.query(dataSource, "select team_id from team_view where child_id = ?", rs -> rs.getObject(1, UUID.class),
-                childId).stream().findFirst();
+        return Jdbc.query(dataSource, "select team_id from team_view where child_id = ? and closed_at is null",
+                rs -> rs.getObject(1, UUID.class), childId).stream().findFirst();
     }
 
     /** Teams, by child; only those with a member of {@code agency} when it is given. */
@@ -83,7 +85,7 @@ public class TeamViews {
         return Jdbc.query(dataSource, """
                 select view::text from team_view
                 where (?::text is null or agencies @> array[?]::text[]) and (?::uuid is null or child_id = ?)
-                order by team_id offset ? limit ?""", rs -> read(rs.getString(1), TeamView.class).at(timescales.days(), now),
+                order by closed_at is not null, team_id offset ? limit ?""", rs -> read(rs.getString(1), TeamView.class).at(timescales.days(), now),
                 agency, agency, childId, childId, offset, limit);
     }
 

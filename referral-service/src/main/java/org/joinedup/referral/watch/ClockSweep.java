@@ -8,6 +8,7 @@ import org.joinedup.referral.team.TeamCommands;
 import org.joinedup.referral.team.TeamViews;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,13 +29,19 @@ public class ClockSweep {
     private final org.joinedup.referral.frontdoor.TriageCommands triageCommands;
     private final org.joinedup.referral.protection.ChildProtectionViews episodes;
     private final org.joinedup.referral.protection.ChildProtectionCommands episodeCommands;
+    private final org.joinedup.referral.care.CareViews care;
+    private final org.joinedup.referral.care.CareCommands careCommands;
     private final Clock clock;
 
     public ClockSweep(ReferralViews referrals, ReferralCommands referralCommands, TeamViews teams, TeamCommands teamCommands,
                       org.joinedup.referral.frontdoor.TriageViews triage,
                       org.joinedup.referral.frontdoor.TriageCommands triageCommands,
                       org.joinedup.referral.protection.ChildProtectionViews episodes,
-                      org.joinedup.referral.protection.ChildProtectionCommands episodeCommands, Clock clock) {
+                      org.joinedup.referral.protection.ChildProtectionCommands episodeCommands,
+                      org.joinedup.referral.care.CareViews care, org.joinedup.referral.care.CareCommands careCommands,
+                      Clock clock) {
+        this.care = care;
+        this.careCommands = careCommands;
         this.episodes = episodes;
         this.episodeCommands = episodeCommands;
         this.triage = triage;
@@ -83,6 +90,16 @@ public class ClockSweep {
             } catch (RuntimeException e) {
                 LOG.warnf("could not record the overdue clocks of child protection episode %s (retried next sweep): %s", id,
                         e.toString());
+            }
+        }
+        for (String kind : List.of(org.joinedup.referral.care.CareEpisodeView.CHILD_IN_NEED_PLAN,
+                org.joinedup.referral.care.CareEpisodeView.LOOKED_AFTER, org.joinedup.referral.care.CareEpisodeView.POLICE_PROTECTION)) {
+            for (UUID id : care.due(kind, clock.instant(), BATCH)) {
+                try {
+                    recorded += careCommands.recordOverdue(kind, id);
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not record the overdue clock of %s %s (retried next sweep): %s", kind, id, e.toString());
+                }
             }
         }
         if (recorded > 0) {

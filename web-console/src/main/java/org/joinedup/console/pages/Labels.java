@@ -44,7 +44,20 @@ public final class Labels {
             Map.entry("core-group-met", "Core group met"), Map.entry("review-conference-held", "Review conference"),
             Map.entry("child-protection-plan-ended", "Child protection plan ended"),
             Map.entry("child-protection-clock-overdue", "Child protection timescale missed"),
-            Map.entry("child-status-looked-up", "Status looked up (unscheduled care)"));
+            Map.entry("child-status-looked-up", "Status looked up (unscheduled care)"),
+            Map.entry("early-help-consent-recorded", "Family's answer to early help"),
+            Map.entry("team-around-child-closed", "Team Around the Child closed"),
+            Map.entry("child-in-need-plan-started", "Child in need plan started"),
+            Map.entry("child-in-need-plan-reviewed", "Child in need plan reviewed"),
+            Map.entry("child-in-need-plan-ended", "Child in need plan ended"),
+            Map.entry("child-in-need-review-overdue", "Child in need review missed"),
+            Map.entry("looked-after-started", "Became looked after"),
+            Map.entry("looked-after-legal-status-changed", "Looked-after legal status changed"),
+            Map.entry("looked-after-ended", "Stopped being looked after"),
+            Map.entry("emergency-protection-order-expired", "Emergency protection order expired"),
+            Map.entry("police-protection-started", "Police protection (section 46)"),
+            Map.entry("police-protection-ended", "Police protection ended"),
+            Map.entry("police-protection-overdue", "Police protection past 72 hours"));
 
     private Labels() {
     }

@@ -1,5 +1,6 @@
 package org.joinedup.referral.referral.domain;
 
+import org.joinedup.events.care.CareVocabulary;
 import org.joinedup.events.referral.ReferralOutcome;
 
 import java.time.Instant;
@@ -20,12 +21,20 @@ public sealed interface ReferralCommand {
     }
 
     /**
-     * {@code teamId}: the Team Around the Child an early-help decision opens or joins (null for other outcomes);
      * {@code statutoryDuty}: whether the receiving agency is children's social care, the one agency that may
-     * decide an assessment of a child in need, a section 47 enquiry or immediate protection.
+     * decide an assessment of a child in need, a section 47 enquiry or immediate protection. An early-help
+     * decision offers early help; nothing starts until the family consents ({@link RecordConsent}).
      */
-    record Decide(UUID referralId, String agency, String actor, ReferralOutcome outcome, String reason, UUID teamId,
+    record Decide(UUID referralId, String agency, String actor, ReferralOutcome outcome, String reason,
                   boolean statutoryDuty, Instant at) implements ReferralCommand {
+    }
+
+    /**
+     * The family's answer to the early help offered: {@code given} (then {@code teamId} is the Team Around the
+     * Child it forms or joins) or {@code refused}.
+     */
+    record RecordConsent(UUID referralId, String agency, String actor, CareVocabulary.Consent consent, String note,
+                         UUID teamId, Instant at) implements ReferralCommand {
     }
 
     record Close(UUID referralId, String agency, String actor, String reason, Instant at) implements ReferralCommand {

@@ -1,9 +1,11 @@
 package org.joinedup.referral.referral.domain;
 
+import org.joinedup.events.care.CareVocabulary;
 import org.joinedup.events.referral.AssessmentCompleted;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceHeld;
 import org.joinedup.events.referral.ConferenceOverdue;
+import org.joinedup.events.referral.EarlyHelpConsentRecorded;
 import org.joinedup.events.referral.ReferralAcknowledged;
 import org.joinedup.events.referral.ReferralClosed;
 import org.joinedup.events.referral.ReferralDecided;
@@ -27,7 +29,8 @@ import java.util.UUID;
 
 /**
  * The rules of a referral and its statutory clocks. Only the receiving agency acts on it: it
- * acknowledges, decides once (after acknowledging), completes the assessment a decision asked for,
+ * acknowledges, decides once (after acknowledging), records the family's answer to early help it offered,
+ * completes the assessment a decision asked for,
  * records the strategy discussion and conference a section 47 decision leads to, and closes it once
  * decided. Every decision first lets the clocks speak: a clock that ran out before the command is
  * recorded overdue (once) ahead of the command's own event, so a decision one minute late is on record
@@ -80,6 +83,16 @@ public final class ReferralDecider implements Decider<ReferralCommand, ReferralS
                             "the assessment of referral " + a.referralId() + " is already completed"))
                     .then(r -> Decision.accept(overdue(r, a.at()), new AssessmentCompleted(a.referralId(), r.made().childId(),
                             a.agency(), a.actor(), a.summary(), a.at())));
+            case ReferralCommand.RecordConsent c -> open(c.referralId(), c.agency(), state)
+                    .check(r -> r.outcome() == ReferralOutcome.EARLY_HELP, r -> Refusal.conflict("no-early-help-offer",
+                            "referral " + c.referralId() + " was not decided for early help; the family's consent is asked "
+                                    + "for early help only"))
+                    .check(ReferralState.Referral::awaitingConsent, r -> Refusal.conflict("consent-recorded",
+                            "the family's answer to the early help offered on referral " + c.referralId()
+                                    + " is already recorded"))
+                    .then(r -> Decision.accept(overdue(r, c.at()), new EarlyHelpConsentRecorded(c.referralId(),
+                            r.made().childId(), c.agency(), c.consent().wireName(), c.note(),
+                            c.consent() == CareVocabulary.Consent.GIVEN ? c.teamId() : null, c.actor(), c.at())));
             case ReferralCommand.HoldStrategyDiscussion sd -> strategyDiscussion(sd, state);
             case ReferralCommand.HoldConference c -> conference(c, state);
             case ReferralCommand.RecordOverdue o -> state instanceof ReferralState.Referral r
@@ -101,8 +114,8 @@ public final class ReferralDecider implements Decider<ReferralCommand, ReferralS
         return received(d.referralId(), d.agency(), state)
                 .check(r -> d.statutoryDuty() || !d.outcome().needsAssessment(), r -> Refusal.forbidden(STATUTORY_DUTY,
                         d.outcome().wireName() + " is a statutory step of children's social care (Children Act 1989 s17, "
-                                + "s47); agency " + d.agency() + " may decide no-further-action or early-help on a referral "
-                                + "it receives"))
+                                + "s47); agency " + d.agency() + " may decide no-further-action, support-offered or "
+                                + "early-help on a referral it receives"))
                 .check(r -> r.decided() == null, r -> Refusal.conflict("already-decided", "referral " + d.referralId()
                         + " was already decided (" + r.decided().outcome() + "); a decision is recorded once"))
                 .check(r -> r.acknowledged() != null, r -> Refusal.conflict("not-acknowledged",
@@ -111,8 +124,7 @@ public final class ReferralDecider implements Decider<ReferralCommand, ReferralS
                     Instant assessmentDue = d.outcome().needsAssessment()
                             ? timescales.days().dueBy(r.made().madeAt(), timescales.assessment()) : null;
                     return Decision.accept(overdue(r, d.at()), new ReferralDecided(d.referralId(), r.made().childId(),
-                            d.agency(), d.actor(), d.outcome().wireName(), d.reason(), d.at(), assessmentDue,
-                            d.outcome() == ReferralOutcome.EARLY_HELP ? d.teamId() : null));
+                            d.agency(), d.actor(), d.outcome().wireName(), d.reason(), d.at(), assessmentDue, null));
                 });
     }
 

@@ -4,6 +4,7 @@ import org.joinedup.events.referral.AssessmentCompleted;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceHeld;
 import org.joinedup.events.referral.ConferenceOverdue;
+import org.joinedup.events.referral.EarlyHelpConsentRecorded;
 import org.joinedup.events.referral.ReferralAcknowledged;
 import org.joinedup.events.referral.ReferralClosed;
 import org.joinedup.events.referral.ReferralDecided;
@@ -38,12 +39,18 @@ public sealed interface ReferralState {
     /**
      * A referral made, and each later fact once it happened (null until then): acknowledged, decided,
      * its assessment completed, its strategy discussion and conference held, closed; and each clock that
-     * was recorded overdue. {@code version} counts its events (the ETag).
+     * was recorded overdue; and the family's answer to early help it offered ({@code consent}). {@code version}
+     * counts its events (the ETag).
      */
     record Referral(ReferralMade made, Status status, ReferralAcknowledged acknowledged, ReferralDecided decided,
                     AssessmentCompleted assessment, StrategyDiscussionHeld strategyDiscussion, ConferenceHeld conference,
                     ReferralClosed closed, ReferralDecisionOverdue decisionOverdue, AssessmentOverdue assessmentOverdue,
-                    ConferenceOverdue conferenceOverdue, int version) implements ReferralState {
+                    ConferenceOverdue conferenceOverdue, EarlyHelpConsentRecorded consent, int version) implements ReferralState {
+
+        /** Whether early help was offered and the family has not answered yet (decisions before consent was asked formed a team). */
+        public boolean awaitingConsent() {
+            return outcome() == ReferralOutcome.EARLY_HELP && decided.teamId() == null && consent == null;
+        }
 
         public ReferralOutcome outcome() {
             return decided == null ? null : ReferralOutcome.fromWireName(decided.outcome()).orElse(null);
@@ -54,14 +61,19 @@ public sealed interface ReferralState {
                       ConferenceHeld c, ReferralClosed cl, ReferralDecisionOverdue dov, AssessmentOverdue aov,
                       ConferenceOverdue cov) {
             Status s = cl != null ? Status.CLOSED : d != null ? Status.DECIDED : a != null ? Status.ACKNOWLEDGED : Status.MADE;
-            return new Referral(made, s, a, d, ac, sd, c, cl, dov, aov, cov, version + 1);
+            return new Referral(made, s, a, d, ac, sd, c, cl, dov, aov, cov, consent, version + 1);
+        }
+
+        Referral withConsent(EarlyHelpConsentRecorded answer) {
+            return new Referral(made, status, acknowledged, decided, assessment, strategyDiscussion, conference, closed,
+                    decisionOverdue, assessmentOverdue, conferenceOverdue, answer, version + 1);
         }
     }
 
     static ReferralState evolve(ReferralState state, ReferralEvent event) {
         if (state instanceof None) {
             if (event instanceof ReferralMade m) {
-                return new Referral(m, Status.MADE, null, null, null, null, null, null, null, null, null, 1);
+                return new Referral(m, Status.MADE, null, null, null, null, null, null, null, null, null, null, 1);
             }
             throw new IllegalStateException(event.eventType().typeName() + " before referral-made");
         }
@@ -88,6 +100,7 @@ public sealed interface ReferralState {
                     r.strategyDiscussion(), r.conference(), r.closed(), r.decisionOverdue(), o, r.conferenceOverdue());
             case ConferenceOverdue o -> r.with(r.acknowledged(), r.decided(), r.assessment(),
                     r.strategyDiscussion(), r.conference(), r.closed(), r.decisionOverdue(), r.assessmentOverdue(), o);
+            case EarlyHelpConsentRecorded c -> r.withConsent(c);
         };
     }
 }

@@ -66,4 +66,8 @@ public sealed interface TeamCommand {
     /** Time has passed (the sweep): record the actions and the review that fell overdue, once each. */
     record RecordOverdue(Instant at) implements TeamCommand {
     }
+
+    /** The team stops working with the family, for {@code reason} (a {@code CareVocabulary.TeamClosing} wire name). */
+    record Close(String reason, String note, TeamActor actor, Instant at) implements TeamCommand {
+    }
 }

@@ -11,6 +11,7 @@ import org.joinedup.events.team.MemberAdded;
 import org.joinedup.events.team.MemberLeft;
 import org.joinedup.events.team.PlanReviewMissed;
 import org.joinedup.events.team.PlanReviewed;
+import org.joinedup.events.team.TeamAroundChildClosed;
 import org.joinedup.events.team.TeamAroundChildFormed;
 import org.joinedup.events.team.TeamEvent;
 import org.joinedup.platform.decide.Checked;
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
 public final class TeamDecider implements Decider<TeamCommand, TeamState, TeamEvent> {
     /** Refused: only the lead professional or a safeguarding lead changes the plan. */
     public static final String COORDINATORS_ONLY = "coordinators-only";
+    /** Refused: the team is closed; a later episode of early help is a new team. */
+    public static final String TEAM_CLOSED = "team-closed";
     private final WorkingDays days;
 
     public TeamDecider(WorkingDays days) {
@@ -92,6 +95,9 @@ public final class TeamDecider implements Decider<TeamCommand, TeamState, TeamEv
                     Decision.accept(overdue(ta.team(), c.at()), new ActionCancelled(ta.team().teamId(), ta.team().childId(),
                             c.actionId(), c.reason(), c.actor().subject(), c.at())));
             case TeamCommand.Review r -> review(r, state);
+            case TeamCommand.Close c -> coordinator(state, c.actor()).then(t -> Decision.accept(overdue(t, c.at()),
+                    new TeamAroundChildClosed(t.teamId(), t.childId(), c.reason(), c.note(), c.actor().subject(),
+                            c.actor().agencyId(), c.at())));
             case TeamCommand.RecordOverdue o -> state instanceof TeamState.Team t
                     ? Decision.accept(overdue(t, o.at())) : Decision.none();
         };
@@ -172,6 +178,9 @@ public final class TeamDecider implements Decider<TeamCommand, TeamState, TeamEv
     /** Open actions whose due date has passed, and a review that fell due without being held: once each. */
     public List<TeamEvent> overdue(TeamState.Team t, Instant now) {
         List<TeamEvent> events = new ArrayList<>();
+        if (!t.open()) {
+            return events; // a closed team's clocks stopped with it
+        }
         for (TeamState.Action a : t.actions()) {
             if (a.open() && !a.overdueRecorded() && !now.isBefore(days.endOf(a.agreed().dueOn()))) {
                 events.add(new ActionOverdue(t.teamId(), t.childId(), a.agreed().actionId(), a.owner(), a.agreed().dueOn(), now));
@@ -186,6 +195,9 @@ public final class TeamDecider implements Decider<TeamCommand, TeamState, TeamEv
 
     /** When the next action or review falls overdue that has not been recorded so; empty when none. */
     public static Optional<Instant> nextDue(TeamState.Team t, WorkingDays days) {
+        if (!t.open()) {
+            return Optional.empty();
+        }
         Stream<Instant> actions = t.actions().stream().filter(a -> a.open() && !a.overdueRecorded())
                 .map(a -> days.endOf(a.agreed().dueOn()));
         LocalDate review = t.nextReviewBy();
@@ -193,10 +205,12 @@ public final class TeamDecider implements Decider<TeamCommand, TeamState, TeamEv
         return Stream.concat(actions, reviews).min(Comparator.naturalOrder());
     }
 
-    /** The team, when the caller may know of it (not found otherwise). */
+    /** The team, when the caller may know of it (not found otherwise) and it is not closed (conflict). */
     private static Checked<TeamState.Team> visible(TeamState state, TeamActor actor) {
-        return state instanceof TeamState.Team t && t.visibleTo(actor) ? Checked.pass(t)
-                : Checked.stop(Refusal.notFound("no Team Around the Child is visible to the caller"));
+        return (state instanceof TeamState.Team t && t.visibleTo(actor) ? Checked.pass(t)
+                : Checked.<TeamState.Team>stop(Refusal.notFound("no Team Around the Child is visible to the caller")))
+                .check(TeamState.Team::open, t -> Refusal.conflict(TEAM_CLOSED, "team " + t.teamId() + " was closed ("
+                        + t.closed().reason() + ") on " + t.closed().closedAt() + "; a new episode of early help forms a new team"));
     }
 
     /** {@link #visible}, and the caller coordinates the plan: its lead professional or a safeguarding lead. */

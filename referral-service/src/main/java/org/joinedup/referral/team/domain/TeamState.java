@@ -12,6 +12,7 @@ import org.joinedup.events.team.MemberKind;
 import org.joinedup.events.team.MemberLeft;
 import org.joinedup.events.team.PlanReviewMissed;
 import org.joinedup.events.team.PlanReviewed;
+import org.joinedup.events.team.TeamAroundChildClosed;
 import org.joinedup.events.team.TeamAroundChildFormed;
 import org.joinedup.events.team.TeamEvent;
 import org.joinedup.events.team.TeamMember;
@@ -97,11 +98,12 @@ public sealed interface TeamState {
     /**
      * A team: how it was formed, its members and actions (in the order they came), each assignment of the
      * lead professional, its reviews and the reviews it missed, when the next is due, the early help
-     * assessment it works from (null: none), and its version (the number of its events, the ETag).
+     * assessment it works from (null: none), its closing (null while it works with the family), and its
+     * version (the number of its events, the ETag).
      */
     record Team(TeamAroundChildFormed formed, Map<UUID, Member> memberById, Map<UUID, Action> actionById,
                 List<LeadAssignment> leadAssignments, List<PlanReviewed> reviews, Set<LocalDate> missedReviews,
-                LocalDate nextReviewBy, UUID assessment, int version) implements TeamState {
+                LocalDate nextReviewBy, UUID assessment, TeamAroundChildClosed closed, int version) implements TeamState {
         public Team {
             memberById = Collections.unmodifiableMap(new LinkedHashMap<>(memberById));
             actionById = Collections.unmodifiableMap(new LinkedHashMap<>(actionById));
@@ -116,6 +118,11 @@ public sealed interface TeamState {
 
         public UUID childId() {
             return formed.childId();
+        }
+
+        /** Whether the team still works with the family (not closed). */
+        public boolean open() {
+            return closed == null;
         }
 
         public Collection<Member> members() {
@@ -170,7 +177,7 @@ public sealed interface TeamState {
 
         private Team next(Map<UUID, Member> members, Map<UUID, Action> actions, List<LeadAssignment> leads,
                           List<PlanReviewed> reviewed, Set<LocalDate> missed, LocalDate nextReview, UUID assessmentId) {
-            return new Team(formed, members, actions, leads, reviewed, missed, nextReview, assessmentId, version + 1);
+            return new Team(formed, members, actions, leads, reviewed, missed, nextReview, assessmentId, closed, version + 1);
         }
 
         Team withMember(Member m) {
@@ -207,6 +214,11 @@ public sealed interface TeamState {
             return next(memberById, actionById, leadAssignments, reviews, missedReviews, nextReviewBy, assessmentId);
         }
 
+        Team withClosed(TeamAroundChildClosed c) {
+            return new Team(formed, memberById, actionById, leadAssignments, reviews, missedReviews, nextReviewBy, assessment,
+                    c, version + 1);
+        }
+
         Team withActionStep(UUID actionId, ActionStatus status, UUID owner, boolean overdue, Step step) {
             return withAction(actionId, actionById.get(actionId).then(status, owner, overdue, step));
         }
@@ -217,7 +229,7 @@ public sealed interface TeamState {
             if (event instanceof TeamAroundChildFormed f) {
                 Map<UUID, Member> members = new LinkedHashMap<>();
                 f.members().forEach(m -> members.put(m.memberId(), new Member(m, f.formedAt(), null, null)));
-                return new Team(f, members, Map.of(), List.of(), List.of(), Set.of(), f.firstReviewBy(), null, 1);
+                return new Team(f, members, Map.of(), List.of(), List.of(), Set.of(), f.firstReviewBy(), null, null, 1);
             }
             throw new IllegalStateException(event.eventType().typeName() + " before team-around-child-formed");
         }
@@ -244,6 +256,7 @@ public sealed interface TeamState {
             case PlanReviewed r -> t.withReview(r);
             case PlanReviewMissed m -> t.withMissedReview(m.dueBy());
             case AssessmentLinked l -> t.withAssessment(l.assessmentId());
+            case TeamAroundChildClosed c -> t.withClosed(c);
         };
     }
 }

@@ -1,6 +1,8 @@
 package org.joinedup.referral.referral.domain;
 
+import org.joinedup.events.care.CareVocabulary;
 import org.joinedup.events.concern.Consent;
+import org.joinedup.events.referral.EarlyHelpConsentRecorded;
 import org.joinedup.events.referral.AssessmentOverdue;
 import org.joinedup.events.referral.ConferenceOverdue;
 import org.joinedup.events.referral.ReferralDecided;
@@ -53,7 +55,7 @@ class ReferralDeciderTest {
     }
 
     ReferralCommand decide(ReferralOutcome outcome, Instant at) {
-        return new ReferralCommand.Decide(ID, CSC, "sw-1", outcome, "reason", null, true, at);
+        return new ReferralCommand.Decide(ID, CSC, "sw-1", outcome, "reason", true, at);
     }
 
     @Test
@@ -90,7 +92,7 @@ class ReferralDeciderTest {
         referral.givenAccepted(new ReferralCommand.RecordOverdue(DECISION_DUE.plusSeconds(5)));
         referral.when(new ReferralCommand.RecordOverdue(DECISION_DUE.plusSeconds(600))).thenNothing();
         referral.givenAccepted(acknowledge(DECISION_DUE.plusSeconds(700)));
-        referral.when(new ReferralCommand.Decide(ID, CSC, "sw-1", ReferralOutcome.EARLY_HELP, "support", UUID.randomUUID(),
+        referral.when(new ReferralCommand.Decide(ID, CSC, "sw-1", ReferralOutcome.EARLY_HELP, "support",
                 true, DECISION_DUE.plusSeconds(800))).thenEvents(events -> assertEquals(List.of("referral-decided"), types(events)));
     }
 
@@ -182,14 +184,47 @@ class ReferralDeciderTest {
     }
 
     @Test
-    void an_early_help_decision_names_its_team_and_other_outcomes_name_none() {
+    void an_early_help_decision_offers_help_and_starts_nothing_until_the_family_consents() {
         made(FRIDAY);
-        UUID team = UUID.randomUUID();
         referral.givenAccepted(acknowledge(FRIDAY));
-        ReferralDecided decided = (ReferralDecided) referral.when(new ReferralCommand.Decide(ID, CSC, "sw-1",
-                ReferralOutcome.EARLY_HELP, "support", team, true, FRIDAY)).events().get(0);
-        assertEquals(team, decided.teamId());
+        ReferralDecided decided = (ReferralDecided) referral.when(decide(ReferralOutcome.EARLY_HELP, FRIDAY)).events().get(0);
+        assertEquals(null, decided.teamId());
         assertEquals(null, decided.assessmentDueBy());
+        referral.givenAccepted(decide(ReferralOutcome.EARLY_HELP, FRIDAY));
+        assertTrue(state().awaitingConsent());
+        UUID team = UUID.randomUUID();
+        EarlyHelpConsentRecorded given = (EarlyHelpConsentRecorded) referral.when(consent(CareVocabulary.Consent.GIVEN, team))
+                .events().get(0);
+        assertEquals(team, given.teamId());
+        assertEquals("given", given.consent());
+        referral.givenAccepted(consent(CareVocabulary.Consent.GIVEN, team));
+        referral.when(consent(CareVocabulary.Consent.REFUSED, null)).conflict("consent-recorded");
+    }
+
+    @Test
+    void a_family_that_refuses_early_help_forms_no_team() {
+        made(FRIDAY);
+        referral.givenAccepted(acknowledge(FRIDAY), decide(ReferralOutcome.EARLY_HELP, FRIDAY));
+        EarlyHelpConsentRecorded refused = (EarlyHelpConsentRecorded) referral.when(consent(CareVocabulary.Consent.REFUSED,
+                UUID.randomUUID())).events().get(0);
+        assertEquals(null, refused.teamId());
+        assertEquals("refused", refused.consent());
+    }
+
+    @Test
+    void consent_is_asked_only_for_early_help_only_by_the_receiving_agency_and_not_once_closed() {
+        made(FRIDAY);
+        referral.when(consent(CareVocabulary.Consent.GIVEN, UUID.randomUUID())).conflict("no-early-help-offer");
+        referral.givenAccepted(acknowledge(FRIDAY), decide(ReferralOutcome.NO_FURTHER_ACTION, FRIDAY));
+        referral.when(consent(CareVocabulary.Consent.GIVEN, UUID.randomUUID())).conflict("no-early-help-offer");
+        referral.when(new ReferralCommand.RecordConsent(ID, POLICE, "pc-1", CareVocabulary.Consent.GIVEN, null, null, FRIDAY))
+                .forbidden(ReferralDecider.RECEIVING_AGENCY_ONLY);
+        referral.givenAccepted(new ReferralCommand.Close(ID, CSC, "sw-1", "done", FRIDAY));
+        referral.when(consent(CareVocabulary.Consent.GIVEN, UUID.randomUUID())).conflict("referral-closed");
+    }
+
+    ReferralCommand consent(CareVocabulary.Consent answer, UUID team) {
+        return new ReferralCommand.RecordConsent(ID, CSC, "sw-1", answer, "the family agreed at a home visit", team, FRIDAY);
     }
 
     @Test
@@ -201,11 +236,13 @@ class ReferralDeciderTest {
                 new ReferralCommand.Acknowledge(toSchool, "northside-primary", "dsl-1", FRIDAY));
         for (ReferralOutcome statutory : List.of(ReferralOutcome.CHILD_IN_NEED_ASSESSMENT,
                 ReferralOutcome.STRATEGY_DISCUSSION_AND_ENQUIRY, ReferralOutcome.IMMEDIATE_PROTECTION)) {
-            school.when(new ReferralCommand.Decide(toSchool, "northside-primary", "dsl-1", statutory, "r", null, false, FRIDAY))
+            school.when(new ReferralCommand.Decide(toSchool, "northside-primary", "dsl-1", statutory, "r", false, FRIDAY))
                     .forbidden(ReferralDecider.STATUTORY_DUTY);
         }
-        school.when(new ReferralCommand.Decide(toSchool, "northside-primary", "dsl-1", ReferralOutcome.NO_FURTHER_ACTION,
-                "attendance plan agreed with the family", null, false, FRIDAY))
-                .thenEvents(e -> assertEquals(List.of("referral-decided"), types(e)));
+        for (ReferralOutcome ordinary : List.of(ReferralOutcome.NO_FURTHER_ACTION, ReferralOutcome.SUPPORT_OFFERED,
+                ReferralOutcome.EARLY_HELP)) {
+            assertEquals(List.of("referral-decided"), types(school.when(new ReferralCommand.Decide(toSchool,
+                    "northside-primary", "dsl-1", ordinary, "attendance plan agreed with the family", false, FRIDAY)).events()));
+        }
     }
 }

@@ -151,4 +151,33 @@ class TeamDeciderTest {
         spec.when(new TeamCommand.Review(LocalDate.parse("2026-11-01"), List.of(HV.memberId()), List.of("x"), null,
                 List.of(), LEAD, afterDue)).invalid("heldOn", "not-before-team");
     }
+
+    @Test
+    void a_closed_team_stops_its_clocks_and_takes_no_more_changes() {
+        formed();
+        UUID action = UUID.randomUUID();
+        spec.givenAccepted(agree(action, HV.memberId(), "2026-11-30", LEAD));
+        Instant later = Instant.parse("2026-12-02T10:00:00Z");
+        // Closing first records what had fallen overdue by then, then the closing.
+        List<TeamEvent> events = spec.accepted(new TeamCommand.Close("needs-met", "attendance back to 96%", HEALTH_VISITOR, later));
+        assertEquals(List.of("action-overdue", "team-around-child-closed"), types(events));
+        spec.givenAccepted(new TeamCommand.Close("needs-met", "attendance back to 96%", HEALTH_VISITOR, later));
+        assertEquals(false, state().open());
+        assertEquals(java.util.Optional.empty(), TeamDecider.nextDue(state(), DAYS));
+        spec.when(new TeamCommand.RecordOverdue(Instant.parse("2027-06-01T10:00:00Z"))).thenNothing();
+        spec.when(new TeamCommand.Close("other", "again", LEAD, later)).conflict(TeamDecider.TEAM_CLOSED);
+        spec.when(agree(UUID.randomUUID(), HV.memberId(), "2027-01-10", LEAD)).conflict(TeamDecider.TEAM_CLOSED);
+        spec.when(new TeamCommand.CompleteAction(action, "done", HEALTH_VISITOR, later)).conflict(TeamDecider.TEAM_CLOSED);
+    }
+
+    @Test
+    void only_a_coordinator_closes_a_team_and_a_stranger_is_told_it_does_not_exist() {
+        formed();
+        spec.when(new TeamCommand.Close("needs-met", "x", new TeamActor("t-1", "northside-primary", false), MONDAY)).notFound();
+        TeamMember teacher = new TeamMember(UUID.randomUUID(), MemberKind.PRACTITIONER.wireName(), null, "Teacher",
+                "northside-primary", "t-1");
+        spec.givenAccepted(new TeamCommand.AddMember(teacher, LEAD, MONDAY));
+        spec.when(new TeamCommand.Close("needs-met", "x", new TeamActor("t-1", "northside-primary", false), MONDAY))
+                .forbidden(TeamDecider.COORDINATORS_ONLY);
+    }
 }
