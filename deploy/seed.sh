@@ -424,6 +424,18 @@ if [ ! -f "$STATE/seeded-pathway" ]; then
   done
   tail -n +"$((BEFORE + 1))" "$STATE/logs/webhook-receiver.log" 2>/dev/null | grep -q 'haringey-csc.*status-lookup' \
     && echo "  8. and Haringey's case system was told of the lookup (status-lookup), as CP-IS tells the local authority"
+  for _ in $(seq 1 40); do
+    PATHWAY=$(curl -sf -H "Authorization: Bearer $LEAD" "$AUDIT/measures?area=Haringey&from=$(date +%F)&to=$(date +%F)")
+    [ "$(echo "$PATHWAY" | json_get 'd["pathway"]["plansStarted"]')" -ge 1 ] && break
+    sleep 0.5
+  done
+  echo "$PATHWAY" | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["pathway"]
+ratio = lambda x: "%d of %d" % (x["count"], x["of"]) + (" (%d pending)" % x["pending"] if x["pending"] else "")
+print("  9. today'"'"'s national measures: contacts %d, decided within one working day %s; initial conferences within 15 working days %s; plans started %d (%s)"
+      % (p["contacts"], ratio(p["contactsDecidedWithinOneWorkingDay"]), ratio(p["initialConferencesWithin15WorkingDays"]),
+         p["plansStarted"], ", ".join("%s %d" % (c["category"], c["plans"]) for c in p["plansByCategory"])))'
   echo "$EPISODE" > "$STATE/seeded-pathway"
 fi
 

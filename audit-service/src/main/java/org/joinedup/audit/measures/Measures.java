@@ -12,7 +12,7 @@ import java.util.UUID;
  * the events it counts is defined in docs/measures.md.
  */
 public record Measures(String area, LocalDate from, LocalDate to, Instant asOf, Referrals referrals, Shares shares,
-                       Teams teams, Involvement involvement, Wellbeing wellbeing) {
+                       Teams teams, Involvement involvement, Wellbeing wellbeing, Pathway pathway) {
 
     /**
      * {@code count} of {@code of}; {@code rate} is count / of to three places (0 when there is nothing to
@@ -78,7 +78,33 @@ public record Measures(String area, LocalDate from, LocalDate to, Instant asOf, 
     public record Agreement(UUID agreementId, String title, LocalDate reviewDate, int sharesInPeriod, int sharesAfterReviewDate) {
     }
 
-    /** Teams with two or more rated reviews, the latest in the period: first against latest. */
-    public record Wellbeing(int teamsRated, Ratio improved, int unchanged, int worse) {
+    /**
+     * Teams with two or more rated reviews, the latest in the period, whose first and latest rated a common
+     * indicator: each such indicator compared on its own. {@code improved}: some rose, none fell; {@code worse}:
+     * some fell and none rose, or {@code safe} fell; {@code mixed}: some rose and some fell, safe not among the
+     * falls. {@code safe} and {@code byIndicator}: per indicator, how many teams rated it in both, and how many
+     * saw it rise, stay, fall.
+     */
+    public record Wellbeing(int teamsRated, Ratio improved, int unchanged, int worse, int mixed, IndicatorChange safe,
+                            List<IndicatorChange> byIndicator) {
+    }
+
+    public record IndicatorChange(String indicator, int teams, int improved, int unchanged, int worse) {
+    }
+
+    /**
+     * The statutory pathway's national measures (docs/measures.md): contacts to the front door and those decided
+     * within one working day; strategy discussions whose enquiry called an initial conference, held within 15
+     * working days; plans whose core group first met within 10 working days; review conferences held on time,
+     * and those recorded overdue; plans started, by category ({@code multiple} for more than one); plans that are
+     * a child's second or subsequent within two years of the last ending (linked records one child).
+     */
+    public record Pathway(int contacts, Ratio contactsDecidedWithinOneWorkingDay,
+                          Ratio initialConferencesWithin15WorkingDays, Ratio coreGroupsWithin10WorkingDays,
+                          Ratio reviewConferencesOnTime, int reviewConferencesOverdue, int plansStarted,
+                          List<Category> plansByCategory, Ratio secondOrSubsequentPlansWithinTwoYears) {
+    }
+
+    public record Category(String category, int plans) {
     }
 }

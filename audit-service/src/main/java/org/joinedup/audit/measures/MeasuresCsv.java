@@ -61,6 +61,23 @@ public final class MeasuresCsv {
         r.ratio("wellbeing", "improved", null, w.improved());
         r.value("wellbeing", "unchanged", null, w.unchanged());
         r.value("wellbeing", "worse", null, w.worse());
+        r.value("wellbeing", "mixed", null, w.mixed());
+        for (var c : w.byIndicator()) {
+            r.value("wellbeing", "indicator-teams", c.indicator(), c.teams());
+            r.value("wellbeing", "indicator-improved", c.indicator(), c.improved());
+            r.value("wellbeing", "indicator-unchanged", c.indicator(), c.unchanged());
+            r.value("wellbeing", "indicator-worse", c.indicator(), c.worse());
+        }
+        var p = m.pathway();
+        r.value("pathway", "contacts", null, p.contacts());
+        r.ratio("pathway", "contacts-decided-within-one-working-day", null, p.contactsDecidedWithinOneWorkingDay());
+        r.ratio("pathway", "initial-conferences-within-15-working-days", null, p.initialConferencesWithin15WorkingDays());
+        r.ratio("pathway", "core-groups-within-10-working-days", null, p.coreGroupsWithin10WorkingDays());
+        r.ratio("pathway", "review-conferences-on-time", null, p.reviewConferencesOnTime());
+        r.value("pathway", "review-conferences-overdue", null, p.reviewConferencesOverdue());
+        r.value("pathway", "plans-started", null, p.plansStarted());
+        p.plansByCategory().forEach(c -> r.value("pathway", "plans-by-category", c.category(), c.plans()));
+        r.ratio("pathway", "second-or-subsequent-plans-within-two-years", null, p.secondOrSubsequentPlansWithinTwoYears());
         return String.join("\r\n", rows) + "\r\n";
     }
 

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * Reads from the ledger the events the measures count, as recorded by a moment (the producing service's
  * recordedAt, or when it happened for an event without one, as for the chronology), in ledger order.
- * Referrals, shares and concerns are read from 13 months before the period (a re-referral looks back 12);
- * the directory, agreements and teams whole.
+ * Referrals, shares, concerns and front door contacts are read from 13 months before the period (a re-referral
+ * looks back 12); the directory, agreements, teams, child links and child protection episodes whole.
  */
 @ApplicationScoped
 public class MeasuresQueries {

@@ -1,6 +1,8 @@
 package org.joinedup.audit.measures;
 
 import org.joinedup.events.EventPayload;
+import org.joinedup.events.concern.ChildRecordsLinked;
+import org.joinedup.events.concern.ChildRecordsUnlinked;
 import org.joinedup.events.concern.ConcernRaised;
 import org.joinedup.events.concern.InformationShareAcknowledged;
 import org.joinedup.events.concern.InformationShareDeclined;
@@ -56,6 +58,7 @@ public final class PartnershipMeasures {
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Parents and carers, counted together where a measure is by agency. */
     public static final String FAMILY = "parents-and-carers";
+    private static final String SOCIAL_CARE = org.joinedup.events.directory.AgencyKind.CHILDRENS_SOCIAL_CARE.wireName();
 
     private final String area;
     private final LocalDate from;
@@ -66,7 +69,6 @@ public final class PartnershipMeasures {
 
     private final Map<String, String[]> agencies = new HashMap<>(); // id -> {kind, area}
     private final Map<UUID, ReferralMade> referrals = new HashMap<>();
-    private final Map<UUID, List<ReferralMade>> referralsOfChild = new HashMap<>();
     private final Map<UUID, ReferralDecided> decided = new HashMap<>();
     private final Map<UUID, AssessmentCompleted> assessed = new HashMap<>();
     private final Map<UUID, ReferralClosed> closed = new HashMap<>();
@@ -80,6 +82,10 @@ public final class PartnershipMeasures {
     private final List<ConcernRaised> concerns = new ArrayList<>();
     private final Map<UUID, SharingAgreementActivated> agreements = new LinkedHashMap<>();
     private final Map<UUID, Instant> agreementEnded = new HashMap<>();
+    private final ChildGroups children = new ChildGroups();
+    /** Referrals to children's social care by child (linked records one), built once all events are taken. */
+    private Map<UUID, List<ReferralMade>> toSocialCare;
+    private final PathwayMeasures pathway;
 
     private PartnershipMeasures(String area, LocalDate from, LocalDate to, Instant asOf) {
         this.area = area;
@@ -88,6 +94,7 @@ public final class PartnershipMeasures {
         this.start = from.atStartOfDay(LONDON).toInstant();
         this.end = to.plusDays(1).atStartOfDay(LONDON).toInstant();
         this.asOf = asOf;
+        this.pathway = new PathwayMeasures(this::inArea, new PathwayMeasures.Period(start, end, from, to, asOf));
     }
 
     /** One team as its events tell it, with the reviews on time and missed in the period counted as they come. */
@@ -134,7 +141,8 @@ public final class PartnershipMeasures {
                                    Instant asOf) {
         PartnershipMeasures m = new PartnershipMeasures(area, from, to, asOf);
         events.forEach(m::take);
-        return new Measures(area, from, to, asOf, m.referrals(), m.shares(), m.teams(), m.involvement(), m.wellbeing());
+        return new Measures(area, from, to, asOf, m.referrals(), m.shares(), m.teams(), m.involvement(), m.wellbeing(),
+                m.pathway.result(m.children));
     }
 
     private void take(EventPayload e) {
@@ -144,7 +152,6 @@ public final class PartnershipMeasures {
             agencies.put(a.agencyId(), new String[] {a.kind(), a.area()});
         } else if (e instanceof ReferralMade r) {
             referrals.put(r.referralId(), r);
-            referralsOfChild.computeIfAbsent(r.childId(), k -> new ArrayList<>()).add(r);
         } else if (e instanceof ReferralDecided d) {
             decided.putIfAbsent(d.referralId(), d);
         } else if (e instanceof AssessmentCompleted a) {
@@ -167,8 +174,13 @@ public final class PartnershipMeasures {
             agreementEnded.putIfAbsent(x.agreementId(), x.occurredAt());
         } else if (e instanceof EarlyHelpAssessmentCompleted c) {
             earlyHelp.putIfAbsent(c.assessmentId(), c);
+        } else if (e instanceof ChildRecordsLinked l) {
+            children.take(l);
+        } else if (e instanceof ChildRecordsUnlinked u) {
+            children.take(u);
         } else {
             takeTeamEvent(e);
+            pathway.take(e);
         }
     }
 
@@ -235,61 +247,56 @@ public final class PartnershipMeasures {
         return new Measures.Referrals(cohort.size(), decidedInTime(cohort), assessedInTime(cohort), reReferred(cohort), rows);
     }
 
-    /**
-     * Deadlines counted as of the moment: done by the deadline ({@code count}); done late, or not done once it
-     * passed ({@code of} only); not done and not yet due ({@code pending}).
-     */
-    private final class Deadlines {
-        int count;
-        int of;
-        int pending;
-
-        void add(Instant done, Instant due) {
-            if (done != null) {
-                of++;
-                count += done.isAfter(due) ? 0 : 1;
-            } else if (asOf.isAfter(due)) {
-                of++;
-            } else {
-                pending++;
-            }
-        }
-
-        Measures.Ratio ratio() {
-            return Measures.Ratio.of(count, of, pending);
-        }
-    }
-
     private Measures.Ratio decidedInTime(List<ReferralMade> cohort) {
-        Deadlines d = new Deadlines();
+        PathwayMeasures.Deadlines d = new PathwayMeasures.Deadlines(asOf);
         cohort.stream().filter(r -> r.decisionDueBy() != null).forEach(r -> d.add(
                 decided.containsKey(r.referralId()) ? decided.get(r.referralId()).decidedAt() : null, r.decisionDueBy()));
         return d.ratio();
     }
 
     private Measures.Ratio assessedInTime(List<ReferralMade> cohort) {
-        Deadlines d = new Deadlines();
+        PathwayMeasures.Deadlines d = new PathwayMeasures.Deadlines(asOf);
         for (ReferralMade r : cohort) {
             ReferralDecided decision = decided.get(r.referralId());
             AssessmentCompleted a = assessed.get(r.referralId());
-            // Closed without an assessment: its clock stopped, so it counts in neither.
-            if (decision != null && decision.assessmentDueBy() != null && (a != null || !closed.containsKey(r.referralId()))) {
+            if (decision == null || decision.assessmentDueBy() == null) {
+                continue;
+            }
+            ReferralClosed c = closed.get(r.referralId());
+            if (a == null && c != null && !c.closedAt().isAfter(asOf)) {
+                d.abandoned(); // closed unassessed: an assessment called for and never done does not flatter the figure
+            } else {
                 d.add(a == null ? null : a.completedAt(), decision.assessmentDueBy());
             }
         }
         return d.ratio();
     }
 
+    /**
+     * Re-referrals as the children in need census counts them: of the referrals to children's social care in the
+     * cohort, those of a child (linked records read as one) with another referral to children's social care in
+     * the 12 months before.
+     */
     private Measures.Ratio reReferred(List<ReferralMade> cohort) {
+        if (toSocialCare == null) {
+            toSocialCare = new HashMap<>();
+            referrals.values().stream().filter(r -> SOCIAL_CARE.equals(kind(r.toAgency())))
+                    .forEach(r -> toSocialCare.computeIfAbsent(children.child(r.childId()), k -> new ArrayList<>()).add(r));
+        }
         int count = 0;
+        int of = 0;
         for (ReferralMade r : cohort) {
+            if (!SOCIAL_CARE.equals(kind(r.toAgency()))) {
+                continue;
+            }
+            of++;
             Instant yearBefore = r.madeAt().atZone(LONDON).minusMonths(12).toInstant();
-            boolean again = referralsOfChild.getOrDefault(r.childId(), List.of()).stream()
+            boolean again = toSocialCare.getOrDefault(children.child(r.childId()), List.of()).stream()
                     .anyMatch(p -> !p.referralId().equals(r.referralId()) && p.madeAt().isBefore(r.madeAt())
                             && !p.madeAt().isBefore(yearBefore));
             count += again ? 1 : 0;
         }
-        return Measures.Ratio.of(count, cohort.size());
+        return Measures.Ratio.of(count, of);
     }
 
     // ---- shares ----
@@ -360,7 +367,7 @@ public final class PartnershipMeasures {
     private List<Measures.ByAgency> actionsOnTime(List<Team> area) {
         Set<UUID> areaTeams = new HashSet<>();
         area.forEach(t -> areaTeams.add(t.formed.teamId()));
-        Map<String, Deadlines> by = new TreeMap<>(FAMILY_LAST);
+        Map<String, PathwayMeasures.Deadlines> by = new TreeMap<>(FAMILY_LAST);
         for (Action a : actions.values()) {
             Team t = teams.get(a.agreed.teamId());
             if (t == null || !areaTeams.contains(t.formed.teamId()) || !inPeriod(a.agreed.dueOn()) || a.cancelled) {
@@ -369,7 +376,7 @@ public final class PartnershipMeasures {
             Member owner = t.members.get(a.owner);
             String group = owner == null || owner.group() == null ? "unknown" : owner.group();
             // Due by the end of its day in England.
-            by.computeIfAbsent(group, k -> new Deadlines()).add(a.completedAt,
+            by.computeIfAbsent(group, k -> new PathwayMeasures.Deadlines(asOf)).add(a.completedAt,
                     a.agreed.dueOn().plusDays(1).atStartOfDay(LONDON).toInstant().minusNanos(1));
         }
         return by.entrySet().stream().map(en -> new Measures.ByAgency(en.getKey(), en.getValue().ratio())).toList();
@@ -461,11 +468,19 @@ public final class PartnershipMeasures {
 
     // ---- wellbeing ----
 
+    /**
+     * Teams with two or more rated reviews, the latest in the period: each indicator rated in both the first and the
+     * latest compared on its own (no averaging). A team improved when some indicator rose and none fell; worse when
+     * some fell and none rose, or when {@code safe} fell whatever else rose; mixed otherwise when some rose and some
+     * fell. A team with no indicator rated in both is not counted.
+     */
     private Measures.Wellbeing wellbeing() {
         int rated = 0;
         int improved = 0;
         int unchanged = 0;
         int worse = 0;
+        int mixed = 0;
+        Map<String, int[]> byIndicator = new TreeMap<>(SAFE_FIRST);
         for (Team t : teams.values()) {
             if (!teamInArea(t)) {
                 continue;
@@ -475,23 +490,49 @@ public final class PartnershipMeasures {
             if (withRatings.size() < 2 || !inPeriod(withRatings.get(withRatings.size() - 1).heldOn())) {
                 continue;
             }
-            rated++;
             Map<String, Integer> first = scores(withRatings.get(0));
             Map<String, Integer> latest = scores(withRatings.get(withRatings.size() - 1));
-            Set<String> common = new HashSet<>(first.keySet());
-            common.retainAll(latest.keySet());
-            double before = mean(first, common.isEmpty() ? first.keySet() : common);
-            double after = mean(latest, common.isEmpty() ? latest.keySet() : common);
-            if (after > before) {
-                improved++;
-            } else if (after < before) {
+            int rose = 0;
+            int fell = 0;
+            int compared = 0;
+            boolean safeFell = false;
+            for (String indicator : first.keySet()) {
+                if (!latest.containsKey(indicator)) {
+                    continue;
+                }
+                compared++;
+                int change = Integer.compare(latest.get(indicator), first.get(indicator));
+                int[] c = byIndicator.computeIfAbsent(indicator, k -> new int[3]);
+                c[change + 1]++; // worse, unchanged, improved
+                rose += change > 0 ? 1 : 0;
+                fell += change < 0 ? 1 : 0;
+                safeFell |= change < 0 && SAFE.equals(indicator);
+            }
+            if (compared == 0) {
+                continue;
+            }
+            rated++;
+            if (safeFell || (fell > 0 && rose == 0)) {
                 worse++;
+            } else if (rose > 0 && fell == 0) {
+                improved++;
+            } else if (rose > 0) {
+                mixed++;
             } else {
                 unchanged++;
             }
         }
-        return new Measures.Wellbeing(rated, Measures.Ratio.of(improved, rated), unchanged, worse);
+        List<Measures.IndicatorChange> changes = byIndicator.entrySet().stream().map(en -> new Measures.IndicatorChange(
+                en.getKey(), en.getValue()[0] + en.getValue()[1] + en.getValue()[2], en.getValue()[2], en.getValue()[1],
+                en.getValue()[0])).toList();
+        Measures.IndicatorChange safe = changes.stream().filter(c -> SAFE.equals(c.indicator())).findFirst()
+                .orElse(new Measures.IndicatorChange(SAFE, 0, 0, 0, 0));
+        return new Measures.Wellbeing(rated, Measures.Ratio.of(improved, rated), unchanged, worse, mixed, safe, changes);
     }
+
+    private static final String SAFE = "safe";
+    private static final Comparator<String> SAFE_FIRST = Comparator.comparing((String s) -> !s.equals(SAFE))
+            .thenComparing(Comparator.naturalOrder());
 
     private static Map<String, Integer> scores(PlanReviewed r) {
         Map<String, Integer> scores = new HashMap<>();
@@ -499,10 +540,6 @@ public final class PartnershipMeasures {
             WellbeingLevel.fromWireName(w.level()).ifPresent(l -> scores.put(w.indicator(), l.score()));
         }
         return scores;
-    }
-
-    private static double mean(Map<String, Integer> scores, Set<String> indicators) {
-        return indicators.stream().mapToInt(scores::get).average().orElse(0);
     }
 
     // ---- helpers ----
@@ -542,18 +579,27 @@ public final class PartnershipMeasures {
         return Math.round(sorted.get(Math.max(rank, 1) - 1) * 10) / 10.0;
     }
 
-    /** Every event type a measure reads (the ledger query asks for these only). */
+    /**
+     * Every event type a measure reads (the ledger query asks for these only). The pathway's are read whole but for
+     * contacts (one per concern: the 13 months before the period will do), since a plan ended up to two years
+     * before a new one makes it a second plan.
+     */
     public static final List<String> TYPES = List.of("agency-registered", "agency-updated", "referral-made", "referral-decided",
             "assessment-completed", "referral-closed", "information-shared", "information-share-acknowledged",
             "information-share-declined", "concern-raised", "sharing-agreement-activated", "sharing-agreement-revoked",
             "sharing-agreement-expired", "early-help-assessment-completed", "team-around-child-formed", "member-added",
             "member-left", "action-agreed", "action-reassigned", "action-completed", "action-cancelled", "plan-reviewed",
-            "plan-review-missed", "team-assessment-linked");
+            "plan-review-missed", "team-assessment-linked", "child-records-linked", "child-records-unlinked",
+            "contact-received", "triage-decided", "strategy-discussion-recorded", "section-47-enquiry-concluded",
+            "initial-child-protection-conference-held", "core-group-met", "review-conference-held",
+            "child-protection-plan-ended", "child-protection-clock-overdue");
 
     /** The types read whatever the period (the directory, agreements, teams and their assessments). */
     public static final List<String> WHOLE_HISTORY = List.of("agency-registered", "agency-updated",
             "sharing-agreement-activated", "sharing-agreement-revoked", "sharing-agreement-expired",
             "early-help-assessment-completed", "team-around-child-formed", "member-added", "member-left", "action-agreed",
             "action-reassigned", "action-completed", "action-cancelled", "plan-reviewed", "plan-review-missed",
-            "team-assessment-linked");
+            "team-assessment-linked", "child-records-linked", "child-records-unlinked", "strategy-discussion-recorded",
+            "section-47-enquiry-concluded", "initial-child-protection-conference-held", "core-group-met",
+            "review-conference-held", "child-protection-plan-ended", "child-protection-clock-overdue");
 }

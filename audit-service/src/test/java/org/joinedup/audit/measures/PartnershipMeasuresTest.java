@@ -75,7 +75,9 @@ class PartnershipMeasuresTest {
 
     @Test
     void the_share_of_teams_whose_wellbeing_ratings_improved_first_to_latest() {
-        assertEquals(new Measures.Wellbeing(2, ratio(1, 2, 0), 0, 1), m.wellbeing());
+        Measures.IndicatorChange safe = new Measures.IndicatorChange("safe", 2, 1, 0, 1);
+        assertEquals(new Measures.Wellbeing(2, ratio(1, 2, 0), 0, 1, 0, safe,
+                List.of(safe, new Measures.IndicatorChange("healthy", 1, 0, 1, 0))), m.wellbeing());
     }
 
     @Test
@@ -89,7 +91,10 @@ class PartnershipMeasuresTest {
         assertEquals(new Measures.Teams(0, new Measures.FirstMeeting(0, 0, 0, 0), ratio(0, 0, 0), 0, List.of(), List.of()),
                 empty.teams());
         assertEquals(new Measures.Involvement(List.of(), List.of(), List.of()), empty.involvement());
-        assertEquals(new Measures.Wellbeing(0, ratio(0, 0, 0), 0, 0), empty.wellbeing());
+        assertEquals(new Measures.Wellbeing(0, ratio(0, 0, 0), 0, 0, 0, new Measures.IndicatorChange("safe", 0, 0, 0, 0),
+                List.of()), empty.wellbeing());
+        assertEquals(new Measures.Pathway(0, ratio(0, 0, 0), ratio(0, 0, 0), ratio(0, 0, 0), ratio(0, 0, 0), 0, 0, List.of(),
+                ratio(0, 0, 0)), empty.pathway());
         assertEquals(0, PartnershipMeasures.compute(f.events(), "Nowhere", MeasuresFixture.FROM, MeasuresFixture.TO,
                 MeasuresFixture.AS_OF).referrals().made());
     }
