@@ -128,6 +128,10 @@ class CareApiTest {
                         "leadSocialWorker", equalTo("Priya Shah"), "dueFor", equalTo("review"), "dueBy", notNullValue())
                 .extract().path("id");
         assertEquals("child-in-need", status());
+        // Where the child is shown, an agency involved with her sees the status and whom to call; a stranger, nothing.
+        practitioner(force).get("/children/" + child + "/status").then().statusCode(200).body("status", equalTo("child-in-need"),
+                "inForce[0].agencyId", equalTo(la), "inForce[0].whomToCall.agencyId", equalTo(la), "inForce[0].since", notNullValue());
+        practitioner(w.school).get("/children/" + child + "/status").then().statusCode(404).contentType("application/problem+json");
         practitioner(la).body("{\"heldAt\": \"" + ago(60) + "\", \"summary\": \"attendance up; rent arrears plan\"}")
                 .post("/child-in-need-plans/" + id + "/reviews").then().statusCode(200).header("ETag", "\"2\"")
                 .body("steps.type", hasItem("child-in-need-plan-reviewed"));

@@ -229,6 +229,10 @@ class NeedToKnowMatrixTest {
                                 "episodes.find { it.id == '" + scenario().protection() + "' && it.visibility == 'headline' }"),
                         rows(List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, NOT_FOUND),
                                 List.of(NOT_FOUND, HEADLINE, HEADLINE, HEADLINE, FULL, FULL)))
+                // The child's status where the child is shown: any agency involved with the child, never details.
+                .operation("/children/{childId}/status", () -> new Probe("/children/" + WORLD.child + "/status", "status", null),
+                        rows(List.of(NOT_FOUND, FULL, FULL, FULL, FULL, NOT_FOUND),
+                                List.of(NOT_FOUND, FULL, FULL, FULL, FULL, FULL)))
                 // "Is anyone worried?" asks by NHS number: any registered agency, no relationship needed (docs/pathway.md).
                 .operation("/child-status", () -> new Probe("/child-status?purpose=ED+attendance&nhsNumber=" + LOOKED_UP,
                                 "status", null), rows(List.of(FULL, FULL, FULL, FULL, FULL, FULL), List.of(FULL, FULL, FULL, FULL, FULL, FULL)))

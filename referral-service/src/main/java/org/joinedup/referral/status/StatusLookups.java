@@ -106,6 +106,17 @@ public class StatusLookups {
         return answer;
     }
 
+    /** Every status in force about a child record and the records linked to it, each with whom to call; most serious first. */
+    public List<InForce> ofChild(UUID childId) {
+        List<UUID> records = statuses.recordsOf(childId);
+        return statuses.inForce(records).stream().map(s -> new InForce(s.kind(), s.categories(), s.since(), s.agencyId(),
+                whomToCall(s, records))).toList();
+    }
+
+    /** A status in force: its kind, categories, since when, the agency holding it and whom to call. */
+    public record InForce(String status, List<String> categories, Instant since, String agencyId, WhomToCall whomToCall) {
+    }
+
     /** The local authority holding a plan, the care or the protection; for early help, the child's front door. */
     private WhomToCall whomToCall(ChildStatuses.Status s, List<UUID> records) {
         String agency = statutory(s) ? s.agencyId() : frontDoorsOf(records).stream().findFirst().orElse(s.agencyId());
