@@ -208,6 +208,34 @@ class ChronologyTest {
     }
 
     @Test
+    void the_significant_entries_are_the_concerns_and_decisions_and_the_process_is_the_rest() {
+        UUID child = UUID.randomUUID();
+        EventEnvelope concern = Events.publish(Events.concern(child, "met-police", "neglect", Instant.parse("2026-09-01T10:00:00Z")));
+        UUID team = UUID.randomUUID();
+        var member = new org.joinedup.events.team.TeamMember(UUID.randomUUID(), "practitioner", null, "Practitioner",
+                "whittington-health", "nurse-1");
+        EventEnvelope formed = Events.publish(new org.joinedup.events.team.TeamAroundChildFormed(team, child, null,
+                List.of(member), 4, java.time.LocalDate.parse("2026-10-01"), "dsl", "haringey-csc",
+                Instant.parse("2026-09-02T10:00:00Z")), "haringey-csc");
+        EventEnvelope action = Events.publish(new org.joinedup.events.team.ActionAgreed(team, child, UUID.randomUUID(),
+                "Health visitor to call weekly", member.memberId(), java.time.LocalDate.parse("2026-09-20"), "lp",
+                Instant.parse("2026-09-03T10:00:00Z")), "haringey-csc");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> chronology(child).statusCode(200).body("total", equalTo(3)));
+        given().auth().oauth2(LEAD).queryParam("significance", "significant").get("/children/" + child + "/chronology")
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("entries.eventId", contains(concern.id().toString(), formed.id().toString()));
+        given().auth().oauth2(LEAD).queryParam("significance", "process").get("/children/" + child + "/chronology")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("entries.eventId", contains(action.id().toString()));
+        given().auth().oauth2(LEAD).queryParam("significance", "significant").queryParam("kind", "team")
+                .get("/children/" + child + "/chronology").then().statusCode(200)
+                .body("entries.eventId", contains(formed.id().toString()));
+        given().auth().oauth2(LEAD).queryParam("significance", "important").get("/children/" + child + "/chronology")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("significance")).body("violations.rule", contains("one-of"));
+    }
+
+    @Test
     void a_malformed_child_id_or_page_is_a_problem_naming_the_field() {
         given().auth().oauth2(LEAD).get("/children/not-a-child/chronology?limit=0").then()
                 .statusCode(400).contentType("application/problem+json")

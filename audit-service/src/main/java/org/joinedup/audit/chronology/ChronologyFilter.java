@@ -20,20 +20,37 @@ import java.util.stream.Collectors;
  * seen as of (null: now); and its order (oldest first, or newest first). Each is optional.
  */
 public record ChronologyFilter(String agencyId, String category, String type, Instant from, Instant to, Instant asOf,
-                               String indicator, Set<String> types, boolean newestFirst) {
-    public static final ChronologyFilter NONE = new ChronologyFilter(null, null, null, null, null, null, null, null, false);
+                               String indicator, Set<String> types, boolean newestFirst, Significance significance) {
+    public static final ChronologyFilter NONE = new ChronologyFilter(null, null, null, null, null, null, null, null, false,
+            null);
     /** The kinds of record a chronology can be narrowed to. */
     public static final List<RecordKind> KINDS = Arrays.stream(RecordKind.values()).filter(k -> k != RecordKind.ACCESS).toList();
 
     /** Parses the query parameters, adding a violation for each one that is wrong. */
     public static ChronologyFilter parse(FieldErrors errors, String agencyId, String category, String type, String from,
                                          String to) {
-        return parse(errors, agencyId, category, type, from, to, null, null, null);
+        return parse(errors, agencyId, category, type, from, to, null, null, null, null);
     }
 
     /** As {@link #parse(FieldErrors, String, String, String, String, String)}, with indicator, kind and order. */
     public static ChronologyFilter parse(FieldErrors errors, String agencyId, String category, String type, String from,
                                          String to, String indicator, String kind, String order) {
+        return parse(errors, agencyId, category, type, from, to, indicator, kind, order, null);
+    }
+
+    /**
+     * As {@link #parse(FieldErrors, String, String, String, String, String)}, with indicator, kind, order and
+     * significance ({@code significant}: the entries a lead must not miss; {@code process}: the rest).
+     */
+    public static ChronologyFilter parse(FieldErrors errors, String agencyId, String category, String type, String from,
+                                         String to, String indicator, String kind, String order, String significance) {
+        Significance sig = null;
+        if (significance != null) {
+            sig = Significance.fromWireName(significance).orElse(null);
+            if (sig == null) {
+                errors.add("significance", "one-of", "must be one of significant, process");
+            }
+        }
         if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 100)) {
             errors.add("agencyId", "length", "must be 1 to 100 characters");
         }
@@ -65,11 +82,11 @@ public record ChronologyFilter(String agencyId, String category, String type, In
             errors.add("to", "not-before-from", "must not be before from");
         }
         return new ChronologyFilter(blankToNull(agencyId), category, type, f, t, null, indicator, types,
-                "newest".equals(order));
+                "newest".equals(order), sig);
     }
 
     public ChronologyFilter asOf(Instant at) {
-        return new ChronologyFilter(agencyId, category, type, from, to, at, indicator, types, newestFirst);
+        return new ChronologyFilter(agencyId, category, type, from, to, at, indicator, types, newestFirst, significance);
     }
 
     private static Instant instant(FieldErrors errors, String field, String value) {

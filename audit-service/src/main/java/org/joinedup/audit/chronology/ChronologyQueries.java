@@ -134,6 +134,11 @@ public class ChronologyQueries {
             sql.append(" and l.event_type = any(?::text[])");
             values.add("{" + String.join(",", f.types()) + "}");
         }
+        if (f.significance() != null) {
+            sql.append(f.significance() == Significance.SIGNIFICANT ? " and l.event_type = any(?::text[])"
+                    : " and not (l.event_type = any(?::text[]))");
+            values.add("{" + String.join(",", Significance.SIGNIFICANT_TYPES) + "}");
+        }
         if (f.indicator() != null) {
             sql.append(" and l.payload->'wellbeingIndicators' @> jsonb_build_array(?::text)");
             values.add(f.indicator());

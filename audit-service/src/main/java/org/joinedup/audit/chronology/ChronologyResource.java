@@ -44,7 +44,9 @@ public class ChronologyResource {
                     + "refusal is recorded. Includes every child record a safeguarding lead linked to this one (each entry "
                     + "names its childRecord); unlinking separates them again. Narrow it with agencyId, category, indicator "
                     + "(a wellbeing indicator), type or kind (concern, share, referral, team, flag...) and from/to (when "
-                    + "things happened); order oldest (default) or newest first. Each call is recorded as record-accessed, "
+                    + "things happened); significance significant (concerns, flags, decisions, plans and statuses starting or "
+                    + "ending, clocks missed, records linked, break-glass: what a lead must not miss) or process (the rest); "
+                    + "order oldest (default) or newest first. Each call is recorded as record-accessed, "
                     + "with its basis.")
     public Chronology get(@PathParam("childId") String childId,
                           @QueryParam("agencyId") String agencyId,
@@ -55,6 +57,7 @@ public class ChronologyResource {
                           @QueryParam("indicator") String indicator,
                           @QueryParam("kind") String kind,
                           @QueryParam("order") String order,
+                          @QueryParam("significance") String significance,
                           @QueryParam("offset") @DefaultValue("0") String offset,
                           @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
@@ -64,7 +67,8 @@ public class ChronologyResource {
         } catch (IllegalArgumentException e) {
             errors.add("childId", "uuid", "must be a child id (a UUID)");
         }
-        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to, indicator, kind, order);
+        ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, from, to, indicator, kind, order,
+                significance);
         int first = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, MAX_LIMIT);
         errors.throwIfAny();

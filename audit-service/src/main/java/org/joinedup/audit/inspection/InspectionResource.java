@@ -63,13 +63,14 @@ public class InspectionResource {
                              @QueryParam("type") String type, @QueryParam("from") String fromTime,
                              @QueryParam("to") String toTime, @QueryParam("indicator") String indicator,
                              @QueryParam("kind") String kind, @QueryParam("order") String order,
+                             @QueryParam("significance") String significance,
                              @QueryParam("offset") @DefaultValue("0") String offset,
                              @QueryParam("limit") @DefaultValue("100") String limit) {
         FieldErrors errors = new FieldErrors();
         UUID child = uuid(errors, "childId", childId);
         Instant at = asOf(errors, asOf);
         ChronologyFilter filter = ChronologyFilter.parse(errors, agencyId, category, type, fromTime, toTime, indicator, kind,
-                order).asOf(at);
+                order, significance).asOf(at);
         int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
