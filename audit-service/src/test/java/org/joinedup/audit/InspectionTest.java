@@ -83,6 +83,22 @@ class InspectionTest {
         // Before anyone looked, nobody had.
         given().auth().oauth2(INSPECTOR).queryParam("childId", child.toString()).queryParam("asOf", "2026-11-05T00:00:00Z")
                 .get("/inspection/access-log").then().body("total", equalTo(0));
+        // Narrowed to one agency, or to one basis: the lead's read was the front door's.
+        given().auth().oauth2(INSPECTOR).queryParam("childId", child.toString()).queryParam("agencyId", "haringey-csc")
+                .get("/inspection/access-log").then().statusCode(200)
+                .body("accesses.agencyId", org.hamcrest.Matchers.everyItem(equalTo("haringey-csc")))
+                .body("accesses.actorId", org.hamcrest.Matchers.hasItem("lead-9"));
+        given().auth().oauth2(INSPECTOR).queryParam("childId", child.toString()).queryParam("agencyId", "met-police")
+                .get("/inspection/access-log").then().body("accesses.actorId", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem("lead-9")));
+        given().auth().oauth2(INSPECTOR).queryParam("childId", child.toString()).queryParam("basis", "front-door")
+                .get("/inspection/access-log").then().body("accesses.basis", org.hamcrest.Matchers.everyItem(equalTo("front-door")))
+                .body("accesses.actorId", org.hamcrest.Matchers.hasItem("lead-9"));
+        given().auth().oauth2(INSPECTOR).queryParam("childId", child.toString()).queryParam("basis", "refused")
+                .get("/inspection/access-log").then().body("accesses.outcome", org.hamcrest.Matchers.everyItem(equalTo("refused")));
+        given().auth().oauth2(INSPECTOR).queryParam("basis", "gossip").queryParam("agencyId", " ")
+                .get("/inspection/access-log").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("basis", "agencyId"));
     }
 
     @Test

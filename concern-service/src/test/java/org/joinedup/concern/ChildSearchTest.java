@@ -131,8 +131,24 @@ class ChildSearchTest {
         as(practitioner(POLICE)).queryParam("familyName", "Mensah").queryParam("givenName", "Ama")
                 .queryParam("dateOfBirth", "9 May 2018").get("/children").then().statusCode(400)
                 .body("violations.field", contains("dateOfBirth"));
-        as(TestTokens.token("i", null, Roles.INSPECTOR)).queryParam("nhsNumber", TestNhsNumbers.next()).get("/children")
+        as(TestTokens.token("i", null, Roles.INSPECTOR)).queryParam("familyName", "Mensah").queryParam("givenName", "Ama")
+                .queryParam("dateOfBirth", "2018-05-09").get("/children").then().statusCode(400)
+                .body("violations.field", contains("nhsNumber")).body("violations.rule", contains("required-for-inspectors"));
+        as(TestTokens.token("i", null, Roles.DIRECTORY_ADMIN)).queryParam("nhsNumber", TestNhsNumbers.next()).get("/children")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void an_inspector_finds_a_child_by_nhs_number_and_the_read_is_recorded_as_an_inspector_s() {
+        String nhs = TestNhsNumbers.next();
+        String child = raised(POLICE, nhs, family(), "Ama", "2018-05-09");
+        as(TestTokens.token("inspector-1", null, Roles.INSPECTOR)).queryParam("nhsNumber", nhs).get("/children").then()
+                .statusCode(200).body("childId", contains(child)).body("[0].basis", equalTo("inspector"))
+                .body("[0].identifications[0].nhsNumber", equalTo(nhs));
+        org.hamcrest.MatcherAssert.assertThat(TestEvents.accesses(dataSource, child),
+                hasItem(org.hamcrest.Matchers.endsWith(" child-search inspector-1 -")));
+        as(TestTokens.token("inspector-1", null, Roles.INSPECTOR)).queryParam("nhsNumber", TestNhsNumbers.next()).get("/children")
+                .then().statusCode(200).body("", hasSize(0));
     }
 
     void assertRead(String child, String what) {

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.joinedup.concern.ConcernApi.HEALTH;
@@ -54,6 +55,35 @@ class ConcernChangeTest {
         as(practitioner(POLICE)).header("If-Match", "\"1\"").body("{\"reason\": \"again\", \"riskLevel\": \"low\"}")
                 .post("/concerns/" + id + "/amendments").then().statusCode(412).contentType("application/problem+json");
         assertEquals(List.of("concern-raised", "concern-amended"), TestEvents.types(dataSource, "concern-" + id));
+    }
+
+    @Test
+    void a_practitioner_lists_their_own_concerns_newest_first_with_their_status_and_their_agency_s_too() {
+        String me = org.joinedup.testing.TestTokens.token("pc-" + java.util.UUID.randomUUID(), POLICE,
+                org.joinedup.platform.security.Roles.PRACTITIONER);
+        String older = raise(me, concern(TestNhsNumbers.next(), "neglect", "2026-11-01T08:00:00Z")).statusCode(201)
+                .extract().path("concernId");
+        String newer = raise(me, concern(TestNhsNumbers.next(), "physical-abuse", "2026-11-20T08:00:00Z")).statusCode(201)
+                .extract().path("concernId");
+        as(me).body("{\"reason\": \"Recorded against the wrong child\"}").post("/concerns/" + older + "/withdrawal")
+                .then().statusCode(200);
+        as(me).get("/concerns").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("concerns.concernId", contains(newer, older))
+                .body("concerns.status", contains("raised", "withdrawn"));
+        as(me).queryParam("limit", "1").queryParam("offset", "1").get("/concerns").then().statusCode(200)
+                .body("total", equalTo(2)).body("concerns.concernId", contains(older));
+        as(practitioner(POLICE)).queryParam("raisedBy", "agency").queryParam("limit", "200").get("/concerns").then()
+                .statusCode(200).body("concerns.concernId", org.hamcrest.Matchers.hasItems(newer, older))
+                .body("concerns.agencyId", org.hamcrest.Matchers.everyItem(equalTo(POLICE)));
+        as(practitioner(HEALTH)).queryParam("raisedBy", "agency").queryParam("limit", "200").get("/concerns").then()
+                .statusCode(200).body("concerns.concernId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(newer)));
+        as(me).queryParam("raisedBy", "everyone").queryParam("limit", "0").queryParam("offset", "-1").get("/concerns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("raisedBy", "offset", "limit"));
+        as(org.joinedup.testing.TestTokens.token("lead", POLICE, org.joinedup.platform.security.Roles.SAFEGUARDING_LEAD))
+                .get("/concerns").then().statusCode(403);
+        given().get("/concerns").then().statusCode(401);
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's headless Chromium, driven through its own ChromeDriver (never a downloaded one), for one person's
@@ -121,8 +122,55 @@ final class Browser implements AutoCloseable {
         return find("h1").getText();
     }
 
+    /** Sign-in names and agency ids of the test realm and directory: never what a page shows for a person or agency. */
+    private static final java.util.regex.Pattern IDS = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + "|(?<![@\\w.-])(lead\\.haringey|nurse\\.okoro|pc\\.adeyemi|sw\\.haringey|teacher\\.hughes|inspector\\.ofsted"
+                    + "|dsl\\.[a-z-]+|haringey-csc|met-police|whittington-health|riverside-academy|northside-primary)(?![\\w.@-])");
+
+    /**
+     * Fails when the page shows a UUID, a sign-in name or an agency id where a person, agency or child is meant:
+     * people read names. (A mailbox such as duty@haringey-csc.example is an address, not an id.)
+     */
+    Browser namesNotIds(String page) {
+        String text = String.valueOf(((JavascriptExecutor) driver).executeScript("return document.body.innerText"));
+        java.util.regex.Matcher m = IDS.matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        assertEquals(List.of(), found, "ids shown where names are meant on " + page + " (" + driver.getCurrentUrl() + ")");
+        return this;
+    }
+
+    /**
+     * At a phone's width (375 CSS pixels) the page must not scroll sideways: checks the document is no wider than
+     * the window. Leaves the window narrow (for a screenshot) until {@link #wide()}.
+     */
+    Browser narrow(String page) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(375 + chromeFrame(), 900));
+        Object widths = ((JavascriptExecutor) driver).executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        List<?> w = (List<?>) widths;
+        assertTrue(((Number) w.get(0)).longValue() <= ((Number) w.get(1)).longValue(),
+                page + " at 375 px is " + w.get(0) + " px wide: it scrolls sideways");
+        return this;
+    }
+
+    Browser wide() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        return this;
+    }
+
+    /** The width of the window's frame beyond its viewport (0 headless). */
+    private int chromeFrame() {
+        Object outer = ((JavascriptExecutor) driver).executeScript("return window.outerWidth - window.innerWidth");
+        return outer instanceof Number n ? Math.max(0, n.intValue()) : 0;
+    }
+
     /** Checks the page with axe-core: fails on any serious or critical violation of WCAG 2.2 A or AA. */
     Browser accessible(String page) {
+        namesNotIds(page);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze(driver);
         List<Rule> serious = results.getViolations().stream()

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * services, PostgreSQL and Kafka: what a safeguarding lead, a practitioner and a lead of an uninvolved agency
  * can do and see. Every page is checked with axe-core; screenshots go to docs/screenshots/.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneysIT {
     static final String PASSWORD = "local-dev-only";
     static KeycloakServer keycloak;
@@ -238,26 +239,77 @@ class ConsoleJourneysIT {
             b.accessible("search results").screenshot("console-find-a-child");
 
             b.find("table a.govuk-link").click();
-            b.find("#chronology");
-            assertTrue(b.heading().startsWith("Ama Mensah, born 9 May 2018"), b.heading());
-            List<String> titles = b.all("#chronology h2").stream().map(e -> e.getText()).toList();
-            assertTrue(titles.contains("Concern raised: Domestic abuse"), titles.toString());
-            assertTrue(b.find("#chronology").getText().contains("Bruising to both upper arms"), "the front door reads health's concern");
+            b.find("#significant");
+            assertEquals("Ama Mensah", b.heading());
+            assertTrue(b.find("#summary-born").getText().startsWith("9 May 2018 ("), b.find("#summary-born").getText());
+            assertEquals(nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6), b.find("#summary-nhs").getText());
+            List<String> titles = b.all("#significant h3").stream().map(e -> e.getText()).toList();
+            assertTrue(titles.contains("Concern raised: Domestic abuse High risk"), titles.toString());
+            assertTrue(b.find("#significant").getText().contains("Bruising to both upper arms"), "the front door reads health's concern");
             assertTrue(b.find("#need-to-know").getText().contains("front door"));
             assertTrue(!b.all(".app-chronology__flag").isEmpty(), "a bigger-picture flag stands out");
+            assertTrue(b.all("#chronology").isEmpty(), "the process is folded until asked for");
             b.accessible("chronology").screenshot("console-chronology");
 
-            b.find("summary").click();
+            b.find("#filters summary").click();
             new Select(b.find("#agencyId")).selectByValue("met-police");
             new Select(b.driver.findElement(By.id("kind"))).selectByValue("concern");
             b.driver.findElement(By.id("apply-filters")).click();
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "1 entry match"));
-            assertEquals(List.of("Concern raised: Domestic abuse"), b.all("#chronology h2").stream().map(e -> e.getText()).toList());
+            assertEquals(List.of("Concern raised: Domestic abuse High risk"),
+                    b.all("#chronology h3").stream().map(e -> e.getText()).toList());
             b.accessible("filtered chronology").screenshot("console-chronology-filtered");
 
             b.driver.get(console.baseUrl() + "/children/" + child + "?from=last-week");
             assertTrue(b.find(".govuk-error-summary").getText().contains("From must be a date"));
+            assertEquals("Ama Mensah", b.heading(), "a bad filter keeps the child");
+            assertTrue(b.find("#significant").getText().contains("Bruising to both upper arms"), "and what matters about her");
             b.accessible("chronology with a bad filter");
+        }
+    }
+
+    /**
+     * The first screen of her chronology, as the lead opens it, shows every concern about her with its risk, and
+     * the record that may be her too with the concern filed under it, waiting in the review queue; process entries
+     * (team members, actions, reviews) are behind "Show every entry".
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1) // before the review queue journey links her two records
+    void the_first_screen_of_the_chronology_shows_every_concern_and_her_possible_duplicate() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child).signIn("lead.haringey", PASSWORD);
+            String first = b.find("#significant").getText();
+            for (String concern : List.of("Officers attended a domestic incident", "Bruising to both upper arms")) {
+                assertTrue(first.contains(concern), "on the first screen: " + concern);
+            }
+            assertTrue(first.contains("High risk") && first.contains("Medium risk"), first);
+            String duplicate = b.find("#duplicate-list").getText();
+            assertTrue(duplicate.contains("Ama Mensa") && duplicate.contains("Arrives hungry most mornings"), duplicate);
+            assertTrue(b.find("#summary-status").getText().length() > 0);
+            assertTrue(b.find("#summary-team").getText().contains("lead professional"), b.find("#summary-team").getText());
+            assertTrue(b.find("#signed-in-as").getText().contains("haringey csc"), "the agency by its name, not its id");
+            List<String> significant = b.all("#significant h3").stream().map(e -> e.getText()).toList();
+            assertTrue(significant.stream().noneMatch(t -> t.startsWith("Team member added") || t.startsWith("Action agreed")
+                    || t.startsWith("Plan reviewed")), significant.toString());
+            b.accessible("case summary").screenshot("console-case-summary");
+            Object pdf = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('pdf').href).then(r => r.arrayBuffer().then(a => done(r.status + ' '
+                        + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(a).slice(0, 5))
+                        + ' ' + a.byteLength))).catch(e => done('failed ' + e));""");
+            assertTrue(String.valueOf(pdf).startsWith("200 application/pdf %PDF-"), String.valueOf(pdf));
+
+            b.find("#duplicate-list a").click();
+            assertEquals("Records that may be one child", b.heading());
+            assertTrue(b.find(".govuk-summary-card").getText().contains("Ama Mensa"));
+            b.driver.navigate().back();
+
+            b.find("#show-all").click();
+            b.find("#chronology");
+            List<String> all = b.all("#chronology h3").stream().map(e -> e.getText()).toList();
+            assertTrue(all.stream().anyMatch(t -> t.startsWith("Action agreed") || t.startsWith("Team member added")
+                    || t.startsWith("Plan reviewed")), all.toString());
+            b.accessible("every entry");
         }
     }
 
@@ -274,15 +326,15 @@ class ConsoleJourneysIT {
             b.find("#results");
             b.tabTo("table a.govuk-link");
             b.type(Keys.ENTER);
-            b.find("#chronology");
-            b.tabTo("summary");
+            b.find("#significant");
+            b.tabTo("#filters summary");
             b.type(Keys.ENTER);
             b.tabTo("#kind");
             b.type("Concern");
             b.tabTo("#apply-filters");
             b.type(Keys.ENTER);
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "match"));
-            List<String> titles = b.all("#chronology h2").stream().map(e -> e.getText()).toList();
+            List<String> titles = b.all("#chronology h3").stream().map(e -> e.getText()).toList();
             assertTrue(!titles.isEmpty() && titles.stream().allMatch(t -> t.startsWith("Concern")), titles.toString());
             b.tabTo("#child-links a[href='/children/" + child + "/team']");
             b.type(Keys.ENTER);
@@ -301,8 +353,8 @@ class ConsoleJourneysIT {
             b.find("#nhsNumber").sendKeys(nhs);
             b.driver.findElement(By.id("find")).click();
             b.find("table a.govuk-link").click();
-            b.find("#chronology");
-            b.find("summary").click();
+            b.find("#significant");
+            b.find("#filters summary").click();
             new Select(b.find("#agencyId")).selectByValue("whittington-health");
             b.driver.findElement(By.id("apply-filters")).click();
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "match"));
@@ -324,7 +376,20 @@ class ConsoleJourneysIT {
                 "/children/" + child + "?page=-1&agencyId=%00&indicator=%FF", "/referrals?childId=%00&overdue=maybe",
                 "/inspection/children/" + child + "?asOf=yesterday", "/inspection/children/" + child + "?asOf=9999-99-99T99:99",
                 "/inbox?done=%3Cscript%3E", "/review?done=x", "/flags?status=%00", "/review?reason=zzz",
-                "/review?after=not-a-cursor", "/review?after=%00&reason=likely-match", "/review?reason=%00"));
+                "/review?after=not-a-cursor", "/review?after=%00&reason=likely-match", "/review?reason=%00",
+                "/children/" + child + "?spage=x&all=%00", "/children/" + child + "?spage=-3&all=true&page=99999",
+                "/triage?page=%00", "/triage?page=-1", "/flags?page=x&status=zzz&childId=%00", "/review?childId=%00",
+                "/concerns?page=x&raisedBy=%00", "/inspection?nhsNumber=%00", "/inspection?nhsNumber=" + "9".repeat(300),
+                "/inspection/children/" + child + "?page=x&basis=%00&agencyId=%00",
+                "/inspection/children/" + child + "/access.csv?asOf=x", "/inspection/children/" + child + "/access.csv?basis=zzz",
+                "/children/" + child + "/team/review", "/children/" + child + "/team/action"));
+        for (String id : ids) {
+            for (String path : List.of("/triage/%s", "/triage/%s/decided", "/referrals/%s", "/referrals/%s/done/decision",
+                    "/concerns/%s", "/concerns/%s/amended", "/children/%s/emergency-access", "/children/%s/team/new",
+                    "/children/%s/team/member", "/children/%s/team/done/review")) {
+                gets.add(path.formatted(id));
+            }
+        }
         for (String id : ids) {
             for (String path : List.of("/children/%s", "/children/%s/concerns", "/children/%s/team", "/children/%s/shares/new",
                     "/children/%s/referrals/new", "/inspection/children/%s", "/inspection/children/%s/export",
@@ -339,10 +404,25 @@ class ConsoleJourneysIT {
                 posts.add(path.formatted(id));
             }
         }
+        for (String id : ids) {
+            for (String path : List.of("/triage/%s/decision", "/referrals/%s/decision", "/referrals/%s/acknowledgement",
+                    "/referrals/%s/closure", "/concerns/%s/amend", "/concerns/%s/withdraw", "/children/%s/emergency-access",
+                    "/children/%s/team/new", "/children/%s/team/review", "/children/%s/team/action",
+                    "/children/" + child + "/team/actions/%s/completion")) {
+                posts.add(path.formatted(id));
+            }
+        }
         posts.add("/children/" + child + "/shares");
         posts.add("/concerns");
+        posts.add("/children/" + child + "/team/review");
+        posts.add("/children/" + child + "/team/action");
+        posts.add("/children/" + child + "/team/member");
+        posts.add("/children/" + child + "/team/lead-professional");
         List<String> bodies = List.of("", "concernIds=%00&toAgency=" + "y".repeat(5000) + "&consentStatus=maybe",
-                "dobDay=x&dobMonth=99&dobYear=1&occurredDate=2026-02-30&occurredTime=25:61&indicators=zzz&decision=maybe");
+                "dobDay=x&dobMonth=99&dobYear=1&occurredDate=2026-02-30&occurredTime=25:61&indicators=zzz&decision=maybe",
+                "outcome=%00&reason=" + "r".repeat(5000) + "&version=x&heldOn-day=99&heldOn-month=x&heldOn-year=-1"
+                        + "&attendees=%00&rating-safe=zzz&dueOn-day=31&dueOn-month=2&dueOn-year=2027&ownerMemberId=x"
+                        + "&kind=alien&memberId=%00&justification=&riskLevel=zzz&reviewEveryWeeks=-4&leadAgency=%00");
         for (String who : List.of("lead.haringey", "pc.adeyemi")) {
             try (Browser b = new Browser(console.baseUrl())) {
                 b.open("/").signIn(who, PASSWORD);
@@ -504,19 +584,50 @@ class ConsoleJourneysIT {
             b.open("/inspection").signIn("inspector.ofsted", PASSWORD);
             assertEquals("Inspection", b.heading());
             b.accessible("inspection");
-            b.find("#childId").sendKeys(child);
-            b.driver.findElement(By.id("open-child")).click();
+            b.find("#nhsNumber").sendKeys("943 476 5918");
+            b.driver.findElement(By.id("find")).click();
+            assertTrue(b.find(".govuk-error-summary").getText().contains("Check the NHS number"), "a mistyped NHS number is named");
+            b.find("#nhsNumber").clear();
+            b.find("#nhsNumber").sendKeys(nhs);
+            b.driver.findElement(By.id("find")).click();
+            assertTrue(b.find("#found").getText().contains("Ama Mensah"), b.find("#found").getText());
+            b.accessible("inspector finds a child").screenshot("console-inspection-find");
+            b.find("#found a").click();
             b.find("#chronology");
             assertTrue(b.find("#chronology").getText().contains("Bruising to both upper arms"), "now: health's concern is there");
+            String log = b.find("#access-log").getText();
+            assertTrue(log.contains("Chronology") && log.contains("Priya Shah"), "the lead's reads, by her name: " + log);
+            long now = Long.parseLong(b.find("#access-total").getText().split(" ")[0]);
+            new Select(b.find("#basis")).selectByValue("front-door");
+            b.find("#filter-log").click();
+            b.wait.until(ExpectedConditions.urlContains("basis=front-door"));
+            assertTrue(b.all("#access-log tbody tr").stream().allMatch(r -> r.getText().contains("Front door")),
+                    "narrowed to the front door's reads");
+            Object csv = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('access-csv').href).then(r => r.text().then(t => done(r.status + ' '
+                        + r.headers.get('content-type') + '\\n' + t))).catch(e => done('failed ' + e));""");
+            String table = String.valueOf(csv);
+            assertTrue(table.startsWith("200 text/csv") && table.contains("when,who,agency,what,purpose,outcome,basis or rule")
+                    && table.contains("Priya Shah"), table.substring(0, Math.min(300, table.length())));
+
             String moment = java.time.LocalDateTime.ofInstant(between, java.time.ZoneId.of("Europe/London")).toString();
+            b.open("/inspection/children/" + child);
             b.find("#asOf").sendKeys(moment);
             b.driver.findElement(By.id("replay")).click();
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "as it stood on"));
             String replay = b.find("#chronology").getText();
             assertTrue(replay.contains("Officers attended a domestic incident"), replay);
             assertTrue(!replay.contains("Bruising to both upper arms"), "health's concern was recorded after that moment");
-            assertTrue(b.find("#access-log").getText().contains("Chronology"), "the leads' reads are in the access log");
+            long then = Long.parseLong(b.find("#access-total").getText().split(" ")[0]);
+            assertTrue(then < now, "the access log as it stood then holds only the reads made by then: " + then + " < " + now);
             b.accessible("replay as of a moment").screenshot("console-inspection-replay");
+            Object pdf = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('pdf').href).then(r => r.arrayBuffer().then(a => done(r.status + ' '
+                        + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(a).slice(0, 5))))
+                        ).catch(e => done('failed ' + e));""");
+            assertTrue(String.valueOf(pdf).startsWith("200 application/pdf %PDF-"), String.valueOf(pdf));
 
             Object export = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -556,7 +667,8 @@ class ConsoleJourneysIT {
             b.open("/inbox").signIn("dsl.riverside-academy", PASSWORD);
             assertEquals("Inbox", b.heading());
             String card = b.find(".govuk-summary-card").getText();
-            assertTrue(card.contains("From met police") && card.contains("Officers attended a domestic incident"), card);
+            assertTrue(card.contains("Ama Mensah") && card.contains("from met police")
+                    && card.contains("Officers attended a domestic incident"), card);
             b.accessible("inbox").screenshot("console-inbox");
             b.find(".govuk-summary-card form button").click();
             assertTrue(b.find(".govuk-notification-banner--success").getText().contains("Share acknowledged"));
@@ -704,6 +816,339 @@ class ConsoleJourneysIT {
             b.open("/");
             b.find("#username");
             assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.origin()), "signed out: Keycloak asks again");
+        }
+    }
+
+    /** A new child in Haringey (N17) the police raise a concern about at a risk level: her child id, once triage has it. */
+    static String policeConcernAbout(String given, String family, String risk) {
+        String raised = given().baseUri(concerns).auth().oauth2(keycloak.clientToken("met-police-system", "met-police-local-dev-secret"))
+                .contentType("application/json").body("""
+                        {"child": {"nhsNumber": "%s", "familyName": "%s", "givenName": "%s", "dateOfBirth": "2016-03-14",
+                         "postcode": "N17 6BX"}, "category": "neglect", "wellbeingIndicators": ["safe"], "riskLevel": "%s",
+                         "description": "Found alone at home late at night.", "occurredAt": "2026-12-01T22:10:00Z"}"""
+                        .formatted(TestNhsNumbers.next(), family, given, risk))
+                .post("/concerns").then().statusCode(201).extract().path("childId");
+        String lead = keycloak.userToken("lead.haringey", PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(referrals).auth().oauth2(lead)
+                .queryParam("childId", raised).get("/triage").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)));
+        return raised;
+    }
+
+    /**
+     * The front door's lead opens her work, finds the new contact in the triage queue by the child's name, and
+     * decides it with the keyboard alone: an empty submit names both missing answers at once, then the decision
+     * is recorded and the confirmation says what happens next.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 10)
+    void the_front_door_decides_a_contact_from_its_triage_queue_with_the_keyboard_alone() {
+        policeConcernAbout("Lena", "Kowalczyk", "immediate");
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/").signIn("lead.haringey", PASSWORD);
+            String triage = b.find("#work-triage").getText();
+            assertTrue(triage.contains("Lena Kowalczyk") && triage.contains("immediate risk"), triage);
+            assertTrue(b.find("#work-referrals").getText().contains("Ama Mensah"), "a referral to the agency names the child");
+            b.accessible("home: the lead's work").screenshot("console-home");
+
+            b.tabTo("#work-triage a[href^='/triage/']");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Lena Kowalczyk"));
+            assertTrue(b.find("#contacts").getText().contains("Found alone at home late at night."));
+            b.tabTo("#decide");
+            b.type(Keys.ENTER);
+            String problems = b.find(".govuk-error-summary").getText();
+            assertTrue(problems.contains("Select the decision") && problems.contains("Enter why you decided this"), problems);
+            b.accessible("triage decision with errors").screenshot("console-triage-error");
+            b.tabTo("#outcome-strategy-discussion");
+            b.type(Keys.SPACE);
+            b.tabTo("#reason");
+            b.type("Child left alone at night at immediate risk; police and health to join a strategy discussion today.");
+            b.tabTo("#decide");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.className("govuk-panel__title"), "Decision recorded"));
+            assertTrue(b.find("#what-happens-next").getText().contains("strategy discussion"));
+            b.accessible("triage decided").screenshot("console-triage-decided");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 9)
+    void without_javascript_the_front_door_still_decides_a_contact() {
+        String lucas = policeConcernAbout("Lucas", "Ferreira", "medium");
+        try (Browser b = new Browser(console.baseUrl(), false)) {
+            b.open("/triage").signIn("lead.haringey", PASSWORD);
+            assertEquals("Triage queue", b.heading());
+            b.accessible("triage queue").screenshot("console-triage-queue");
+            b.narrow("triage queue");
+            b.wide();
+            b.find("#waiting a[href^='/triage/']");
+            b.driver.findElements(By.cssSelector("#waiting tr")).stream()
+                    .filter(r -> r.getText().contains("Lucas Ferreira")).findFirst().orElseThrow()
+                    .findElement(By.cssSelector("a")).click();
+            b.find("label[for='outcome-advice-given']").click();
+            b.find("#reason").sendKeys("Advice on supervision given to the family by phone.");
+            b.find("#decide").click();
+            assertEquals("Decision recorded", b.find(".govuk-panel__title").getText());
+            given().baseUri(referrals).auth().oauth2(keycloak.userToken("lead.haringey", PASSWORD))
+                    .queryParam("childId", lucas).get("/triage").then().statusCode(200)
+                    .body("items[0].decision.outcome", equalTo("advice-given"));
+        }
+    }
+
+    /**
+     * A social worker at the front door acts on a referral while its clock runs: acknowledges it, decides it (a
+     * missing decision is named), and completes the assessment; each step ends on what happens next.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 8)
+    void a_social_worker_acknowledges_decides_and_assesses_a_referral() {
+        String noor = policeConcernAbout("Noor", "Haddad", "high");
+        String police = keycloak.clientToken("met-police-system", "met-police-local-dev-secret");
+        String lead = keycloak.userToken("lead.haringey", PASSWORD);
+        String concernId = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(audit).auth().oauth2(lead)
+                .queryParam("kind", "concern").get("/children/" + noor + "/chronology").then().statusCode(200)
+                .extract().<String>path("entries[0].data.concernId"), java.util.Objects::nonNull);
+        String referral = given().baseUri(referrals).auth().oauth2(police).contentType("application/json").body("""
+                {"childId": "%s", "toAgency": "haringey-csc", "concernIds": ["%s"],
+                 "reason": "Left alone at night twice this month.", "urgency": "urgent",
+                 "familyInformed": "Father told of the referral.", "consent": {"status": "given"}}"""
+                .formatted(noor, concernId)).post("/referrals").then().statusCode(201).extract().path("referralId");
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/referrals/" + referral).signIn("sw.haringey", PASSWORD);
+            assertEquals("Noor Haddad", b.heading());
+            assertTrue(b.find("#clocks").getText().contains("Running"), b.find("#clocks").getText());
+            b.accessible("a referral to act on").screenshot("console-referral");
+            b.find("#acknowledge").click();
+            assertEquals("Referral acknowledged", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            b.find("#decide").click();
+            assertTrue(b.find(".govuk-error-summary").getText().contains("Select the decision"));
+            b.accessible("a referral decision with an error").screenshot("console-referral-error");
+            b.find("label[for='outcome-child-in-need-assessment']").click();
+            b.find("#reason").sendKeys("Needs an assessment of supervision at home.");
+            b.find("#decide").click();
+            assertEquals("Decision recorded: Child in need assessment", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            b.find("#summary").sendKeys("Father works nights; a childminder is arranged and the school is involved.");
+            b.find("#complete-assessment").click();
+            assertEquals("Assessment completed", b.find(".govuk-panel__title").getText());
+            b.accessible("assessment completed");
+            b.find("#next").click();
+            assertTrue(b.find("#referral-status").getText().contains("Child in need assessment"));
+            b.narrow("a referral");
+            b.screenshot("console-referral-375");
+            b.wide();
+        }
+    }
+
+    /**
+     * The lead records a review of the team's plan with the keyboard alone: the date in its three boxes, who
+     * attended, what was decided and a SHANARRI rating; then agrees an action whose impossible date and missing
+     * owner are named together.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 7)
+    void the_lead_records_the_team_s_review_with_the_keyboard_alone_and_agrees_an_action() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child + "/team").signIn("lead.haringey", PASSWORD);
+            b.tabTo("#record-review");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Record a review"));
+            b.tabTo("#heldOn-day");
+            b.type(Integer.toString(today.getDayOfMonth()));
+            b.tabTo("#heldOn-month");
+            b.type(Integer.toString(today.getMonthValue()));
+            b.tabTo("#heldOn-year");
+            b.type(Integer.toString(today.getYear()));
+            b.tabTo("#attendees-0");
+            b.type(Keys.SPACE);
+            b.tabTo("#decisions");
+            b.type("Keep the health assessment booked");
+            b.tabTo("#rating-safe");
+            b.type("4");
+            b.tabTo("#assessment-stands");
+            b.type(Keys.SPACE);
+            b.accessible("record a review");
+            b.screenshot("console-team-review");
+            b.tabTo("#submit");
+            b.type(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBe(By.className("govuk-panel__title"), "Review recorded"));
+            b.find("#next").click();
+            assertTrue(b.find("#reviews").getText().contains("Keep the health assessment booked"));
+
+            b.find("#agree-action").click();
+            b.find("#description").sendKeys("Book a dental check-up");
+            b.find("#dueOn-day").sendKeys("31");
+            b.find("#dueOn-month").sendKeys("2");
+            b.find("#dueOn-year").sendKeys(Integer.toString(today.getYear() + 1));
+            b.find("#submit").click();
+            String problems = b.find(".govuk-error-summary").getText();
+            assertTrue(problems.contains("Select who does it") && problems.contains("The date it is due must be a real date"), problems);
+            assertEquals("Book a dental check-up", b.find("#description").getAttribute("value"), "what was typed is kept");
+            b.accessible("agree an action with errors").screenshot("console-team-action-error");
+            new Select(b.find("#ownerMemberId")).selectByIndex(1);
+            b.find("#dueOn-day").clear();
+            b.find("#dueOn-day").sendKeys("28");
+            b.find("#submit").click();
+            assertEquals("Action agreed", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            assertTrue(b.find("#actions").getText().contains("Book a dental check-up"));
+            b.narrow("the team");
+            b.screenshot("console-team-375");
+            b.wide();
+        }
+    }
+
+    /** The summary, the chronology and the referrals can be read on a phone: nothing scrolls sideways at 375 px. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 6)
+    void at_375_pixels_the_summary_the_chronology_and_the_referrals_fit_the_screen() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child).signIn("lead.haringey", PASSWORD);
+            b.find("#case-summary");
+            b.narrow("the case summary and chronology").accessible("chronology at 375 px").screenshot("console-chronology-375");
+            b.open("/children/" + child + "?all=true");
+            b.find("#chronology");
+            b.narrow("every entry");
+            b.open("/referrals");
+            b.find("#referrals");
+            b.narrow("referrals").accessible("referrals at 375 px").screenshot("console-referrals-375");
+            b.open("/");
+            b.find("#your-work");
+            b.narrow("the lead's work").screenshot("console-home-375");
+            b.wide();
+        }
+    }
+
+    /**
+     * A practitioner's own work: the concerns they raised with a reference and where each stands; one amended
+     * (a missing reason named) and then withdrawn, each ending on what happens next.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 5)
+    void a_practitioner_finds_their_own_concern_amends_it_and_withdraws_it() {
+        String officer = keycloak.userToken("pc.adeyemi", PASSWORD);
+        String concernId = given().baseUri(concerns).auth().oauth2(officer).contentType("application/json").body("""
+                {"child": {"nhsNumber": "%s", "familyName": "Osei", "givenName": "Kofi", "dateOfBirth": "2015-07-30",
+                 "postcode": "N17 9LP"}, "category": "neglect", "riskLevel": "low",
+                 "description": "Seen begging outside the station after dark.", "occurredAt": "2026-12-02T19:40:00Z"}"""
+                .formatted(TestNhsNumbers.next())).post("/concerns").then().statusCode(201).extract().path("concernId");
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/concerns").signIn("pc.adeyemi", PASSWORD);
+            assertEquals("Your concerns", b.heading());
+            String reference = "C-" + concernId.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+            String list = b.find("#concerns").getText();
+            assertTrue(list.contains("Kofi Osei") && list.contains(reference) && list.contains("Low risk"), list);
+            b.accessible("your concerns").screenshot("console-your-concerns");
+            b.find("a[href='/concerns/" + concernId + "']").click();
+            assertEquals("Kofi Osei, 11 years old: Neglect", b.heading());
+            new Select(b.find("#riskLevel")).selectByValue("high");
+            b.find("#amend").click();
+            assertTrue(b.find(".govuk-error-summary").getText().contains("Enter why you are changing it"));
+            assertEquals("high", new Select(b.find("#riskLevel")).getFirstSelectedOption().getAttribute("value"),
+                    "the choice is kept");
+            b.accessible("amend a concern with an error").screenshot("console-amend-concern-error");
+            b.find("#amendReason").sendKeys("He told officers he had not eaten for two days.");
+            b.find("#amend").click();
+            assertEquals("Concern changed", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            assertTrue(b.find("#concern").getText().contains("High"));
+            b.find("#withdrawReason").sendKeys("Recorded against the wrong child: he is his cousin.");
+            b.find("#withdraw").click();
+            assertEquals("Concern withdrawn", b.find(".govuk-panel__title").getText());
+            b.open("/concerns");
+            assertTrue(b.find("#concerns").getText().contains("Withdrawn"));
+        }
+    }
+
+    /**
+     * Break-glass from the console: a lead of an agency with no relationship is told the child's page is not
+     * found, opens the records in an emergency (a justification too short is named), and then reads the whole
+     * picture under a warning that says the agencies were told.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 4)
+    void a_lead_with_no_relationship_opens_a_child_s_records_in_an_emergency() {
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + child).signIn("dsl.safe-steps", PASSWORD);
+            assertEquals("Page not found", b.heading());
+            b.find("#break-glass").click();
+            assertEquals("Open a child's records in an emergency", b.heading());
+            b.find("#justification").sendKeys("Urgent.");
+            b.find("#open-records").click();
+            assertTrue(b.find(".govuk-error-summary").getText().contains("must be at least 20 characters"),
+                    b.find(".govuk-error-summary").getText());
+            b.accessible("break-glass with an error").screenshot("console-break-glass-error");
+            b.find("#justification").clear();
+            b.find("#justification").sendKeys("Mother arrived at the refuge with the child, who has bruising; we need the whole picture tonight.");
+            b.find("#open-records").click();
+            assertEquals("Ama Mensah", b.heading());
+            assertTrue(b.find("#emergency-warning").getText().contains("in an emergency"));
+            assertTrue(b.find("#significant").getText().contains("Bruising to both upper arms"));
+            b.accessible("chronology under break-glass").screenshot("console-break-glass");
+        }
+    }
+
+    /**
+     * The front door carries a child from a strategy discussion to a child protection plan in the console: an
+     * empty strategy discussion names every missing answer at once; then the discussion, the enquiry's outcome
+     * and the initial conference, after which the case summary shows the plan.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 3)
+    void the_front_door_records_the_pathway_from_strategy_discussion_to_a_plan() {
+        String mira = policeConcernAbout("Mira", "Petrova", "high");
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        try (Browser b = new Browser(console.baseUrl())) {
+            b.open("/children/" + mira + "/child-protection").signIn("lead.haringey", PASSWORD);
+            assertEquals("Child protection", b.heading());
+            b.find("#record-strategy").click();
+            b.find("#submit").click();
+            String problems = b.find(".govuk-error-summary").getText();
+            assertTrue(problems.contains("Enter when it was held") && problems.contains("Select the decision")
+                    && problems.contains("Enter why"), problems);
+            b.accessible("strategy discussion with errors").screenshot("console-strategy-error");
+            b.find("#heldAt-day").sendKeys(Integer.toString(yesterday.getDayOfMonth()));
+            b.find("#heldAt-month").sendKeys(Integer.toString(yesterday.getMonthValue()));
+            b.find("#heldAt-year").sendKeys(Integer.toString(yesterday.getYear()));
+            b.find("#heldAt-time").sendKeys("09:30");
+            b.find("label[for='agency-met-police']").click();
+            b.find("#information-met-police").sendKeys("Two call-outs to the address this month.");
+            b.find("label[for='agency-whittington-health']").click();
+            b.find("label[for='decision-section-47-enquiry']").click();
+            b.find("#reason").sendKeys("Left alone at night repeatedly; reasonable cause to suspect significant harm.");
+            b.find("#submit").click();
+            assertEquals("Strategy discussion recorded", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            assertTrue(b.find(".govuk-summary-card").getText().contains("Section 47 enquiry"));
+            b.find("#next-step").click();
+            b.find("label[for='outcome-substantiated-continuing-risk']").click();
+            b.find("#summary").sendKeys("Neglect substantiated; the risk continues.");
+            b.find("#submit").click();
+            assertEquals("Enquiry outcome recorded", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            assertTrue(b.find(".govuk-summary-card").getText().contains("Initial conference by"));
+            b.find("#next-step").click();
+            b.find("#heldAt-day").sendKeys(Integer.toString(yesterday.getDayOfMonth()));
+            b.find("#heldAt-month").sendKeys(Integer.toString(yesterday.getMonthValue()));
+            b.find("#heldAt-year").sendKeys(Integer.toString(yesterday.getYear()));
+            b.find("#heldAt-time").sendKeys("16:00");
+            b.find("label[for='agency-met-police']").click();
+            b.find("label[for='agency-whittington-health']").click();
+            b.find("label[for='parentsAttended-yes']").click();
+            b.find("label[for='childAttended-no']").click();
+            b.find("label[for='category-neglect']").click();
+            b.find("#leadSocialWorker").sendKeys("Kemi Balogun");
+            b.accessible("initial conference").screenshot("console-initial-conference");
+            b.find("#submit").click();
+            assertEquals("Conference recorded", b.find(".govuk-panel__title").getText());
+            b.find("#next").click();
+            assertTrue(b.find(".govuk-summary-card").getText().contains("First core group by"));
+            b.accessible("child protection episode").screenshot("console-child-protection");
+            b.open("/children/" + mira);
+            assertTrue(b.find("#summary-status").getText().contains("Child protection plan (neglect)"),
+                    b.find("#summary-status").getText());
         }
     }
 }

@@ -151,6 +151,12 @@ class LiveNotificationsTest {
         assertEquals(newest.<Number>path("notifications[0].seq").longValue(), newest.<Number>path("latest").longValue(),
                 "latest is the newest seq, to follow the stream from");
         as(lead(other)).get("/notifications").then().statusCode(200).body("notifications", hasSize(1));
+        // Paging back: those older than the newest, newest first.
+        long top = newest.<Number>path("notifications[0].seq").longValue();
+        as(lead(agency)).queryParam("before", top).queryParam("limit", 1).get("/notifications").then().statusCode(200)
+                .body("notifications", hasSize(1))
+                .body("notifications[0].headline", org.hamcrest.Matchers.startsWith("whittington-health"));
+        as(lead(agency)).queryParam("before", top).get("/notifications").then().body("notifications", hasSize(2));
     }
 
     @Test
@@ -160,6 +166,9 @@ class LiveNotificationsTest {
                 .body("violations[0].field", equalTo("limit"));
         as(lead(agency)).get("/notifications?after=-1").then().statusCode(400).body("violations[0].field", equalTo("after"));
         as(lead(agency)).get("/notifications?after=abc").then().statusCode(400).body("violations[0].rule", equalTo("integer"));
+        as(lead(agency)).get("/notifications?before=x").then().statusCode(400).body("violations[0].field", equalTo("before"));
+        as(lead(agency)).get("/notifications?before=5&after=1").then().statusCode(400)
+                .body("violations[0].field", equalTo("before")).body("violations[0].rule", equalTo("one-of"));
         given().auth().oauth2(lead(agency)).header("Last-Event-ID", "x").get("/notifications/stream").then().statusCode(400)
                 .body("violations[0].field", equalTo("Last-Event-ID"));
         as(TestTokens.token("pc-1", agency, "practitioner")).get("/notifications").then().statusCode(403);

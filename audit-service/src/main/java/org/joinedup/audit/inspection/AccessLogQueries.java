@@ -45,23 +45,33 @@ public class AccessLogQueries {
      * newest first.
      */
     public AccessLog find(UUID childId, String actorId, String agencyId, Instant asOf, int offset, int limit) {
+        return find(childId, actorId, agencyId, null, asOf, offset, limit);
+    }
+
+    /**
+     * As {@link #find(UUID, String, String, Instant, int, int)}, narrowed to one basis: a basis the reads were
+     * recorded with (front-door, relationship, emergency-access, inspector...), or {@code refused} for refusals.
+     */
+    public AccessLog find(UUID childId, String actorId, String agencyId, String basis, Instant asOf, int offset, int limit) {
         String where = " where event_type in ('record-accessed', 'record-access-refused')"
                 + " and (?::uuid is null or child_id = ?) and (?::text is null or actor_id = ?)"
-                + " and (?::text is null or agency_id = ?) and (?::timestamptz is null or occurred_at <= ?)";
+                + " and (?::text is null or agency_id = ?) and (?::timestamptz is null or occurred_at <= ?)"
+                + " and (?::text is null or (case when event_type = 'record-access-refused' then 'refused'"
+                + " else payload->>'basis' end) = ?)";
         try (Connection c = dataSource.getConnection();
              PreparedStatement count = c.prepareStatement("select count(*) from ledger_entry" + where);
              PreparedStatement page = c.prepareStatement("select seq, child_id, actor_id, agency_id, payload->>'what', "
                      + "payload->>'reference', payload->>'purpose', occurred_at, source, event_type, payload->>'basis', "
                      + "payload->>'rule' from ledger_entry" + where + " order by occurred_at desc, seq desc offset ? limit ?")) {
-            bind(count, childId, actorId, agencyId, asOf);
+            bind(count, childId, actorId, agencyId, asOf, basis);
             long total;
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            bind(page, childId, actorId, agencyId, asOf);
-            page.setInt(9, offset);
-            page.setInt(10, limit);
+            bind(page, childId, actorId, agencyId, asOf, basis);
+            page.setInt(11, offset);
+            page.setInt(12, limit);
             List<Access> found = new ArrayList<>();
             try (ResultSet rs = page.executeQuery()) {
                 while (rs.next()) {
@@ -77,8 +87,8 @@ public class AccessLogQueries {
         }
     }
 
-    private static void bind(PreparedStatement ps, UUID childId, String actorId, String agencyId, Instant asOf)
-            throws SQLException {
+    private static void bind(PreparedStatement ps, UUID childId, String actorId, String agencyId, Instant asOf,
+                             String basis) throws SQLException {
         Timestamp at = asOf == null ? null : Timestamp.from(asOf);
         ps.setObject(1, childId);
         ps.setObject(2, childId);
@@ -88,5 +98,7 @@ public class AccessLogQueries {
         ps.setString(6, agencyId);
         ps.setTimestamp(7, at);
         ps.setTimestamp(8, at);
+        ps.setString(9, basis);
+        ps.setString(10, basis);
     }
 }

@@ -81,6 +81,11 @@ public class InspectionResource {
         return replayed;
     }
 
+    /** The bases a read can be recorded with, and {@code refused} for refusals. */
+    static final java.util.List<String> BASES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(org.joinedup.events.access.AccessBasis.values()).map(org.joinedup.events.access.AccessBasis::wireName),
+            java.util.stream.Stream.of("refused")).toList();
+
     @GET
     @Path("access-log")
     @RolesAllowed({Roles.INSPECTOR, Roles.SAFEGUARDING_LEAD})
@@ -88,8 +93,11 @@ public class InspectionResource {
             + "by child and/or by user, as of a moment",
             description = "From the ledger's record-accessed and record-access-refused entries, newest first. asOf "
                     + "(default now) replays the log as it stood then: who had looked. An inspector sees every agency's "
-                    + "reads; a safeguarding lead sees those of their own agency only (to oversee their own staff).")
+                    + "reads; a safeguarding lead sees those of their own agency only (to oversee their own staff). "
+                    + "agencyId (an inspector: one agency's reads) and basis (front-door, relationship, emergency-access, "
+                    + "inspector, own-agency..., or refused) narrow it; offset and limit page it.")
     public AccessLogQueries.AccessLog accessLog(@QueryParam("childId") String childId, @QueryParam("userId") String userId,
+                                                @QueryParam("agencyId") String agencyId, @QueryParam("basis") String basis,
                                                 @QueryParam("asOf") String asOf,
                                                 @QueryParam("offset") @DefaultValue("0") String offset,
                                                 @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -98,12 +106,18 @@ public class InspectionResource {
         if (userId != null && (userId.isBlank() || userId.length() > 200)) {
             errors.add("userId", "length", "must be 1 to 200 characters");
         }
+        if (agencyId != null && (agencyId.isBlank() || agencyId.length() > 100)) {
+            errors.add("agencyId", "length", "must be 1 to 100 characters");
+        }
+        if (basis != null && !BASES.contains(basis)) {
+            errors.add("basis", "one-of", "must be one of " + String.join(", ", BASES));
+        }
         Instant at = asOf(errors, asOf);
         int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, ChronologyResource.MAX_LIMIT);
         errors.throwIfAny();
-        String agency = caller.hasRole(Roles.INSPECTOR) ? null : caller.requireAgency();
-        return accessLog.find(child, userId, agency, at, from, size);
+        String agency = caller.hasRole(Roles.INSPECTOR) ? agencyId : caller.requireAgency();
+        return accessLog.find(child, userId, agency, basis, at, from, size);
     }
 
     @GET

@@ -57,6 +57,9 @@ public class ChildRecordsResource {
     @jakarta.inject.Inject
     java.time.Clock clock;
 
+    @jakarta.inject.Inject
+    org.joinedup.platform.access.AccessLog access;
+
     public ChildRecordsResource(ChildReview review, ChildIndex index, ChildLinks links, Caller caller,
                                 IdempotencyKeys idempotency) {
         this.review = review;
@@ -72,13 +75,15 @@ public class ChildRecordsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD})
+    @RolesAllowed({Roles.PRACTITIONER, Roles.SAFEGUARDING_LEAD, Roles.INSPECTOR})
     @Operation(summary = "Find a child: by NHS number, or by names with a date of birth or an approximate age",
             description = "Every record that may be the child, strongest evidence first, each with its score and reasons "
                     + "and the identifications the caller may see: never a silent best guess. Only records the caller's "
                     + "agency has a relationship with (or is the front door of) are answered (docs/access.md); the others "
                     + "are not mentioned. nhsNumber (10 digits, modulus-11), or familyName and givenName with dateOfBirth "
-                    + "(YYYY-MM-DD) or ageYears (0 to 25). Each record answered is recorded as read (child-search).")
+                    + "(YYYY-MM-DD) or ageYears (0 to 25). Each record answered is recorded as read (child-search). An "
+                    + "inspector finds a child by NHS number only (400 nhsNumber required-for-inspectors otherwise): every "
+                    + "record with that NHS number, on the basis inspector, each recorded as read.")
     public List<Found> search(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("familyName") String familyName,
                               @QueryParam("givenName") String givenName, @QueryParam("dateOfBirth") String dateOfBirth,
                               @QueryParam("ageYears") String ageYears) {
@@ -101,6 +106,12 @@ public class ChildRecordsResource {
         String family = errors.optionalText("familyName", familyName, 100);
         String given = errors.optionalText("givenName", givenName, 100);
         boolean byNhsNumber = nhsNumber != null && !nhsNumber.isBlank();
+        boolean inspector = caller.hasRole(Roles.INSPECTOR) && !caller.hasRole(Roles.SAFEGUARDING_LEAD)
+                && !caller.hasRole(Roles.PRACTITIONER);
+        if (inspector && !byNhsNumber) {
+            errors.add("nhsNumber", "required-for-inspectors", "is required: an inspector finds a child by NHS number only");
+            errors.throwIfAny();
+        }
         if (!byNhsNumber) {
             if (family == null) {
                 errors.add("familyName", "required", "is required: an NHS number, or names with a date of birth or an age");
@@ -115,6 +126,9 @@ public class ChildRecordsResource {
         errors.throwIfAny();
         ChildSearch.Query query = new ChildSearch.Query(nhs, family, given, dob, dob == null ? age : null, today);
         List<ChildSearch.Found> found = search.find(query);
+        if (inspector) {
+            return inspected(found, nhs);
+        }
         java.util.Map<UUID, ChildSight> sights = reads.sights(found.stream().map(ChildSearch.Found::childId).toList());
         List<Found> shown = new java.util.ArrayList<>();
         for (ChildSearch.Found f : found) {
@@ -130,6 +144,25 @@ public class ChildRecordsResource {
                     links.groupOf(f.childId()).stream().filter(g -> !g.equals(f.childId())).toList()));
         }
         reads.read("child-search", shown.stream().map(f -> sights.get(f.childId())).toList());
+        return shown;
+    }
+
+    /**
+     * What an inspector finds by NHS number: the records holding that very number (not near misses), every
+     * identification they were recorded with, each answer recorded as read on the basis inspector.
+     */
+    private List<Found> inspected(List<ChildSearch.Found> found, String nhs) {
+        List<Found> shown = new java.util.ArrayList<>();
+        for (ChildSearch.Found f : found) {
+            List<org.joinedup.events.concern.ChildIdentification> ids = index.sourcedIdentifications(f.childId()).stream()
+                    .map(ChildIndex.SourcedIdentification::identification).toList();
+            if (ids.stream().noneMatch(i -> nhs.equals(i.nhsNumber()))) {
+                continue;
+            }
+            shown.add(new Found(f.childId(), f.score(), f.reasons(), org.joinedup.events.access.AccessBasis.INSPECTOR.wireName(),
+                    ids, links.groupOf(f.childId()).stream().filter(g -> !g.equals(f.childId())).toList()));
+        }
+        access.read("child-search", shown.stream().map(Found::childId).toList(), org.joinedup.events.access.AccessBasis.INSPECTOR);
         return shown;
     }
 

@@ -87,6 +87,40 @@ public class AgencyConcernViews {
                 where v.concern_id = ?""", agencyId, concernId).stream().findFirst();
     }
 
+    /** A page of concerns an agency raised (one practitioner's, when named), newest first, with how many in all. */
+    public record Own(long total, List<JsonNode> concerns) {
+    }
+
+    public Own own(String agencyId, String practitionerId, int offset, int limit) {
+        String where = " from concern_view where agency_id = ? and (?::text is null or view->>'practitionerId' = ?)";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("select count(*)" + where);
+             PreparedStatement page = c.prepareStatement("select view::text" + where
+                     + " order by occurred_at desc, concern_id offset ? limit ?")) {
+            for (PreparedStatement ps : List.of(count, page)) {
+                ps.setString(1, agencyId);
+                ps.setString(2, practitionerId);
+                ps.setString(3, practitionerId);
+            }
+            page.setInt(4, offset);
+            page.setInt(5, limit);
+            long total;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<JsonNode> found = new ArrayList<>();
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    found.add(JSON.readTree(rs.getString(1)));
+                }
+            }
+            return new Own(total, found);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not read the agency's concerns", e);
+        }
+    }
+
     private List<ConcernRow> rows(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -89,6 +89,11 @@ public class LiveNotifications {
         return query("where agency_id = $1 and seq > $2 order by seq limit $3", Tuple.of(agencyId, after, limit));
     }
 
+    /** The agency's notifications older than a sequence number, newest first: the next page back. */
+    public Uni<List<Item>> before(String agencyId, long before, int limit) {
+        return query("where agency_id = $1 and seq < $2 order by seq desc limit $3", Tuple.of(agencyId, before, limit));
+    }
+
     /** The agency's newest notifications, newest first. */
     public Uni<List<Item>> newest(String agencyId, int limit) {
         return query("where agency_id = $1 order by seq desc limit $2", Tuple.of(agencyId, limit));

@@ -52,15 +52,22 @@ public class NotificationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The caller's agency's notifications: the newest, or those after a sequence number",
-            description = "Without after: the newest first. With after (a seq seen before): those after it, oldest first. "
-                    + "limit 1 to 100 (default 50). latest is the agency's highest seq, to follow the stream from.")
-    public Uni<Map<String, Object>> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+            description = "Without after or before: the newest first. With after (a seq seen before): those after it, "
+                    + "oldest first. With before (a seq): those older than it, newest first (the next page back). Not both "
+                    + "(400 one-of). limit 1 to 100 (default 50). latest is the agency's highest seq, to follow the stream from.")
+    public Uni<Map<String, Object>> list(@QueryParam("after") String after, @QueryParam("before") String before,
+                                         @QueryParam("limit") String limit) {
         FieldErrors errors = new FieldErrors();
         int max = limit == null ? 50 : errors.integer("limit", limit, 1, 100);
         long from = after == null ? -1 : sequence(errors, "after", after);
+        long to = before == null ? -1 : sequence(errors, "before", before);
+        if (after != null && before != null) {
+            errors.add("before", "one-of", "give after or before, not both");
+        }
         errors.throwIfAny();
         String agency = caller.requireAgency();
-        Uni<List<LiveNotifications.Item>> items = from < 0 ? live.newest(agency, max) : live.after(agency, from, max);
+        Uni<List<LiveNotifications.Item>> items = from >= 0 ? live.after(agency, from, max)
+                : to >= 0 ? live.before(agency, to, max) : live.newest(agency, max);
         return items.flatMap(list -> live.latest(agency).map(latest -> Map.of("notifications", list, "latest", latest)));
     }
 

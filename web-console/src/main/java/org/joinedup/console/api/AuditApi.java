@@ -19,6 +19,13 @@ public interface AuditApi {
                         @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("order") String order, @QueryParam("offset") int offset, @QueryParam("limit") int limit);
 
+    /** The entries of one significance (significant: what a lead must not miss; process: the rest), newest first. */
+    @GET
+    @Path("/children/{childId}/chronology")
+    JsonNode entries(@PathParam("childId") String childId, @QueryParam("significance") String significance,
+                        @QueryParam("kind") String kind, @QueryParam("order") String order, @QueryParam("offset") int offset,
+                        @QueryParam("limit") int limit);
+
     @GET
     @Path("/measures")
     JsonNode measures(@QueryParam("area") String area, @QueryParam("from") String from, @QueryParam("to") String to);

@@ -34,6 +34,33 @@ public interface ConcernApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode raise(java.util.Map<String, Object> body);
 
+    /** The calling practitioner's own concerns (raisedBy=me) or their agency's, newest first. */
+    @GET
+    @Path("/concerns")
+    JsonNode own(@QueryParam("raisedBy") String raisedBy, @QueryParam("offset") int offset, @QueryParam("limit") int limit);
+
+    /** One concern, with its ETag for the raising agency. */
+    @GET
+    @Path("/concerns/{concernId}")
+    jakarta.ws.rs.core.Response concern(@PathParam("concernId") String concernId);
+
+    @POST
+    @Path("/concerns/{concernId}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode amend(@PathParam("concernId") String concernId, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                   java.util.Map<String, Object> body);
+
+    @POST
+    @Path("/concerns/{concernId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode withdraw(@PathParam("concernId") String concernId, java.util.Map<String, Object> body);
+
+    /** Break-glass: the calling lead opens the child's whole picture, with a written justification. */
+    @POST
+    @Path("/children/{childId}/emergency-access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode emergencyAccess(@PathParam("childId") String childId, java.util.Map<String, Object> body);
+
     @POST
     @Path("/shares")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +86,10 @@ public interface ConcernApi {
     @Path("/flags")
     JsonNode flags(@QueryParam("status") String status, @QueryParam("limit") int limit);
 
+    @GET
+    @Path("/flags")
+    JsonNode flagsOf(@QueryParam("childId") String childId, @QueryParam("status") String status, @QueryParam("limit") int limit);
+
     @POST
     @Path("/flags/{flagId}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,7 +99,14 @@ public interface ConcernApi {
     @GET
     @Path("/children/candidates")
     jakarta.ws.rs.core.Response candidates(@QueryParam("status") String status, @QueryParam("reason") String reason,
-                                           @QueryParam("after") String after, @QueryParam("limit") int limit);
+                                           @QueryParam("childId") String childId, @QueryParam("after") String after,
+                                           @QueryParam("limit") int limit);
+
+    /** The open pairs of the review queue that involve one child record. */
+    @GET
+    @Path("/children/candidates")
+    JsonNode candidatesOf(@QueryParam("childId") String childId, @QueryParam("status") String status,
+                          @QueryParam("limit") int limit);
 
     @GET
     @Path("/children/candidates/{candidateId}")

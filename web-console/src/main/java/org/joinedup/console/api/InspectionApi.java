@@ -21,7 +21,9 @@ public interface InspectionApi {
 
     @GET
     @Path("/access-log")
-    JsonNode accessLog(@QueryParam("childId") String childId, @QueryParam("limit") int limit);
+    JsonNode accessLog(@QueryParam("childId") String childId, @QueryParam("agencyId") String agencyId,
+                       @QueryParam("basis") String basis, @QueryParam("asOf") String asOf, @QueryParam("offset") int offset,
+                       @QueryParam("limit") int limit);
 
     @GET
     @Path("/verification")

@@ -20,6 +20,11 @@ public interface NotificationApi {
     @Path("/notifications")
     JsonNode newest(@QueryParam("limit") int limit);
 
+    /** Older notifications: those before a seq, newest first. */
+    @GET
+    @Path("/notifications")
+    JsonNode before(@QueryParam("before") long before, @QueryParam("limit") int limit);
+
     @GET
     @Path("/notifications/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)

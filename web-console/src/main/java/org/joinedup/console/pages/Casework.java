@@ -45,11 +45,11 @@ public class Casework {
 
         static native TemplateInstance referrals(Person person, String childId, boolean overdueOnly, List<Referral> referrals);
 
-        static native TemplateInstance team(Person person, String childId, Team team);
+        static native TemplateInstance team(Person person, String childId, Team team, CaseSummary summary);
     }
 
     /** A share in the inbox: exactly what was sent. */
-    public record Share(String shareId, String childId, String from, String purpose, String sharedAt, List<String> concerns, String note) {
+    public record Share(String shareId, String childId, String child, String from, String purpose, String sharedAt, List<String> concerns, String note) {
     }
 
     /** A break-glass opening of the agency's records. */
@@ -62,7 +62,7 @@ public class Casework {
     }
 
     /** A referral with its clocks, in full or as a headline. */
-    public record Referral(String referralId, String childId, String from, String to, String status, String madeAt,
+    public record Referral(String referralId, String childId, String child, String from, String to, String status, String madeAt,
                            String urgency, String reason, List<Clock> clocks, boolean overdue, boolean headline,
                            String whomToCall) {
     }
@@ -99,7 +99,8 @@ public class Casework {
     }
 
     /** An agreed action with its one owner. */
-    public record Action(String description, String owner, String dueOn, String status, boolean overdue) {
+    public record Action(String actionId, String description, String owner, String dueOn, String status, boolean overdue,
+                         boolean open) {
     }
 
     /** A review of the plan: when, and what was decided. */
@@ -113,9 +114,19 @@ public class Casework {
     private final ReferralApi referrals;
     private final DirectoryApi directory;
     private final Csrf csrf;
+    private final CaseSummaries summaries;
+    private final ChildNames childNames;
+    private final Agencies agencies;
+
+    @jakarta.inject.Inject
+    People people;
 
     public Casework(Person person, @RestClient ConcernApi concerns, @RestClient ReferralApi referrals,
-                    @RestClient DirectoryApi directory, Csrf csrf) {
+                    @RestClient DirectoryApi directory, Csrf csrf, CaseSummaries summaries, ChildNames childNames,
+                    Agencies agencies) {
+        this.summaries = summaries;
+        this.agencies = agencies;
+        this.childNames = childNames;
         this.person = person;
         this.concerns = concerns;
         this.referrals = referrals;
@@ -138,8 +149,9 @@ public class Casework {
                         ChronologyView.when(item.path("pausedAt").asText(null))));
             } else if ("emergency-access".equals(item.path("kind").asText())) {
                 JsonNode g = item.path("grant");
-                notices.add(new Notice(item.path("grantId").asText(), g.path("grantedTo").asText(),
-                        names.getOrDefault(g.path("agencyId").asText(), g.path("agencyId").asText()),
+                String agencyName = agencies.name(g.path("agencyId").asText());
+                notices.add(new Notice(item.path("grantId").asText(), people.name(g.path("grantedTo").asText(), agencyName),
+                        agencyName,
                         g.path("justification").asText(), ChronologyView.when(g.path("grantedAt").asText(null)),
                         ChronologyView.when(g.path("expiresAt").asText(null))));
             } else {
@@ -147,8 +159,8 @@ public class Casework {
                 List<String> sent = new ArrayList<>();
                 item.path("concerns").forEach(c -> sent.add(Labels.words(c.path("category").asText()) + ": "
                         + c.path("description").asText()));
-                shares.add(new Share(s.path("shareId").asText(), s.path("childId").asText(),
-                        names.getOrDefault(s.path("fromAgency").asText(), s.path("fromAgency").asText()),
+                shares.add(new Share(s.path("shareId").asText(), s.path("childId").asText(), childNames.of(s.path("childId").asText()),
+                        agencies.name(s.path("fromAgency").asText()),
                         Labels.words(s.path("purpose").asText()).toLowerCase(java.util.Locale.ROOT), ChronologyView.when(s.path("sharedAt").asText(null)), sent,
                         s.path("note").asText(null)));
             }
@@ -186,7 +198,7 @@ public class Casework {
     @GET
     @Path("referrals")
     public TemplateInstance referrals(@QueryParam("childId") String childId, @QueryParam("overdue") String overdue) {
-        String child = childId == null || childId.isBlank() ? null : UUID.fromString(childId.strip()).toString();
+        String child = childId == null || childId.isBlank() ? null : uuid(childId);
         boolean late = "true".equals(overdue);
         List<Referral> found = new ArrayList<>();
         Map<String, String> names = agencyNames();
@@ -204,6 +216,7 @@ public class Casework {
                         }));
             });
             found.add(new Referral(r.path("referralId").asText(), r.path("childId").asText(),
+                    childNames.of(r.path("childId").asText()),
                     names.getOrDefault(r.path("fromAgency").asText(), r.path("fromAgency").asText()),
                     names.getOrDefault(r.path("toAgency").asText(), r.path("toAgency").asText()),
                     Labels.words(r.path("status").asText()), ChronologyView.when(r.path("madeAt").asText(null)),
@@ -217,10 +230,11 @@ public class Casework {
     @GET
     @Path("children/{childId}/team")
     public TemplateInstance team(@PathParam("childId") String childId) {
-        String child = UUID.fromString(childId).toString();
+        String child = uuid(childId);
+        CaseSummary summary = summaries.of(child, List.of());
         JsonNode teams = referrals.teams(child, 1).path("teams");
         if (teams.isEmpty()) {
-            return Templates.team(person, child, null);
+            return Templates.team(person, child, null, summary);
         }
         JsonNode t = teams.get(0);
         Map<String, String> agencyNames = agencyNames();
@@ -229,23 +243,23 @@ public class Casework {
             t.path("agencies").forEach(a -> agencies.add(agencyNames.getOrDefault(a.asText(), a.asText())));
             return Templates.team(person, child, new Team(true, ChronologyView.when(t.path("formedAt").asText(null)), List.of(),
                     null, List.of(), List.of(), null, false, false, String.join(", ", agencies),
-                    whomToCall(t.path("headline").path("whomToCall")), List.of(), null));
+                    whomToCall(t.path("headline").path("whomToCall")), List.of(), null), summary);
         }
         String lead = t.path("leadProfessional").asText("");
         Map<String, String> names = new HashMap<>();
         List<Member> members = new ArrayList<>();
         for (JsonNode m : t.path("members")) {
             boolean carer = !m.path("agencyId").isTextual();
-            String name = m.path("name").isTextual() ? m.path("name").asText() : m.path("practitionerId").asText("");
+            String name = memberName(m, agencies);
             names.put(m.path("memberId").asText(), name);
             members.add(new Member(name, m.path("role").asText(""), carer ? "Parent or carer"
                     : agencyNames.getOrDefault(m.path("agencyId").asText(), m.path("agencyId").asText()),
                     lead.equals(m.path("memberId").asText()), m.path("active").asBoolean(true)));
         }
         List<Action> actions = new ArrayList<>();
-        t.path("actions").forEach(a -> actions.add(new Action(a.path("description").asText(),
+        t.path("actions").forEach(a -> actions.add(new Action(a.path("actionId").asText(), a.path("description").asText(),
                 names.getOrDefault(a.path("ownerMemberId").asText(), "A former member"), day(a.path("dueOn").asText(null)),
-                Labels.words(a.path("status").asText()), a.path("overdue").asBoolean())));
+                Labels.words(a.path("status").asText()), a.path("overdue").asBoolean(), "open".equals(a.path("status").asText()))));
         List<Review> reviews = new ArrayList<>();
         t.path("reviews").forEach(r -> reviews.add(new Review(day(r.path("heldOn").asText(null)),
                 StreamSupport.stream(r.path("decisions").spliterator(), false).map(JsonNode::asText).toList())));
@@ -259,7 +273,7 @@ public class Casework {
         return Templates.team(person, child, new Team(false, ChronologyView.when(t.path("formedAt").asText(null)), members,
                 names.get(lead), actions, reviews, day(t.path("nextReviewBy").asText(null)),
                 t.path("reviewOverdue").asBoolean(), t.path("wholePlan").asBoolean(true), null, null, wellbeing,
-                assessment(t.path("assessmentId").asText(null))));
+                assessment(t.path("assessmentId").asText(null))), summary);
     }
 
     /** The assessment a team works from, as referral-service shows it to this reader; null when none. */
@@ -293,12 +307,35 @@ public class Casework {
         return names;
     }
 
+    /** A path id that is not an id names nothing: "Page not found", as for one that does not exist. */
+    static String uuid(String id) {
+        try {
+            return UUID.fromString(id.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     /** A date as people write it: 19 December 2026. */
     static String day(String isoDate) {
         if (isoDate == null || isoDate.isBlank()) {
             return null;
         }
         return java.time.LocalDate.parse(isoDate).format(DAY);
+    }
+
+    /**
+     * A member as a person reads them: their name; a practitioner recorded without one by role and agency,
+     * never by an id or a username.
+     */
+    static String memberName(JsonNode m, Agencies agencies) {
+        if (m.path("name").isTextual() && !m.path("name").asText().isBlank()) {
+            return m.path("name").asText();
+        }
+        String role = m.path("role").asText("");
+        String agency = m.path("agencyId").isTextual() ? agencies.name(m.path("agencyId").asText()) : "";
+        return Stream.of(role.isBlank() ? "A practitioner" : role, agency).filter(x -> !x.isBlank())
+                .reduce((a, b) -> a + ", " + b).orElse("A practitioner");
     }
 
     static String whomToCall(JsonNode w) {

@@ -28,14 +28,26 @@ public record ChronologyView(String childId, String basis, String emergencyAcces
      * @param flag      a bigger-picture flag: shown so it stands out
      * @param linked    filed under another record of the child (a lead linked them)
      */
-    public record Entry(String occurredAt, String recordedAt, String agency, String title, String category,
-                        List<String> indicators, String text, String childsVoice, boolean headline, String whomToCall,
-                        boolean flag, boolean linked) {
+    public record Entry(String occurredAt, String recordedAt, String agencyId, String agency, String title, String category,
+                        String risk, List<String> indicators, String text, String childsVoice, boolean headline,
+                        String whomToCall, boolean flag, boolean linked) {
+        /** The GOV.UK tag colour for the risk level. */
+        public String riskTag() {
+            return risk == null ? null : switch (risk) {
+                case "Immediate" -> "govuk-tag--red";
+                case "High" -> "govuk-tag--orange";
+                case "Medium" -> "govuk-tag--yellow";
+                default -> "govuk-tag--grey";
+            };
+        }
     }
 
     /** What the chronology is narrowed to, as the filter form shows it. */
     public record Filters(String agencyId, String kind, String category, String indicator, String from, String to,
                           String order) {
+        /** No filter, newest first. */
+        public static final Filters NONE = new Filters(null, null, null, null, null, null, "newest");
+
         public boolean any() {
             return agencyId != null || kind != null || category != null || indicator != null || from != null || to != null;
         }
@@ -58,9 +70,11 @@ public record ChronologyView(String childId, String basis, String emergencyAcces
                 whom = String.join(", ", java.util.stream.Stream.of(w.path("name").asText(null), w.path("mailbox").asText(null),
                         w.path("phone").asText(null)).filter(s -> s != null && !s.isBlank()).toList());
             }
-            entries.add(new Entry(when(e.path("occurredAt").asText(null)), when(e.path("recordedAt").asText(null)),
-                    agencyId == null ? "" : agencyNames.getOrDefault(agencyId, agencyId), Labels.type(e.path("type").asText()),
-                    category == null ? null : Labels.words(category), indicators,
+            String risk = headline ? h.path("riskLevel").asText(null) : data.path("riskLevel").asText(null);
+            entries.add(new Entry(when(e.path("occurredAt").asText(null)), when(e.path("recordedAt").asText(null)), agencyId,
+                    agencyId == null ? "" : agencyNames.getOrDefault(agencyId, "An agency no longer in the directory"),
+                    Labels.type(e.path("type").asText()),
+                    category == null ? null : Labels.words(category), risk == null ? null : Labels.words(risk), indicators,
                     headline ? null : first(data, "description", "summary", "justification", "reason", "note"),
                     headline ? null : data.path("childsVoice").asText(null), headline, whom,
                     e.path("type").asText().startsWith("bigger-picture-flag"),

@@ -62,6 +62,16 @@ public final class Labels {
     private Labels() {
     }
 
+    private static final Map<String, String> STATUSES = Map.of(
+            "police-protection", "In police protection", "child-protection-plan", "Child protection plan",
+            "looked-after", "Looked after", "child-in-need", "Child in need plan", "early-help", "Early help",
+            "none", "No status recorded");
+
+    /** A child's status as words: "Child protection plan". */
+    public static String status(String status) {
+        return status == null ? "" : STATUSES.getOrDefault(status, words(status));
+    }
+
     /** An event type as words: "Concern raised". */
     public static String type(String type) {
         return type == null ? "" : TYPES.getOrDefault(type, words(type));

@@ -53,6 +53,9 @@ public class Measures {
     private final AuditApi audit;
     private final DirectoryApi directory;
 
+    @jakarta.inject.Inject
+    Agencies agencyNames;
+
     public Measures(Person person, @RestClient AuditApi audit, @RestClient DirectoryApi directory) {
         this.person = person;
         this.audit = audit;
@@ -135,7 +138,7 @@ public class Measures {
         return s == null || s.isBlank();
     }
 
-    static List<Section> sections(JsonNode m) {
+    List<Section> sections(JsonNode m) {
         List<Section> sections = new ArrayList<>();
         JsonNode r = m.path("referrals");
         List<Row> referrals = new ArrayList<>();
@@ -144,7 +147,7 @@ public class Measures {
         referrals.add(ratio("Assessed within 45 working days", r.path("assessedWithin45WorkingDays")));
         referrals.add(ratio("Re-referred within 12 months", r.path("reReferralsWithin12Months")));
         r.path("byReferringAgency").forEach(a -> referrals.add(ratio("Decided within one working day, referred by "
-                + a.path("agencyId").asText(), a.path("decidedWithinOneWorkingDay"))));
+                + agencyNames.name(a.path("agencyId").asText()), a.path("decidedWithinOneWorkingDay"))));
         sections.add(new Section("measures-referrals", "Referrals", referrals));
 
         JsonNode s = m.path("shares");
@@ -192,9 +195,9 @@ public class Measures {
         return sections;
     }
 
-    private static String who(JsonNode a) {
+    private String who(JsonNode a) {
         String id = a.path("agencyId").asText();
-        return "parents-and-carers".equals(id) ? "parents and carers" : id;
+        return "parents-and-carers".equals(id) ? "parents and carers" : agencyNames.name(id);
     }
 
     private static Row ratio(String label, JsonNode r) {

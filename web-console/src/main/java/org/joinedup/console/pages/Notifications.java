@@ -30,7 +30,7 @@ import java.util.List;
 public class Notifications {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Person person, List<Item> items, long latest);
+        static native TemplateInstance list(Person person, List<Item> items, long latest, Long older, boolean paged);
     }
 
     /** A notification as the page shows it: what happened, when, and where to read more. */
@@ -47,12 +47,19 @@ public class Notifications {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
-        JsonNode found = notifications.newest(50);
+    public TemplateInstance list(@QueryParam("before") String before) {
+        long from = -1;
+        if (before != null && before.strip().matches("[0-9]{1,18}")) {
+            from = Long.parseLong(before.strip());
+        }
+        JsonNode found = from < 0 ? notifications.newest(PER_PAGE) : notifications.before(from, PER_PAGE);
         List<Item> items = new ArrayList<>();
         found.path("notifications").forEach(n -> items.add(item(n)));
-        return Templates.list(person, items, found.path("latest").asLong());
+        Long older = items.size() == PER_PAGE ? items.get(items.size() - 1).seq() : null;
+        return Templates.list(person, items, found.path("latest").asLong(), older, from >= 0);
     }
+
+    static final int PER_PAGE = 50;
 
     /** The live feed the page's script follows; the browser resumes it with Last-Event-ID after a break. */
     @GET

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.joinedup.console.api.AuditApi;
 import org.joinedup.console.api.ConcernApi;
-import org.joinedup.console.api.DirectoryApi;
 import org.joinedup.events.WireNamed;
 import org.joinedup.events.concern.ConcernCategory;
 import org.joinedup.events.concern.WellbeingIndicator;
@@ -33,22 +32,22 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class Pages {
     static final int PER_PAGE = 25;
+    /** The significant entries shown at once: enough that a child's concerns are on the first screen. */
+    static final int SIGNIFICANT_PER_PAGE = 50;
     static final List<String> KINDS = List.of("concern", "share", "flag", "referral", "team", "child-record",
             "emergency-access");
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Person person);
-
         static native TemplateInstance search(Person person, Search search, Map<String, String> errors, List<Found> results,
                                               boolean searched);
 
-        static native TemplateInstance chronology(Person person, ChronologyView view, List<String> recordedAs,
-                                                  ChronologyView.Filters filters, Map<String, String> errors,
-                                                  List<Option> agencies, List<Option> kinds, List<Option> categories,
-                                                  List<Option> indicators);
+        static native TemplateInstance chronology(Person person, CaseSummary summary, ChronologyView significant,
+                                                  ChronologyView view, boolean showAll, ChronologyView.Filters filters,
+                                                  Map<String, String> errors, List<Option> agencies, List<Option> kinds,
+                                                  List<Option> categories, List<Option> indicators);
 
-        static native TemplateInstance problem(Person person, String title, String message);
+        static native TemplateInstance problem(Person person, String title, String message, String emergencyChildId);
     }
 
     /** A choice in a select box. */
@@ -67,19 +66,16 @@ public class Pages {
     private final Person person;
     private final ConcernApi concerns;
     private final AuditApi audit;
-    private final DirectoryApi directory;
+    private final Agencies agencies;
+    private final CaseSummaries summaries;
 
-    public Pages(Person person, @RestClient ConcernApi concerns, @RestClient AuditApi audit,
-                 @RestClient DirectoryApi directory) {
+    public Pages(Person person, @RestClient ConcernApi concerns, @RestClient AuditApi audit, Agencies agencies,
+                 CaseSummaries summaries) {
         this.person = person;
         this.concerns = concerns;
         this.audit = audit;
-        this.directory = directory;
-    }
-
-    @GET
-    public TemplateInstance home() {
-        return Templates.home(person);
+        this.agencies = agencies;
+        this.summaries = summaries;
     }
 
     @GET
@@ -149,54 +145,85 @@ public class Pages {
                                        @QueryParam("kind") String kind, @QueryParam("category") String category,
                                        @QueryParam("indicator") String indicator, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("order") String order,
-                                       @QueryParam("page") String page) {
+                                       @QueryParam("page") String page, @QueryParam("all") String all,
+                                       @QueryParam("spage") String spage) {
+        String id = uuid(childId);
         Map<String, String> errors = new LinkedHashMap<>();
         ChronologyView.Filters filters = new ChronologyView.Filters(empty(agencyId), empty(kind), empty(category),
                 empty(indicator), empty(from), empty(to), "oldest".equals(order) ? "oldest" : "newest");
         String fromInstant = date(errors, "from", filters.from(), false);
         String toInstant = date(errors, "to", filters.to(), true);
-        int p = 1;
-        try {
-            p = page == null ? 1 : Math.max(1, Integer.parseInt(page));
-        } catch (NumberFormatException e) {
-            errors.put("page", "Page must be a number");
-        }
-        Map<String, String> names = agencyNames();
-        List<Option> agencies = new ArrayList<>();
-        names.forEach((id, name) -> agencies.add(new Option(id, name, id.equals(filters.agencyId()))));
+        int p = number(errors, "page", page);
+        int sp = number(errors, "spage", spage);
+        boolean showAll = "true".equals(all) || filters.any() || page != null || order != null;
+        Map<String, String> names = agencies.names();
+        List<Option> agencyOptions = new ArrayList<>();
+        names.forEach((agency, name) -> agencyOptions.add(new Option(agency, name, agency.equals(filters.agencyId()))));
         List<Option> kinds = KINDS.stream().map(k -> new Option(k, Labels.words(k), k.equals(filters.kind()))).toList();
         List<Option> categories = Arrays.stream(ConcernCategory.values()).map(WireNamed::wireName)
                 .map(c -> new Option(c, Labels.words(c), c.equals(filters.category()))).toList();
         List<Option> indicators = Arrays.stream(WellbeingIndicator.values()).map(WireNamed::wireName)
                 .map(i -> new Option(i, Labels.words(i), i.equals(filters.indicator()))).toList();
-        if (!errors.isEmpty()) {
-            return Templates.chronology(person, null, List.of(), filters, errors, agencies, kinds, categories, indicators);
+        // What matters most first, whatever the filters: a bad filter never hides the child or her concerns.
+        JsonNode s = audit.entries(id, "significant", null, "newest", (sp - 1) * SIGNIFICANT_PER_PAGE, SIGNIFICANT_PER_PAGE);
+        ChronologyView significant = ChronologyView.of(id, s, sp, SIGNIFICANT_PER_PAGE, names, ChronologyView.Filters.NONE);
+        ChronologyView view = null;
+        if (showAll && errors.isEmpty()) {
+            JsonNode c = audit.chronology(id, filters.agencyId(), filters.category(), filters.indicator(),
+                    filters.kind(), fromInstant, toInstant, filters.order(), (p - 1) * PER_PAGE, PER_PAGE);
+            view = ChronologyView.of(id, c, p, PER_PAGE, names, filters);
         }
-        JsonNode c = audit.chronology(uuid(childId), filters.agencyId(), filters.category(), filters.indicator(),
-                filters.kind(), fromInstant, toInstant, filters.order(), (p - 1) * PER_PAGE, PER_PAGE);
-        ChronologyView view = ChronologyView.of(childId, c, p, PER_PAGE, names, filters);
-        return Templates.chronology(person, view, recordedAs(childId), filters, errors, agencies, kinds, categories,
-                indicators);
+        List<String> involved = significant.entries().stream().map(ChronologyView.Entry::agencyId)
+                .filter(a -> a != null && !a.isBlank()).distinct().toList();
+        CaseSummary summary = summaries.of(id, involved);
+        return Templates.chronology(person, summary, significant, view, showAll, filters, errors, agencyOptions, kinds,
+                categories, indicators);
     }
 
-    /**
-     * How the child was recorded, as far as the person may see (a lead reads the child record; a practitioner's
-     * agency view has the identifications of its own concerns).
-     */
-    List<String> recordedAs(String childId) {
-        if (!person.lead()) {
-            return List.of();
+    /** The child's whole chronology as a PDF, as the lead's agency may see it: every entry, oldest first. */
+    @GET
+    @Path("children/{childId}/chronology.pdf")
+    @Produces("application/pdf")
+    public jakarta.ws.rs.core.Response pdf(@PathParam("childId") String childId) {
+        String id = uuid(childId);
+        List<ChronologyView.Entry> entries = new ArrayList<>();
+        Map<String, String> names = agencies.names();
+        String basis = null;
+        for (int offset = 0; offset < MAX_PDF_ENTRIES; offset += 1000) {
+            JsonNode c = audit.chronology(id, null, null, null, null, null, null, "oldest", offset, 1000);
+            ChronologyView page = ChronologyView.of(id, c, 1, 1000, names, ChronologyView.Filters.NONE);
+            basis = page.basis();
+            entries.addAll(page.entries());
+            if (page.entries().size() < 1000) {
+                break;
+            }
         }
-        List<String> ids = new ArrayList<>();
-        concerns.childRecord(childId).path("identifications").forEach(i -> ids.add(identification(i)));
-        return ids.stream().distinct().toList();
+        CaseSummary summary = summaries.of(id, List.of());
+        List<String> about = new ArrayList<>();
+        about.add((summary.born() == null ? "Date of birth not known" : "Born " + summary.born())
+                + (summary.nhsNumber() == null ? "" : "; NHS number " + summary.nhsNumber()));
+        about.add(basis(basis == null ? "" : basis) + ". " + entries.size() + (entries.size() == 1 ? " entry" : " entries")
+                + ", oldest first.");
+        about.add("Made " + ChronologyView.WHEN.format(java.time.Instant.now()) + " by " + person.name() + ".");
+        byte[] pdf = ChronologyPdf.render(new ChronologyPdf.Heading("Chronology of " + summary.name(), about), entries);
+        return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"chronology-" + id + ".pdf\"").build();
     }
 
-    /** Every agency's name, from the directory, to show agencies by name. */
-    Map<String, String> agencyNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        directory.agencies().forEach(a -> names.put(a.path("agencyId").asText(), a.path("name").asText()));
-        return names;
+    /** At most this many entries go into one PDF. */
+    static final int MAX_PDF_ENTRIES = 20_000;
+
+    /** A page number from the address: 1 when absent; an error naming the field when it is not a number. */
+    private static int number(Map<String, String> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            errors.put(field, "Page must be a number, like 2");
+            return 1;
+        }
     }
 
     static String identification(JsonNode i) {

@@ -9,10 +9,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Person {
     private final JsonWebToken idToken;
     private final SecurityIdentity identity;
+    private final Agencies agencies;
 
-    public Person(JsonWebToken idToken, SecurityIdentity identity) {
+    public Person(JsonWebToken idToken, SecurityIdentity identity, Agencies agencies) {
         this.idToken = idToken;
         this.identity = identity;
+        this.agencies = agencies;
+    }
+
+    /** The person's agency by name, as the directory lists it; null for a person of no agency (an inspector). */
+    public String agencyName() {
+        String agency = agencyId();
+        try {
+            return agency == null ? null : agencies.name(agency);
+        } catch (RuntimeException e) {
+            // The directory cannot be reached: the header leaves the agency out rather than fail the page.
+            return null;
+        }
     }
 
     public String name() {
@@ -36,6 +49,16 @@ public class Person {
 
     public boolean inspector() {
         return identity.hasRole("inspector");
+    }
+
+    /** Whether the person's agency is a children's social care front door: it has a triage queue. */
+    public boolean frontDoor() {
+        String agency = agencyId();
+        try {
+            return agency != null && findsChildren() && agencies.frontDoor(agency);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Leads and practitioners look children up; inspectors replay the ledger. */

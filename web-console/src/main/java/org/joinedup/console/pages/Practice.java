@@ -75,6 +75,9 @@ public class Practice {
     private final ConcernApi concerns;
     private final Csrf csrf;
 
+    @jakarta.inject.Inject
+    Agencies agencyNames;
+
     public Practice(Person person, @RestClient ConcernApi concerns, Csrf csrf) {
         this.person = person;
         this.concerns = concerns;
@@ -155,13 +158,13 @@ public class Practice {
         List<Concern> mine = new ArrayList<>();
         for (JsonNode c : view.path("concerns")) {
             mine.add(new Concern(Labels.words(c.path("category").asText()), ChronologyView.when(c.path("occurredAt").asText(null)),
-                    c.path("agencyId").asText(), c.path("description").asText(null), c.path("childsVoice").asText(null),
+                    agencyNames.name(c.path("agencyId").asText()), c.path("description").asText(null), c.path("childsVoice").asText(null),
                     c.path("status").asText()));
         }
         List<Involvement> others = new ArrayList<>();
         for (JsonNode h : view.path("involvement")) {
             JsonNode w = h.path("whomToCall");
-            others.add(new Involvement(w.path("name").asText(h.path("agencyId").asText()), Labels.words(h.path("category").asText()),
+            others.add(new Involvement(w.path("name").asText(agencyNames.name(h.path("agencyId").asText())), Labels.words(h.path("category").asText()),
                     ChronologyView.when(h.path("occurredAt").asText(null)),
                     String.join(", ", java.util.stream.Stream.of(w.path("mailbox").asText(null), w.path("phone").asText(null))
                             .filter(s -> s != null && !s.isBlank()).toList())));

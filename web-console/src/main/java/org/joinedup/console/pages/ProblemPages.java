@@ -50,6 +50,12 @@ public class ProblemPages {
         return page(500, "Sorry, there is a problem with the service", "Try again in a few minutes.");
     }
 
+    @jakarta.inject.Inject
+    io.vertx.ext.web.RoutingContext routing;
+
+    private static final java.util.regex.Pattern CHILD_PAGE = java.util.regex.Pattern.compile(
+            "/children/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
         int status = Problems.status(e);
@@ -62,6 +68,12 @@ public class ProblemPages {
             title = "Page not found";
             message = "There is nothing to show here. If you followed a link to a child, the child may not exist, or "
                     + "your agency may have no reason to know of them: no agency sees a child it has no relationship with.";
+            String child = childPage();
+            if (child != null) {
+                return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Pages.Templates.problem(signedIn, title, message, child).render())
+                        .build();
+            }
         } else if (status == 403) {
             title = "You cannot use this page";
             message = "Your role does not allow it. Ask your agency's administrator if you need it.";
@@ -77,9 +89,18 @@ public class ProblemPages {
         return page(status, title, message);
     }
 
+    /** The child of a chronology address a lead asked for, or null: a lead may open it in an emergency. */
+    private String childPage() {
+        if (identity.isAnonymous() || !identity.hasRole("safeguarding-lead") || routing == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = CHILD_PAGE.matcher(routing.normalizedPath());
+        return m.matches() ? m.group(1) : null;
+    }
+
     private Response page(int status, String title, String message) {
         Person person = identity.isAnonymous() ? null : signedIn;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.Templates.problem(person, title, message).render()).build();
+                .entity(Pages.Templates.problem(person, title, message, null).render()).build();
     }
 }

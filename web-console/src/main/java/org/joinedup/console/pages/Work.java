@@ -33,7 +33,7 @@ import java.util.Map;
 public class Work {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance flags(Person person, List<Flag> flags, String done, String failedFlag,
+        static native TemplateInstance flags(Person person, Flags flags, String done, String failedFlag,
                                              Map<String, String> errors, String reasonError);
 
         static native TemplateInstance review(Person person, Queue queue, String done, String failedCandidate,
@@ -41,7 +41,7 @@ public class Work {
     }
 
     /** A flag as the list shows it: in full, or its headline; acknowledgeable when open and seen in full. */
-    public record Flag(String flagId, String childId, String rule, String raisedAt, String status, String agencies,
+    public record Flag(String flagId, String childId, String child, String rule, String raisedAt, String status, String agencies,
                        String summary, boolean headline, String acknowledgedBy, String acknowledgeReason) {
         public boolean open() {
             return "open".equals(status);
@@ -65,7 +65,7 @@ public class Work {
             new Reason("likely-match", "Likely the same child"));
 
     /** One page of the queue: its candidates, the reason it is filtered by (or none), and the next page's cursor. */
-    public record Queue(List<Candidate> candidates, String reason, List<Reason> reasons, String next) {
+    public record Queue(List<Candidate> candidates, String reason, List<Reason> reasons, String next, String childId) {
     }
 
     static String reasonLabel(String value) {
@@ -75,8 +75,12 @@ public class Work {
     private final Person person;
     private final ConcernApi concerns;
     private final Csrf csrf;
+    private final Agencies agencyDirectory;
+    private final ChildNames childNames;
 
-    public Work(Person person, @RestClient ConcernApi concerns, Csrf csrf) {
+    public Work(Person person, @RestClient ConcernApi concerns, Csrf csrf, Agencies agencyDirectory, ChildNames childNames) {
+        this.agencyDirectory = agencyDirectory;
+        this.childNames = childNames;
         this.person = person;
         this.concerns = concerns;
         this.csrf = csrf;
@@ -84,8 +88,9 @@ public class Work {
 
     @GET
     @Path("flags")
-    public TemplateInstance flags(@QueryParam("done") String done) {
-        return Templates.flags(person, flagList(), done, null, Map.of(), null);
+    public TemplateInstance flags(@QueryParam("done") String done, @QueryParam("status") String status,
+                                  @QueryParam("childId") String childId, @QueryParam("page") String page) {
+        return Templates.flags(person, flagList(status, childId, page), done, null, Map.of(), null);
     }
 
     @POST
@@ -105,21 +110,22 @@ public class Work {
             if (errors.isEmpty()) {
                 errors.put("reason-" + flagId, "This flag has already been acknowledged or cleared");
             }
-            return Response.status(400).entity(Templates.flags(person, flagList(), null, flagId, errors,
+            return Response.status(400).entity(Templates.flags(person, flagList(null, null, null), null, flagId, errors,
                     errors.get("reason-" + flagId))).build();
         }
-        return Response.seeOther(URI.create("/flags?done=acknowledged")).build();
+        return Response.seeOther(URI.create("/flags?done=acknowledged&status=acknowledged")).build();
     }
 
     @GET
     @Path("review")
     public Object review(@QueryParam("done") String done, @QueryParam("reason") String reason,
-                         @QueryParam("after") String after) {
+                         @QueryParam("after") String after, @QueryParam("childId") String childId) {
         String wanted = REASONS.stream().map(Reason::value).filter(v -> v.equals(reason)).findFirst().orElse(null);
-        if (reason != null && !reason.isBlank() && wanted == null) {
+        String child = childId(childId);
+        if ((reason != null && !reason.isBlank() && wanted == null) || (childId != null && !childId.isBlank() && child == null)) {
             return Response.seeOther(URI.create("/review")).build();
         }
-        Queue queue = queue(wanted, after);
+        Queue queue = queue(wanted, after, child);
         if (queue == null) {
             // A cursor the service does not recognise (an old or altered address): the first page instead.
             return Response.seeOther(URI.create(wanted == null ? "/review" : "/review?reason=" + wanted)).build();
@@ -159,29 +165,61 @@ public class Work {
                 }
             }
         }
-        return Response.status(400).entity(Templates.review(person, queue(null, null), null, candidateId, errors,
+        return Response.status(400).entity(Templates.review(person, queue(null, null, null), null, candidateId, errors,
                 errors.get("decision-" + candidateId), errors.get("reason-" + candidateId))).build();
     }
 
-    private List<Flag> flagList() {
+    /** Flags per page. */
+    static final int FLAGS_PER_PAGE = 20;
+    static final List<String> FLAG_STATUSES = List.of("open", "acknowledged", "cleared", "all");
+
+    /** A page of flags, open ones by default, about one child if asked, with the filter and the paging. */
+    public record Flags(List<Flag> flags, String status, String childId, String child, int page, int pages, int total) {
+        public boolean isEmpty() {
+            return flags.isEmpty();
+        }
+    }
+
+    private Flags flagList(String status, String childId, String page) {
+        String wanted = status != null && FLAG_STATUSES.contains(status) ? status : "open";
+        String child = null;
+        if (childId != null && !childId.isBlank()) {
+            try {
+                child = java.util.UUID.fromString(childId.strip()).toString();
+            } catch (IllegalArgumentException e) {
+                child = null;
+            }
+        }
+        JsonNode found = child == null ? concerns.flags("all".equals(wanted) ? null : wanted, 1000)
+                : concerns.flagsOf(child, "all".equals(wanted) ? null : wanted, 1000);
+        int pages = Math.max(1, (found.size() + FLAGS_PER_PAGE - 1) / FLAGS_PER_PAGE);
+        int p = 1;
+        try {
+            p = page == null || page.isBlank() ? 1 : Math.min(pages, Math.max(1, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException e) {
+            p = 1;
+        }
         List<Flag> flags = new ArrayList<>();
-        for (JsonNode f : concerns.flags(null, 100)) {
+        for (int i = (p - 1) * FLAGS_PER_PAGE; i < Math.min(found.size(), p * FLAGS_PER_PAGE); i++) {
+            JsonNode f = found.get(i);
             List<String> agencies = new ArrayList<>();
-            f.path("agencies").forEach(a -> agencies.add(a.asText()));
-            flags.add(new Flag(f.path("flagId").asText(), f.path("childId").asText(), Labels.words(f.path("rule").asText()),
+            f.path("agencies").forEach(a -> agencies.add(agencyDirectory.name(a.asText())));
+            flags.add(new Flag(f.path("flagId").asText(), f.path("childId").asText(), childNames.of(f.path("childId").asText()),
+                    Labels.words(f.path("rule").asText()),
                     ChronologyView.when(f.path("raisedAt").asText(null)), f.path("status").asText(),
                     String.join(", ", agencies), f.path("summary").asText(null),
                     "headline".equals(f.path("visibility").asText()), f.path("acknowledgedBy").asText(null),
                     f.path("acknowledgeReason").asText(null)));
         }
-        return flags;
+        return new Flags(flags, wanted, child, child == null ? null : childNames.of(child), p, pages, found.size());
     }
 
     /** A page of the queue, or null when the service refuses the cursor. */
-    private Queue queue(String reason, String after) {
+    private Queue queue(String reason, String after, String childId) {
         JsonNode page;
         String next = null;
-        try (Response response = concerns.candidates("open", reason, after == null || after.isBlank() ? null : after, 25)) {
+        try (Response response = concerns.candidates("open", reason, childId,
+                after == null || after.isBlank() ? null : after, 25)) {
             page = response.readEntity(JsonNode.class);
             String link = response.getHeaderString("Link");
             if (link != null) {
@@ -206,7 +244,19 @@ public class Work {
                     against.isEmpty() ? null : Labels.sentence(String.join("; ", against)),
                     identifications(c.path("child")), identifications(c.path("otherChild"))));
         }
-        return new Queue(found, reason, REASONS, next);
+        return new Queue(found, reason, REASONS, next, childId);
+    }
+
+    /** A child id from the address, or null when there is none or it is not an id. */
+    private static String childId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static List<String> identifications(JsonNode record) {
