@@ -127,6 +127,13 @@ class NeedToKnowMatrixTest {
         return rows(null, List.of(none, own, shared, team, frontDoor, glass));
     }
 
+    /** An inspector finds a child by NHS number only: by names (as the probe asks), 400 naming nhsNumber. */
+    static Map<String, Answer> inspectorRefused(Map<String, Answer> rows) {
+        Map<String, Answer> m = new java.util.LinkedHashMap<>(rows);
+        m.put("inspector", Answer.INVALID);
+        return m;
+    }
+
     static Map<String, Answer> rows(List<Answer> practitioner, List<Answer> lead) {
         return AccessMatrix.byRole(RELATIONSHIPS, practitioner, lead);
     }
@@ -143,7 +150,12 @@ class NeedToKnowMatrixTest {
                 // Finding a child: a record the agency has no relationship with is not mentioned.
                 .operation("/children", () -> new Probe("/children?familyName=" + scenario().family() + "&givenName=Victoria"
                                 + "&dateOfBirth=" + scenario().dob(), "find { it.childId == '" + scenario().child() + "' }", null),
-                        rows(List.of(ABSENT, FULL, FULL, FULL, FULL, ABSENT), List.of(ABSENT, FULL, FULL, FULL, FULL, FULL)))
+                        inspectorRefused(rows(List.of(ABSENT, FULL, FULL, FULL, FULL, ABSENT),
+                                List.of(ABSENT, FULL, FULL, FULL, FULL, FULL))))
+                // A practitioner's own agency's concerns: only the agency that raised it lists it.
+                .operation("/concerns", () -> new Probe("/concerns?raisedBy=agency&limit=200",
+                                "concerns.find { it.concernId == '" + scenario().concern() + "' }.description", null),
+                        practitioners(ABSENT, FULL, ABSENT, ABSENT, ABSENT, ABSENT))
                 .operation("/children/candidates", () -> new Probe("/children/candidates?limit=1000",
                                 "find { it.candidateId == '" + scenario().candidate() + "' }", null),
                         leads(ABSENT, FULL, FULL, FULL, FULL, FULL))

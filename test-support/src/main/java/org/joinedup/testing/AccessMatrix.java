@@ -43,7 +43,9 @@ public final class AccessMatrix {
         /** 404 problem+json, as for a record that does not exist. */
         NOT_FOUND,
         /** 403 problem+json: the caller's role may not use the operation. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** 400 problem+json naming a field: the caller may use the operation, but not asked this way. */
+        INVALID
     }
 
     /**
@@ -151,6 +153,11 @@ public final class AccessMatrix {
                 assertTrue(r.contentType().startsWith("application/problem+json"), where);
             }
             case OK -> assertEquals(200, r.statusCode(), where);
+            case INVALID -> {
+                assertEquals(400, r.statusCode(), where);
+                assertTrue(r.contentType().startsWith("application/problem+json"), where);
+                assertNotNull(r.jsonPath().get("violations[0].field"), "the refusal names the field: " + where);
+            }
             case FULL, HEADLINE, ABSENT -> {
                 assertEquals(200, r.statusCode(), where);
                 Object full = probe.full() == null ? null : r.jsonPath().get(probe.full());

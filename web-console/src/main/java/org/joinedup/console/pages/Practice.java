@@ -52,8 +52,28 @@ public class Practice {
     /** The form as the person filled it in, to show again with its errors. */
     public record ConcernForm(String nhsNumber, String familyName, String givenName, String dobDay, String dobMonth,
                               String dobYear, String postcode, String category, List<String> indicators, String riskLevel,
-                              String description, String childsVoice, String occurredDate, String occurredTime) {
+                              String description, String childsVoice, String occurredDay, String occurredMonth,
+                              String occurredYear, String occurredTime) {
+        /** When it happened, as typed in the date input's three boxes. */
+        public org.joinedup.console.forms.DateParts occurred() {
+            return new org.joinedup.console.forms.DateParts(occurredDay, occurredMonth, occurredYear);
+        }
     }
+
+    /** The form's fields by the API's field names, in the form's order, with their labels for the messages. */
+    static final Map<String, org.joinedup.console.forms.Messages.Field> MESSAGES = org.joinedup.console.forms.Messages.form(
+            "child.nhsNumber", org.joinedup.console.forms.Messages.Field.typed("nhsNumber", "NHS number"),
+            "child.familyName", org.joinedup.console.forms.Messages.Field.typed("familyName", "Family name"),
+            "child.givenName", org.joinedup.console.forms.Messages.Field.typed("givenName", "Given name"),
+            "child.dateOfBirth", org.joinedup.console.forms.Messages.Field.typed("dateOfBirth", "Date of birth"),
+            "child.postcode", org.joinedup.console.forms.Messages.Field.typed("postcode", "Postcode"),
+            "child", org.joinedup.console.forms.Messages.Field.typed("nhsNumber", "The child's NHS number, or names and date of birth"),
+            "category", org.joinedup.console.forms.Messages.Field.chosen("category", "The kind of concern"),
+            "wellbeingIndicators", org.joinedup.console.forms.Messages.Field.chosen("indicators", "The wellbeing indicators"),
+            "riskLevel", org.joinedup.console.forms.Messages.Field.chosen("riskLevel", "The risk"),
+            "description", org.joinedup.console.forms.Messages.Field.typed("description", "What happened"),
+            "childsVoice", org.joinedup.console.forms.Messages.Field.typed("childsVoice", "What the child said"),
+            "occurredAt", org.joinedup.console.forms.Messages.Field.typed("occurred", "When it happened"));
 
     /** A concern the agency may read in full. */
     public record Concern(String title, String occurredAt, String agency, String text, String childsVoice, String status) {
@@ -62,14 +82,6 @@ public class Practice {
     /** Another agency's concern: who holds it, what kind, when, whom to call. */
     public record Involvement(String agency, String category, String occurredAt, String whomToCall) {
     }
-
-    /** Form fields by the API's field names: where each service refusal is shown. */
-    static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("child.nhsNumber", "nhsNumber"),
-            Map.entry("child.familyName", "familyName"), Map.entry("child.givenName", "givenName"),
-            Map.entry("child.dateOfBirth", "dateOfBirth"), Map.entry("child.postcode", "postcode"),
-            Map.entry("child", "nhsNumber"), Map.entry("category", "category"), Map.entry("riskLevel", "riskLevel"),
-            Map.entry("description", "description"), Map.entry("childsVoice", "childsVoice"),
-            Map.entry("occurredAt", "occurredDate"), Map.entry("wellbeingIndicators", "indicators"));
 
     private final Person person;
     private final ConcernApi concerns;
@@ -87,8 +99,8 @@ public class Practice {
     @GET
     @Path("concerns/new")
     public TemplateInstance form() {
-        return page(new ConcernForm(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null),
-                Map.of());
+        return page(new ConcernForm(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null,
+                null, null), Map.of());
     }
 
     @POST
@@ -100,34 +112,36 @@ public class Practice {
                         @FormParam("postcode") String postcode, @FormParam("category") String category,
                         @FormParam("indicators") List<String> indicators, @FormParam("riskLevel") String riskLevel,
                         @FormParam("description") String description, @FormParam("childsVoice") String childsVoice,
-                        @FormParam("occurredDate") String occurredDate, @FormParam("occurredTime") String occurredTime) {
+                        @FormParam("occurred-day") String occurredDay, @FormParam("occurred-month") String occurredMonth,
+                        @FormParam("occurred-year") String occurredYear, @FormParam("occurred-time") String occurredTime) {
         csrf.check(token);
         ConcernForm form = new ConcernForm(nhsNumber, familyName, givenName, day, month, year, postcode, category,
-                indicators == null ? List.of() : indicators, riskLevel, description, childsVoice, occurredDate, occurredTime);
+                indicators == null ? List.of() : indicators, riskLevel, description, childsVoice, occurredDay, occurredMonth,
+                occurredYear, occurredTime);
+        // What the console itself reads (dates) is checked here, but the request still goes to the service with
+        // what was typed, so that the service names every other broken rule in the same answer: one submit, every error.
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> child = new LinkedHashMap<>();
         put(child, "nhsNumber", nhsNumber);
         put(child, "familyName", familyName);
         put(child, "givenName", givenName);
         put(child, "postcode", postcode);
-        if (!blank(day) || !blank(month) || !blank(year)) {
-            try {
-                child.put("dateOfBirth", java.time.LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
-                        Integer.parseInt(day.strip())).toString());
-            } catch (RuntimeException e) {
-                errors.put("dateOfBirth", "Date of birth must be a real date, for example 9 5 2018");
+        org.joinedup.console.forms.DateParts dob = new org.joinedup.console.forms.DateParts(day, month, year);
+        if (!dob.blank()) {
+            String problem = dob.problem("Date of birth");
+            if (problem != null) {
+                errors.put("dateOfBirth", problem);
             }
+            child.put("dateOfBirth", dob.iso());
         }
-        String occurredAt = null;
-        try {
-            java.time.LocalDate d = java.time.LocalDate.parse(blank(occurredDate) ? "" : occurredDate.strip());
-            java.time.LocalTime t = blank(occurredTime) ? java.time.LocalTime.NOON : java.time.LocalTime.parse(occurredTime.strip());
-            occurredAt = d.atTime(t).atZone(ChronologyView.LONDON).toInstant().toString();
-        } catch (RuntimeException e) {
-            errors.put("occurredDate", "Enter when it happened, as a date such as 2026-11-08 and a time such as 23:05");
-        }
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(page(form, errors)).build();
+        org.joinedup.console.forms.Moment when = new org.joinedup.console.forms.Moment(form.occurred(),
+                blank(occurredTime) ? "12:00" : occurredTime);
+        String occurredAt = when.instant();
+        if (!form.occurred().blank() || !blank(occurredTime)) {
+            String problem = when.problem("When it happened");
+            if (problem != null) {
+                errors.put("occurred", problem.replace("must include a time, like 14:30", "must be a date"));
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("child", child);
@@ -136,7 +150,9 @@ public class Practice {
         put(body, "riskLevel", riskLevel);
         put(body, "description", description);
         put(body, "childsVoice", childsVoice);
-        body.put("occurredAt", occurredAt);
+        if (occurredAt != null) {
+            body.put("occurredAt", occurredAt);
+        }
         JsonNode raised;
         try {
             raised = concerns.raise(body);
@@ -144,9 +160,9 @@ public class Practice {
             if (Problems.status(e) != 400 && Problems.status(e) != 422) {
                 throw e;
             }
-            Problems.fieldErrors(e).forEach((field, message) -> errors.putIfAbsent(
-                    FIELDS.getOrDefault(field.replaceAll("\\[\\d+]$", ""), "description"), label(field) + ": " + message));
-            return Response.status(400).entity(page(form, errors)).build();
+            Map<String, String> said = new LinkedHashMap<>(org.joinedup.console.forms.Messages.of(Problems.refusal(e), MESSAGES));
+            said.putAll(errors);
+            return Response.status(400).entity(page(form, said)).build();
         }
         return Response.seeOther(URI.create("/children/" + raised.path("childId").asText() + "/concerns?raised=true")).build();
     }
@@ -181,21 +197,5 @@ public class Practice {
         List<Pages.Option> risks = Arrays.stream(RiskLevel.values()).map(WireNamed::wireName)
                 .map(r -> new Pages.Option(r, Labels.words(r), r.equals(form.riskLevel()))).toList();
         return Templates.raise(person, form, errors, categories, indicators, risks);
-    }
-
-    private static String label(String field) {
-        return switch (field.replaceAll("\\[\\d+]$", "")) {
-            case "child.nhsNumber" -> "NHS number";
-            case "child.familyName" -> "Family name";
-            case "child.givenName" -> "Given name";
-            case "child.dateOfBirth" -> "Date of birth";
-            case "child.postcode" -> "Postcode";
-            case "child" -> "The child";
-            case "occurredAt" -> "When it happened";
-            case "riskLevel" -> "Risk";
-            case "childsVoice" -> "What the child said";
-            case "wellbeingIndicators" -> "Wellbeing indicators";
-            default -> Labels.words(field);
-        };
     }
 }

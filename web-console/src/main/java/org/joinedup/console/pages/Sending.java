@@ -83,11 +83,16 @@ public class Sending {
             Map.entry("override.justification", "overrideJustification"), Map.entry("reason", "reason"),
             Map.entry("urgency", "urgency"), Map.entry("familyInformed", "familyInformed"));
 
-    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("toAgency", "Agency"),
-            Map.entry("concernIds", "Concerns"), Map.entry("note", "Note"), Map.entry("purpose", "Purpose"),
-            Map.entry("lawfulBasis", "Lawful basis"), Map.entry("consentStatus", "Consent"),
-            Map.entry("consentReason", "Why without consent"), Map.entry("overrideJustification", "Justification"),
-            Map.entry("reason", "Reason"), Map.entry("urgency", "Urgency"), Map.entry("familyInformed", "What the family was told"));
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("toAgency", "The agency"),
+            Map.entry("concernIds", "The concerns"), Map.entry("note", "The note"), Map.entry("purpose", "The purpose"),
+            Map.entry("lawfulBasis", "The lawful basis"), Map.entry("consentStatus", "Whether consent was given"),
+            Map.entry("consentReason", "Why without consent"), Map.entry("overrideJustification", "The justification"),
+            Map.entry("reason", "Why you are referring"), Map.entry("urgency", "How urgent it is"),
+            Map.entry("familyInformed", "What the family was told"));
+
+    /** The fields chosen from a list (select, radios, checkboxes): "Select ...", where typed ones are "Enter ...". */
+    static final java.util.Set<String> CHOSEN = java.util.Set.of("toAgency", "concernIds", "purpose", "lawfulBasis",
+            "consentStatus", "urgency");
 
     private final Person person;
     private final ConcernApi concerns;
@@ -203,12 +208,15 @@ public class Sending {
         return Problems.refusal(e);
     }
 
+    /** Each refused field the form shows, said in the console's words (forms/Messages) beside it. */
     static Map<String, String> errors(Problems.Refusal refusal) {
         Map<String, String> errors = new LinkedHashMap<>();
         refusal.fields().forEach((field, message) -> {
             String at = FIELDS.getOrDefault(field.replaceAll("\\[\\d+]$", ""), null);
-            if (at != null) {
-                errors.putIfAbsent(at, LABELS.get(at) + ": " + message);
+            if (at != null && !errors.containsKey(at)) {
+                org.joinedup.console.forms.Messages.Field f = new org.joinedup.console.forms.Messages.Field(at, LABELS.get(at),
+                        CHOSEN.contains(at));
+                errors.put(at, org.joinedup.console.forms.Messages.say(f, refusal.rules().getOrDefault(field, ""), message));
             }
         });
         return errors;

@@ -18,7 +18,7 @@ class RefusalsTest {
     }
 
     @Test
-    void each_named_field_is_shown_beside_its_form_field_with_its_label() {
+    void each_named_field_is_shown_beside_its_form_field_in_plain_english() {
         Problems.Refusal refusal = Problems.refusal(answer(400, """
                 {"title": "Invalid request", "status": 400, "detail": "2 fields are invalid",
                  "violations": [{"field": "consent.reason", "rule": "required-unless-given", "message": "say why"},
@@ -27,8 +27,8 @@ class RefusalsTest {
         assertEquals(400, refusal.status());
         assertEquals("2 fields are invalid", refusal.detail());
         Map<String, String> errors = Sending.errors(refusal);
-        assertEquals(Map.of("consentReason", "Why without consent: say why",
-                "concernIds", "Concerns: must be a concern id (a UUID)"), errors, "the first message per field");
+        assertEquals(Map.of("consentReason", "Say why consent was not given (not sought, or refused, and why)",
+                "concernIds", "Select the concerns from the list"), errors, "the first rule per field, in the console's words");
         assertEquals(List.of("consentReason", "concernIds"), List.copyOf(errors.keySet()), "in the service's order");
     }
 
