@@ -153,7 +153,7 @@ class NeedToKnowMatrixTest {
                         inspectorRefused(rows(List.of(ABSENT, FULL, FULL, FULL, FULL, ABSENT),
                                 List.of(ABSENT, FULL, FULL, FULL, FULL, FULL))))
                 // A practitioner's own agency's concerns: only the agency that raised it lists it.
-                .operation("/concerns", () -> new Probe("/concerns?raisedBy=agency&limit=200",
+                .operation("/concerns", () -> new Probe("/concerns?raisedBy=agency&childId=" + scenario().child(),
                                 "concerns.find { it.concernId == '" + scenario().concern() + "' }.description", null),
                         practitioners(ABSENT, FULL, ABSENT, ABSENT, ABSENT, ABSENT))
                 .operation("/children/candidates", () -> new Probe("/children/candidates?limit=1000",

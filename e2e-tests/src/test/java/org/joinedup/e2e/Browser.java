@@ -110,8 +110,20 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    private String scanned;
+
+    /**
+     * Waits for the element, and checks each page the journey reaches (once per address) for ids where names are
+     * meant: so every page a journey visits is scanned, not only those checked with axe.
+     */
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        String url = driver.getCurrentUrl();
+        if (url != null && url.startsWith(console) && !url.equals(scanned)) {
+            scanned = url;
+            namesNotIds("the page at " + url);
+        }
+        return found;
     }
 
     List<WebElement> all(String css) {

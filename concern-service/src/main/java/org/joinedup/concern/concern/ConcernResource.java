@@ -97,20 +97,22 @@ public class ConcernResource {
     @Operation(summary = "The concerns the caller raised, or their agency raised, newest first",
             description = "raisedBy: me (default: the calling practitioner's own) or agency (every concern the caller's "
                     + "agency raised). Each as the raising agency reads it (as now amended, with its status: raised, "
-                    + "amended or withdrawn). offset (0 or more) and limit (1 to 200, default 50) page it. Each child "
-                    + "listed is recorded as read (own-concerns).")
+                    + "amended or withdrawn). childId narrows it to one child record. offset (0 or more) and limit (1 to "
+                    + "200, default 50) page it. Each child listed is recorded as read (own-concerns).")
     public OwnConcerns own(@jakarta.ws.rs.QueryParam("raisedBy") @jakarta.ws.rs.DefaultValue("me") String raisedBy,
+                           @jakarta.ws.rs.QueryParam("childId") String childId,
                            @jakarta.ws.rs.QueryParam("offset") @jakarta.ws.rs.DefaultValue("0") String offset,
                            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") String limit) {
         org.joinedup.platform.http.FieldErrors errors = new org.joinedup.platform.http.FieldErrors();
         if (!java.util.List.of("me", "agency").contains(raisedBy)) {
             errors.add("raisedBy", "one-of", "must be one of me, agency");
         }
+        UUID child = errors.uuid("childId", childId, false);
         int from = errors.integer("offset", offset, 0, Integer.MAX_VALUE);
         int size = errors.integer("limit", limit, 1, 200);
         errors.throwIfAny();
         String agency = caller.requireAgency();
-        AgencyConcernViews.Own own = views.own(agency, "me".equals(raisedBy) ? caller.subject() : null, from, size);
+        AgencyConcernViews.Own own = views.own(agency, "me".equals(raisedBy) ? caller.subject() : null, child, from, size);
         access.read("own-concerns", own.concerns().stream().map(c -> UUID.fromString(c.path("childId").asText()))
                 .distinct().toList(), org.joinedup.events.access.AccessBasis.OWN_AGENCY);
         return new OwnConcerns(own.total(), from, size, own.concerns());

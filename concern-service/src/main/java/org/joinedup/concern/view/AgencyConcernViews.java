@@ -91,8 +91,9 @@ public class AgencyConcernViews {
     public record Own(long total, List<JsonNode> concerns) {
     }
 
-    public Own own(String agencyId, String practitionerId, int offset, int limit) {
-        String where = " from concern_view where agency_id = ? and (?::text is null or view->>'practitionerId' = ?)";
+    public Own own(String agencyId, String practitionerId, UUID childId, int offset, int limit) {
+        String where = " from concern_view where agency_id = ? and (?::text is null or view->>'practitionerId' = ?)"
+                + " and (?::uuid is null or child_id = ?)";
         try (Connection c = dataSource.getConnection();
              PreparedStatement count = c.prepareStatement("select count(*)" + where);
              PreparedStatement page = c.prepareStatement("select view::text" + where
@@ -101,9 +102,11 @@ public class AgencyConcernViews {
                 ps.setString(1, agencyId);
                 ps.setString(2, practitionerId);
                 ps.setString(3, practitionerId);
+                ps.setObject(4, childId);
+                ps.setObject(5, childId);
             }
-            page.setInt(4, offset);
-            page.setInt(5, limit);
+            page.setInt(6, offset);
+            page.setInt(7, limit);
             long total;
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
