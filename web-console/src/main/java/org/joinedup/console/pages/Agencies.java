@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 public class Agencies {
     private final DirectoryApi directory;
     private Map<String, JsonNode> byId;
+    /** The names as last read by any page: for a live stream, which may not call the directory from its event loop. */
+    private static volatile Map<String, String> lastKnown = Map.of();
 
     public Agencies(@RestClient DirectoryApi directory) {
         this.directory = directory;
@@ -27,8 +29,16 @@ public class Agencies {
             Map<String, JsonNode> agencies = new LinkedHashMap<>();
             directory.agencies().forEach(a -> agencies.put(a.path("agencyId").asText(), a));
             byId = agencies;
+            Map<String, String> names = new LinkedHashMap<>();
+            agencies.forEach((id, a) -> names.put(id, a.path("name").asText(id)));
+            lastKnown = Map.copyOf(names);
         }
         return byId;
+    }
+
+    /** The agencies' names as a page last read them (empty before any page has). */
+    public static Map<String, String> lastKnownNames() {
+        return lastKnown;
     }
 
     /** Every agency's name by its id, in the directory's order. */

@@ -19,6 +19,7 @@ import org.joinedup.console.api.NotificationApi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A safeguarding lead's notifications: what needs the agency, newest first, and live while the page
@@ -40,6 +41,9 @@ public class Notifications {
     private final Person person;
     private final NotificationApi notifications;
 
+    @jakarta.inject.Inject
+    Agencies agencies;
+
     public Notifications(Person person, @RestClient NotificationApi notifications) {
         this.person = person;
         this.notifications = notifications;
@@ -54,7 +58,8 @@ public class Notifications {
         }
         JsonNode found = from < 0 ? notifications.newest(PER_PAGE) : notifications.before(from, PER_PAGE);
         List<Item> items = new ArrayList<>();
-        found.path("notifications").forEach(n -> items.add(item(n)));
+        Map<String, String> names = agencies.names();
+        found.path("notifications").forEach(n -> items.add(named(n, names)));
         Long older = items.size() == PER_PAGE ? items.get(items.size() - 1).seq() : null;
         return Templates.list(person, items, found.path("latest").asLong(), older, from >= 0);
     }
@@ -69,10 +74,12 @@ public class Notifications {
                                         @Context Sse sse) {
         String last = lastEventId == null || !lastEventId.strip().matches("[0-9]{1,18}") ? null : lastEventId.strip();
         Long from = after == null || after < 0 ? null : after;
+        // The stream runs on the event loop, which must not wait on the directory: the names the list page just read.
+        Map<String, String> names = Agencies.lastKnownNames();
         return notifications.stream(last, last == null ? from : null)
                 .filter(e -> "notification".equals(e.name()) && e.data() != null)
                 .map(e -> {
-                    Item item = item(read(e.data()));
+                    Item item = named(read(e.data()), names);
                     return sse.newEventBuilder().name("notification").id(e.id())
                             .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Item.class, item).build();
                 });
@@ -86,6 +93,17 @@ public class Notifications {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A notification with each agency it names by its id named as the directory names it. */
+    static Item named(JsonNode n, Map<String, String> names) {
+        Item i = item(n);
+        String headline = i.headline();
+        for (Map.Entry<String, String> a : names.entrySet()) {
+            headline = headline.replaceAll("(?<![\\w@.-])" + java.util.regex.Pattern.quote(a.getKey()) + "(?![\\w.-])",
+                    java.util.regex.Matcher.quoteReplacement(a.getValue()));
+        }
+        return new Item(i.seq(), i.kind(), headline, i.when(), i.link(), i.linkText());
     }
 
     static Item item(JsonNode n) {

@@ -50,6 +50,14 @@ public class Pages {
         static native TemplateInstance problem(Person person, String title, String message, String emergencyChildId);
     }
 
+    /** The search form's fields by the API's names, for the messages. */
+    static final Map<String, org.joinedup.console.forms.Messages.Field> SEARCH_FIELDS = org.joinedup.console.forms.Messages.form(
+            "nhsNumber", org.joinedup.console.forms.Messages.Field.typed("nhsNumber", "NHS number"),
+            "familyName", org.joinedup.console.forms.Messages.Field.typed("familyName", "Family name"),
+            "givenName", org.joinedup.console.forms.Messages.Field.typed("givenName", "Given name"),
+            "dateOfBirth", org.joinedup.console.forms.Messages.Field.typed("dateOfBirth", "Date of birth"),
+            "ageYears", org.joinedup.console.forms.Messages.Field.typed("dateOfBirth", "The approximate age"));
+
     /** A choice in a select box. */
     public record Option(String value, String text, boolean selected) {
     }
@@ -123,8 +131,7 @@ public class Pages {
             if (org.joinedup.console.api.Problems.status(e) != 400) {
                 throw e;
             }
-            org.joinedup.console.api.Problems.fieldErrors(e).forEach((field, message) -> errors.put(field,
-                    Labels.sentence(message)));
+            errors.putAll(org.joinedup.console.forms.Messages.of(org.joinedup.console.api.Problems.refusal(e), SEARCH_FIELDS));
             return Templates.search(person, search, errors, List.of(), false);
         }
         List<Found> results = new ArrayList<>();

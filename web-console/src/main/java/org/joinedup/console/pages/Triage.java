@@ -83,7 +83,7 @@ public class Triage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(Person person, List<Row> waiting, List<Row> decided, int page, int pages,
-                                             int total);
+                                             int total, String childId, String child);
 
         static native TemplateInstance item(Person person, CaseSummary summary, Item item, List<Outcome> outcomes, Form form,
                                             Map<String, String> errors, String refusal);
@@ -115,14 +115,22 @@ public class Triage {
     }
 
     @GET
-    public TemplateInstance queue(@QueryParam("page") String page) {
+    public TemplateInstance queue(@QueryParam("page") String page, @QueryParam("childId") String childId) {
+        String child = null;
+        if (childId != null && !childId.isBlank()) {
+            try {
+                child = java.util.UUID.fromString(childId.strip()).toString();
+            } catch (IllegalArgumentException e) {
+                child = null;
+            }
+        }
         int p = 1;
         try {
             p = page == null || page.isBlank() ? 1 : Math.max(1, Integer.parseInt(page.strip()));
         } catch (NumberFormatException e) {
             p = 1;
         }
-        JsonNode waiting = referrals.triage("awaiting-decision", null, 500).path("items");
+        JsonNode waiting = referrals.triage("awaiting-decision", child, 500).path("items");
         int pages = Math.max(1, (waiting.size() + PER_PAGE - 1) / PER_PAGE);
         p = Math.min(p, pages);
         List<Row> rows = new ArrayList<>();
@@ -130,10 +138,10 @@ public class Triage {
             rows.add(row(waiting.get(i)));
         }
         List<Row> decided = new ArrayList<>();
-        for (JsonNode t : referrals.triage("decided", null, 10).path("items")) {
+        for (JsonNode t : referrals.triage("decided", child, 10).path("items")) {
             decided.add(row(t));
         }
-        return Templates.queue(person, rows, decided, p, pages, waiting.size());
+        return Templates.queue(person, rows, decided, p, pages, waiting.size(), child, child == null ? null : children.of(child));
     }
 
     @GET

@@ -106,7 +106,10 @@ public class Work {
                 throw e;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            Problems.fieldErrors(e).forEach((f, m) -> errors.put("reason-" + flagId, Labels.sentence(m)));
+            Problems.Refusal refusal = Problems.refusal(e);
+            refusal.fields().forEach((f, m) -> errors.put("reason-" + flagId, org.joinedup.console.forms.Messages.say(
+                    org.joinedup.console.forms.Messages.Field.typed("reason", "What you are doing about it"),
+                    refusal.rules().getOrDefault(f, ""), m)));
             if (errors.isEmpty()) {
                 errors.put("reason-" + flagId, "This flag has already been acknowledged or cleared");
             }
