@@ -16,16 +16,16 @@ public record AmendConcernRequest(String reason, String category, List<String> w
 
     /** The checked changes; 400 naming every broken rule otherwise. */
     public ConcernChanges toChanges(FieldErrors errors, Instant now) {
-        String checkedCategory = category == null ? null : wire(ConcernRules.category(errors, category));
+        String checkedCategory = category == null ? null : wire(ConcernFields.category(errors, category));
         List<String> indicators = wellbeingIndicators == null ? null
-                : ConcernRules.indicators(errors, wellbeingIndicators).stream().map(WireNamed::wireName).toList();
-        String risk = riskLevel == null ? null : wire(ConcernRules.riskLevel(errors, riskLevel));
+                : ConcernFields.indicators(errors, wellbeingIndicators).stream().map(WireNamed::wireName).toList();
+        String risk = riskLevel == null ? null : wire(ConcernFields.riskLevel(errors, riskLevel));
         if (description != null && description.isBlank()) {
             errors.add("description", "required", "cannot be emptied: what was seen, heard or told");
         }
-        ConcernRules.maxLength(errors, "description", description, ConcernRules.MAX_DESCRIPTION);
-        ConcernRules.maxLength(errors, "childsVoice", childsVoice, ConcernRules.MAX_CHILDS_VOICE);
-        Instant occurred = occurredAt == null ? null : ConcernRules.occurredAt(errors, occurredAt, now);
+        ConcernFields.maxLength(errors, "description", description, ConcernFields.MAX_DESCRIPTION);
+        ConcernFields.maxLength(errors, "childsVoice", childsVoice, ConcernFields.MAX_CHILDS_VOICE);
+        Instant occurred = occurredAt == null ? null : ConcernFields.occurredAt(errors, occurredAt, now);
         if (category == null && wellbeingIndicators == null && riskLevel == null && description == null
                 && childsVoice == null && occurredAt == null) {
             errors.add("body", "changes-required", "name at least one field to change: category, wellbeingIndicators, "

@@ -211,8 +211,8 @@ public class ConcernResource {
             errors.add("reason", "required", "is required: why the record changes");
             return null;
         }
-        if (reason.length() > ConcernRules.MAX_REASON) {
-            errors.add("reason", "max-length", "must be at most " + ConcernRules.MAX_REASON + " characters");
+        if (reason.length() > ConcernFields.MAX_REASON) {
+            errors.add("reason", "max-length", "must be at most " + ConcernFields.MAX_REASON + " characters");
         }
         return reason.strip();
     }

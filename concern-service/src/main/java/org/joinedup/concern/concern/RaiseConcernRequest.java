@@ -32,8 +32,8 @@ public record RaiseConcernRequest(
         String childsVoice,
         String occurredAt) {
 
-    public static final int MAX_DESCRIPTION = ConcernRules.MAX_DESCRIPTION;
-    public static final int MAX_CHILDS_VOICE = ConcernRules.MAX_CHILDS_VOICE;
+    public static final int MAX_DESCRIPTION = ConcernFields.MAX_DESCRIPTION;
+    public static final int MAX_CHILDS_VOICE = ConcernFields.MAX_CHILDS_VOICE;
     public static final int MAX_NAME = 100;
 
     public static final int MAX_ALIASES = 10;
@@ -82,27 +82,27 @@ public record RaiseConcernRequest(
         if (blank(category)) {
             errors.add("category", "required", "is required; one of " + names(ConcernCategory.class));
         } else {
-            parsedCategory = ConcernRules.category(errors, category);
+            parsedCategory = ConcernFields.category(errors, category);
         }
-        List<WellbeingIndicator> indicators = ConcernRules.indicators(errors,
+        List<WellbeingIndicator> indicators = ConcernFields.indicators(errors,
                 wellbeingIndicators == null ? List.of() : wellbeingIndicators);
         RiskLevel parsedRisk = null;
         if (blank(riskLevel)) {
             errors.add("riskLevel", "required", "is required; one of " + names(RiskLevel.class));
         } else {
-            parsedRisk = ConcernRules.riskLevel(errors, riskLevel);
+            parsedRisk = ConcernFields.riskLevel(errors, riskLevel);
         }
         if (blank(description)) {
             errors.add("description", "required", "is required: what was seen, heard or told");
         } else {
-            ConcernRules.maxLength(errors, "description", description, MAX_DESCRIPTION);
+            ConcernFields.maxLength(errors, "description", description, MAX_DESCRIPTION);
         }
-        ConcernRules.maxLength(errors, "childsVoice", childsVoice, MAX_CHILDS_VOICE);
+        ConcernFields.maxLength(errors, "childsVoice", childsVoice, MAX_CHILDS_VOICE);
         Instant occurred = null;
         if (blank(occurredAt)) {
             errors.add("occurredAt", "required", "is required: when it happened, e.g. 2026-11-20T21:30:00Z");
         } else {
-            occurred = ConcernRules.occurredAt(errors, occurredAt, now);
+            occurred = ConcernFields.occurredAt(errors, occurredAt, now);
         }
 
         errors.throwIfAny();
@@ -168,7 +168,7 @@ public record RaiseConcernRequest(
         }
         checkName(errors, "child.familyName", child.familyName());
         checkName(errors, "child.givenName", child.givenName());
-        ConcernRules.maxLength(errors, "child.description", child.description(), MAX_CHILD_DESCRIPTION);
+        ConcernFields.maxLength(errors, "child.description", child.description(), MAX_CHILD_DESCRIPTION);
         if (blank(child.nhsNumber()) && blank(child.familyName()) && blank(child.givenName())
                 && blank(child.dateOfBirth()) && blank(child.ageYears()) && blank(child.description())) {
             errors.add("child", "identifier-required", "needs at least one of nhsNumber, familyName, givenName, "

@@ -45,7 +45,7 @@ public final class AssessmentRequests {
 
     /** The family's consent decision: given, refused, or not-sought; a reason unless given. */
     static Consent consent(FieldErrors errors, ConsentBody consent) {
-        return org.joinedup.referral.ConsentRule.check(errors, consent == null ? null : consent.status(),
+        return org.joinedup.referral.ConsentField.check(errors, consent == null ? null : consent.status(),
                 consent == null ? null : consent.reason(), "why the assessment goes ahead without it");
     }
 

@@ -95,7 +95,7 @@ public final class ReferralRequests {
     }
 
     static Consent consent(FieldErrors errors, ConsentBody consent) {
-        return org.joinedup.referral.ConsentRule.check(errors, consent == null ? null : consent.status(),
+        return org.joinedup.referral.ConsentField.check(errors, consent == null ? null : consent.status(),
                 consent == null ? null : consent.reason(), "why the referral proceeds without it");
     }
 }

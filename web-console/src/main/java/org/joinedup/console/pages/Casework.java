@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.joinedup.console.api.ConcernApi;
-import org.joinedup.console.api.DirectoryApi;
 import org.joinedup.console.api.ReferralApi;
 import org.joinedup.console.forms.Csrf;
 
@@ -112,7 +111,6 @@ public class Casework {
     private final Person person;
     private final ConcernApi concerns;
     private final ReferralApi referrals;
-    private final DirectoryApi directory;
     private final Csrf csrf;
     private final CaseSummaries summaries;
     private final ChildNames childNames;
@@ -122,7 +120,7 @@ public class Casework {
     People people;
 
     public Casework(Person person, @RestClient ConcernApi concerns, @RestClient ReferralApi referrals,
-                    @RestClient DirectoryApi directory, Csrf csrf, CaseSummaries summaries, ChildNames childNames,
+                    Csrf csrf, CaseSummaries summaries, ChildNames childNames,
                     Agencies agencies) {
         this.summaries = summaries;
         this.agencies = agencies;
@@ -130,7 +128,6 @@ public class Casework {
         this.person = person;
         this.concerns = concerns;
         this.referrals = referrals;
-        this.directory = directory;
         this.csrf = csrf;
     }
 
@@ -140,7 +137,6 @@ public class Casework {
         List<Share> shares = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         List<Paused> paused = new ArrayList<>();
-        Map<String, String> names = agencyNames();
         for (JsonNode item : concerns.inbox()) {
             if ("webhook-paused".equals(item.path("kind").asText())) {
                 paused.add(new Paused(item.path("noticeId").asText(), item.path("subscriptionId").asText(),
@@ -201,7 +197,6 @@ public class Casework {
         String child = childId == null || childId.isBlank() ? null : uuid(childId);
         boolean late = "true".equals(overdue);
         List<Referral> found = new ArrayList<>();
-        Map<String, String> names = agencyNames();
         for (JsonNode r : referrals.referrals(child, late ? "true" : null, 100).path("referrals")) {
             boolean headline = "headline".equals(r.path("visibility").asText());
             List<Clock> clocks = new ArrayList<>();
@@ -217,8 +212,8 @@ public class Casework {
             });
             found.add(new Referral(r.path("referralId").asText(), r.path("childId").asText(),
                     childNames.of(r.path("childId").asText()),
-                    names.getOrDefault(r.path("fromAgency").asText(), r.path("fromAgency").asText()),
-                    names.getOrDefault(r.path("toAgency").asText(), r.path("toAgency").asText()),
+                    agencies.name(r.path("fromAgency").asText()),
+                    agencies.name(r.path("toAgency").asText()),
                     Labels.words(r.path("status").asText()), ChronologyView.when(r.path("madeAt").asText(null)),
                     Labels.words(headline ? r.path("headline").path("category").asText() : r.path("urgency").asText()),
                     headline ? null : r.path("reason").asText(null), clocks, r.path("overdue").asBoolean(), headline,
@@ -237,10 +232,10 @@ public class Casework {
             return Templates.team(person, child, null, summary);
         }
         JsonNode t = teams.get(0);
-        Map<String, String> agencyNames = agencyNames();
+        Map<String, String> agencyNames = agencies.names();
         if ("headline".equals(t.path("visibility").asText())) {
             List<String> agencies = new ArrayList<>();
-            t.path("agencies").forEach(a -> agencies.add(agencyNames.getOrDefault(a.asText(), a.asText())));
+            t.path("agencies").forEach(a -> agencies.add(agencyNames.getOrDefault(a.asText(), "An agency no longer in the directory")));
             return Templates.team(person, child, new Team(true, ChronologyView.when(t.path("formedAt").asText(null)), List.of(),
                     null, List.of(), List.of(), null, false, false, String.join(", ", agencies),
                     whomToCall(t.path("headline").path("whomToCall")), List.of(), null), summary);
@@ -253,7 +248,7 @@ public class Casework {
             String name = memberName(m, agencies);
             names.put(m.path("memberId").asText(), name);
             members.add(new Member(name, m.path("role").asText(""), carer ? "Parent or carer"
-                    : agencyNames.getOrDefault(m.path("agencyId").asText(), m.path("agencyId").asText()),
+                    : agencyNames.getOrDefault(m.path("agencyId").asText(), "An agency no longer in the directory"),
                     lead.equals(m.path("memberId").asText()), m.path("active").asBoolean(true)));
         }
         List<Action> actions = new ArrayList<>();
@@ -298,13 +293,6 @@ public class Casework {
                 ChronologyView.when(outcome.path("completedAt").asText(null)), current.path("version").asInt(),
                 Labels.words(a.path("consent").path("status").asText("")), findings, current.path("childsVoice").asText(null),
                 current.path("parentsViews").asText(null), "withheld".equals(a.path("familyWords").asText()));
-    }
-
-    /** Each agency's name by its id, from the directory. */
-    private Map<String, String> agencyNames() {
-        Map<String, String> names = new HashMap<>();
-        directory.agencies().forEach(a -> names.put(a.path("agencyId").asText(), a.path("name").asText()));
-        return names;
     }
 
     /** A path id that is not an id names nothing: "Page not found", as for one that does not exist. */

@@ -14,13 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The rules of a concern's fields, shared by raising and amending; each adds a named rule to the errors. */
-final class ConcernRules {
+/** A concern request's fields read at the HTTP edge, shared by raising and amending; each broken rule is added to the request's errors. */
+final class ConcernFields {
     static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_CHILDS_VOICE = 10_000;
     static final int MAX_REASON = 1_000;
 
-    private ConcernRules() {
+    private ConcernFields() {
     }
 
     static boolean blank(String s) {

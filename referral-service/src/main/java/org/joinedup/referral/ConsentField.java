@@ -9,11 +9,11 @@ import java.util.Set;
  * The family's consent decision as a request gives it ({@code consent: {status, reason}}): given, refused or
  * not-sought, with a reason unless given. Referrals and early help assessments ask it the same way.
  */
-public final class ConsentRule {
+public final class ConsentField {
     public static final int MAX_REASON = 4000;
     private static final Set<String> STATUSES = Set.of(Consent.GIVEN, Consent.REFUSED, Consent.NOT_SOUGHT);
 
-    private ConsentRule() {
+    private ConsentField() {
     }
 
     /**
